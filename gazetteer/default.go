@@ -1,0 +1,46 @@
+package gazetteer
+
+import (
+	"embed"
+	"io/fs"
+	"path"
+	"sort"
+	"sync"
+)
+
+// data holds the default gazetteer, one file per domain, embedded in the
+// binary so that `extract run` needs no files beside it.
+//
+//go:embed data/*.gaz
+var data embed.FS
+
+var defaultOnce = sync.OnceValues(loadDefault)
+
+// Default returns the entries of the embedded default gazetteer, parsed once
+// per process. The slice is shared: do not modify it.
+func Default() ([]*Entry, error) { return defaultOnce() }
+
+func loadDefault() ([]*Entry, error) {
+	names, err := fs.Glob(data, "data/*.gaz")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var all []*Entry
+	var errs ErrorList
+	for _, name := range names {
+		f, err := data.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		entries, err := Parse(f, path.Join("gazetteer", name))
+		f.Close()
+		if el, ok := err.(ErrorList); ok {
+			errs = append(errs, el...)
+		} else if err != nil {
+			return nil, err
+		}
+		all = append(all, entries...)
+	}
+	return all, errs.err()
+}

@@ -1,0 +1,195 @@
+package gazetteer
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// ParseError is one problem of a gazetteer file, with its place.
+type ParseError struct {
+	File string
+	Line int
+	Err  error
+}
+
+func (e *ParseError) Error() string {
+	if e.File == "" {
+		return fmt.Sprintf("line %d: %v", e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// ErrorList is every problem found in one or more files, sorted by file and
+// line. It is returned whole so that a user can fix a file in one pass.
+type ErrorList []*ParseError
+
+func (l ErrorList) Error() string {
+	switch len(l) {
+	case 0:
+		return "no errors"
+	case 1:
+		return l[0].Error()
+	}
+	var b strings.Builder
+	for i, e := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+func (l ErrorList) sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		if l[i].File != l[j].File {
+			return l[i].File < l[j].File
+		}
+		return l[i].Line < l[j].Line
+	})
+}
+
+// err returns l as an error, or nil when it is empty.
+func (l ErrorList) err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	l.sort()
+	return l
+}
+
+// Sentinel errors wrapped by ParseError.
+var (
+	ErrFieldCount = errors.New("want 7 fields separated by |: id | type | kind | country | parent | name | aliases")
+	ErrID         = errors.New("bad id: want lowercase ascii like person/emomali-rahmon")
+	ErrType       = errors.New("bad type: want PERSON, PLACE or GROUP")
+	ErrCountry    = errors.New("bad country: want an ISO 3166-1 alpha-2 code such as KZ")
+	ErrEmptyName  = errors.New("empty name")
+	ErrEncoding   = errors.New("invalid UTF-8")
+	ErrDuplicate  = errors.New("duplicate id")
+)
+
+var (
+	idPattern      = regexp.MustCompile(`^[a-z]+/[a-z0-9]+(?:[-.][a-z0-9]+)*$`)
+	countryPattern = regexp.MustCompile(`^[A-Z]{2}$`)
+)
+
+// maxLineBytes bounds one line of a gazetteer file.
+const maxLineBytes = 1 << 20
+
+// Reader reads entries from a gazetteer file one at a time.
+type Reader struct {
+	file string
+	s    *bufio.Scanner
+	line int
+}
+
+// NewReader returns a Reader of r; file names r in error messages.
+func NewReader(r io.Reader, file string) *Reader {
+	s := bufio.NewScanner(r)
+	s.Buffer(make([]byte, 0, 4096), maxLineBytes)
+	return &Reader{file: file, s: s}
+}
+
+// Read returns the next entry, io.EOF at the end, or a *ParseError for a
+// malformed line; reading may go on after a ParseError.
+func (r *Reader) Read() (*Entry, error) {
+	for r.s.Scan() {
+		r.line++
+		line := strings.TrimSpace(strings.TrimSuffix(r.s.Text(), "\r"))
+		if r.line == 1 {
+			line = strings.TrimPrefix(line, "\uFEFF")
+		}
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		e, err := parseLine(line)
+		if err != nil {
+			return nil, &ParseError{File: r.file, Line: r.line, Err: err}
+		}
+		e.File, e.Line = r.file, r.line
+		return e, nil
+	}
+	if err := r.s.Err(); err != nil {
+		return nil, &ParseError{File: r.file, Line: r.line + 1, Err: err}
+	}
+	return nil, io.EOF
+}
+
+// Parse reads a whole gazetteer file. It reports every problem of the file,
+// not only the first, as an ErrorList.
+func Parse(r io.Reader, file string) ([]*Entry, error) {
+	rd := NewReader(r, file)
+	var entries []*Entry
+	var errs ErrorList
+	seen := map[string]int{}
+	for {
+		e, err := rd.Read()
+		if err == io.EOF {
+			break
+		}
+		var pe *ParseError
+		if errors.As(err, &pe) {
+			errs = append(errs, pe)
+			if pe.Line > rd.line { // the scanner itself failed: nothing more to read
+				break
+			}
+			continue
+		}
+		if first, dup := seen[e.ID]; dup {
+			errs = append(errs, &ParseError{File: file, Line: e.Line,
+				Err: fmt.Errorf("%w %q (first on line %d)", ErrDuplicate, e.ID, first)})
+			continue
+		}
+		seen[e.ID] = e.Line
+		entries = append(entries, e)
+	}
+	return entries, errs.err()
+}
+
+func parseLine(line string) (*Entry, error) {
+	if !utf8.ValidString(line) {
+		return nil, ErrEncoding
+	}
+	f := strings.Split(line, "|")
+	if len(f) != 7 {
+		return nil, fmt.Errorf("%w (found %d)", ErrFieldCount, len(f))
+	}
+	for i := range f {
+		f[i] = strings.TrimSpace(f[i])
+	}
+	e := &Entry{ID: f[0], Type: Type(f[1]), Kind: f[2], Country: f[3], Parent: f[4], Name: f[5]}
+	if !idPattern.MatchString(e.ID) {
+		return nil, fmt.Errorf("%w: %q", ErrID, e.ID)
+	}
+	if !e.Type.Valid() {
+		return nil, fmt.Errorf("%w: %q", ErrType, f[1])
+	}
+	if e.Country != "" && !countryPattern.MatchString(e.Country) {
+		return nil, fmt.Errorf("%w: %q", ErrCountry, e.Country)
+	}
+	if e.Parent != "" && !idPattern.MatchString(e.Parent) {
+		return nil, fmt.Errorf("%w (parent): %q", ErrID, e.Parent)
+	}
+	if e.Name == "" {
+		return nil, ErrEmptyName
+	}
+	for _, a := range strings.Split(f[6], ";") {
+		a = strings.TrimSpace(a)
+		amb := strings.HasPrefix(a, "?")
+		a = strings.TrimSpace(strings.TrimPrefix(a, "?"))
+		if a == "" || a == e.Name {
+			continue
+		}
+		e.Aliases = append(e.Aliases, Alias{Text: a, Ambiguous: amb})
+	}
+	return e, nil
+}

@@ -1,0 +1,91 @@
+package output
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// Writer writes Records as JSON Lines.
+type Writer struct {
+	w   *bufio.Writer
+	enc *json.Encoder
+}
+
+// NewWriter returns a Writer that writes to w. Call Flush when done.
+func NewWriter(w io.Writer) *Writer {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	return &Writer{w: bw, enc: enc}
+}
+
+// Write writes one record as one line.
+func (w *Writer) Write(r *Record) error {
+	return w.enc.Encode(r)
+}
+
+// Flush writes any buffered data to the underlying writer.
+func (w *Writer) Flush() error { return w.w.Flush() }
+
+// ParseError reports a line of the input that is not a valid Record.
+type ParseError struct {
+	Line int
+	Err  error
+}
+
+func (e *ParseError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// maxLine bounds one output line; a long article's graph fits well within it.
+const maxLine = 256 << 20
+
+// Reader reads Records from JSON Lines, one at a time, so that a consumer
+// never holds more than one document's graph in memory.
+type Reader struct {
+	s    *bufio.Scanner
+	line int
+}
+
+// NewReader returns a Reader that reads from r.
+func NewReader(r io.Reader) *Reader {
+	s := bufio.NewScanner(r)
+	s.Buffer(make([]byte, 0, 64<<10), maxLine)
+	return &Reader{s: s}
+}
+
+// Read returns the next record, or io.EOF after the last one. Blank lines
+// are skipped. A malformed line yields a *ParseError; reading may go on.
+func (r *Reader) Read() (*Record, error) {
+	for r.s.Scan() {
+		r.line++
+		b := r.s.Bytes()
+		if len(trimSpace(b)) == 0 {
+			continue
+		}
+		var rec Record
+		if err := json.Unmarshal(b, &rec); err != nil {
+			return nil, &ParseError{Line: r.line, Err: err}
+		}
+		if rec.ID == "" {
+			return nil, &ParseError{Line: r.line, Err: errors.New(`record has no "id"`)}
+		}
+		return &rec, nil
+	}
+	if err := r.s.Err(); err != nil {
+		return nil, &ParseError{Line: r.line + 1, Err: err}
+	}
+	return nil, io.EOF
+}
+
+func trimSpace(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t' || b[0] == '\r') {
+		b = b[1:]
+	}
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t' || b[len(b)-1] == '\r') {
+		b = b[:len(b)-1]
+	}
+	return b
+}
