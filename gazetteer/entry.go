@@ -9,7 +9,7 @@
 //	group/imu | GROUP | militant group | UZ | | Islamic Movement of Uzbekistan | IMU; Islamic Party of Turkestan; ИДУ
 //
 // Blank lines and lines starting with # are ignored. Aliases are separated
-// by ";". An alias written with a leading "?" is ambiguous: it may be shared
+// by ";". A name or alias written with a leading "?" is ambiguous: it may be shared
 // with entries of another type, and the matcher applies the context rules of
 // matcher.go before it accepts a hit on it.
 //
@@ -38,13 +38,16 @@ func (t Type) Valid() bool { return t == Person || t == Place || t == Group }
 
 // Entry is one person, place or group.
 type Entry struct {
-	ID      string  // stable, readable: "person/emomali-rahmon"
-	Type    Type    // PERSON, PLACE or GROUP
-	Kind    string  // "country", "city", "militant group", "head of state", ...
-	Country string  // ISO 3166-1 alpha-2, or empty
-	Parent  string  // id of the enclosing entry (city → region → country), or empty
-	Name    string  // canonical name
-	Aliases []Alias // other names; the canonical name is not repeated here
+	ID      string // stable, readable: "person/emomali-rahmon"
+	Type    Type   // PERSON, PLACE or GROUP
+	Kind    string // "country", "city", "militant group", "head of state", ...
+	Country string // ISO 3166-1 alpha-2, or empty
+	Parent  string // id of the enclosing entry (city → region → country), or empty
+	Name    string // canonical name
+	// NameAmbiguous is set when the name itself is written with a leading
+	// "?": a city named Mary is still a common first name.
+	NameAmbiguous bool
+	Aliases       []Alias // other names; the canonical name is not repeated here
 
 	// Where the entry was read from, for error messages.
 	File string
@@ -60,7 +63,7 @@ type Alias struct {
 // Names returns the canonical name followed by every alias.
 func (e *Entry) Names() []Alias {
 	names := make([]Alias, 0, 1+len(e.Aliases))
-	names = append(names, Alias{Text: e.Name})
+	names = append(names, Alias{Text: e.Name, Ambiguous: e.NameAmbiguous})
 	return append(names, e.Aliases...)
 }
 
@@ -74,6 +77,10 @@ func (e *Entry) String() string {
 			aliases[i] = a.Text
 		}
 	}
+	name := e.Name
+	if e.NameAmbiguous {
+		name = "?" + name
+	}
 	return fmt.Sprintf("%s | %s | %s | %s | %s | %s | %s",
-		e.ID, e.Type, e.Kind, e.Country, e.Parent, e.Name, strings.Join(aliases, "; "))
+		e.ID, e.Type, e.Kind, e.Country, e.Parent, name, strings.Join(aliases, "; "))
 }

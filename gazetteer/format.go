@@ -179,6 +179,10 @@ func parseLine(line string) (*Entry, error) {
 	if e.Parent != "" && !idPattern.MatchString(e.Parent) {
 		return nil, fmt.Errorf("%w (parent): %q", ErrID, e.Parent)
 	}
+	if strings.HasPrefix(e.Name, "?") {
+		e.Name = strings.TrimSpace(e.Name[1:])
+		e.NameAmbiguous = true
+	}
 	if e.Name == "" {
 		return nil, ErrEmptyName
 	}

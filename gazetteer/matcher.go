@@ -1,0 +1,274 @@
+package gazetteer
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Matcher finds the names of a gazetteer in text.
+//
+// Every alias is split into words (see splitWords), each word is folded
+// (see Fold) and the keys are concatenated, so hyphen, space and joined
+// spellings of a name share one key: "Hizb ut-Tahrir", "Hizb-ut-Tahrir" and
+// "Hizbut-Tahrir" are all "hizbuttahrir". The keys go into one byte trie.
+// Matching walks the trie from each word of the text across joinable gaps
+// and reports, for each start word, the longest alias that ends on a word
+// boundary and passes the case and context rules:
+//
+//   - An acronym (two or more letters, all capitals: IS, US, CIS, GKNB) or a
+//     short alias (three letters or fewer) matches only as written, letter
+//     for letter; full stops do not count, so "U.S." matches US.
+//   - An alias that starts with a capital matches only text that starts with
+//     a capital, so "turkey" and "china" in lower case are not places.
+//   - An acronym that is also an English word (IS, US, IT, ...) is refused
+//     inside a run of capitals, where it is most likely the word itself
+//     ("WHAT IS AT STAKE").
+//   - An alias marked ambiguous ("?") is refused at the start of a sentence
+//     or line, where capitalisation proves nothing.
+//
+// The cost of Match is linear in the text (times the longest alias in words)
+// and does not depend on the number of entries.
+type Matcher struct {
+	entries []*Entry
+	edges   map[uint64]int32 // (node<<8 | byte) → child node
+	terms   map[int32][]alias
+	nodes   int32
+	maxLen  int // longest alias in words
+}
+
+// alias is one name of one entry, as stored at a trie node.
+type alias struct {
+	entry         int32
+	text          string
+	letters       string // letters and digits of the alias, as written
+	caseSensitive bool
+	capital       bool // starts with an upper-case letter
+	stopword      bool // acronym that is also an English word
+	ambiguous     bool
+}
+
+// Hit is one name found in a text. Offsets are bytes, end exclusive.
+type Hit struct {
+	Start, End int
+	Key        string   // the folded key that matched
+	Entries    []*Entry // every entry with this name, in gazetteer order
+	Ambiguous  bool     // matched through an alias marked "?"
+}
+
+// NewMatcher builds a matcher over entries. Later entries with the id of an
+// earlier one replace it (see Merge).
+func NewMatcher(entries []*Entry) *Matcher {
+	m := &Matcher{
+		edges: make(map[uint64]int32),
+		terms: make(map[int32][]alias),
+		nodes: 1,
+	}
+	m.entries = Merge(entries)
+	var words []word
+	for i, e := range m.entries {
+		for _, a := range e.Names() {
+			words = splitWords(a.Text, words)
+			if len(words) == 0 {
+				continue
+			}
+			node := int32(0)
+			for _, w := range words {
+				for _, b := range []byte(Fold(a.Text[w.start:w.end])) {
+					node = m.child(node, b)
+				}
+			}
+			if len(words) > m.maxLen {
+				m.maxLen = len(words)
+			}
+			m.terms[node] = appendAlias(m.terms[node], newAlias(int32(i), a))
+		}
+	}
+	return m
+}
+
+// appendAlias adds a unless the same entry already has an alias of the
+// same behaviour at this node (e.g. "Kyrgyzstan" and "Kirgizstan").
+func appendAlias(list []alias, a alias) []alias {
+	for _, b := range list {
+		if b.entry == a.entry && b.caseSensitive == a.caseSensitive &&
+			b.capital == a.capital && b.ambiguous == a.ambiguous &&
+			(!a.caseSensitive || b.letters == a.letters) {
+			return list
+		}
+	}
+	return append(list, a)
+}
+
+func newAlias(entry int32, a Alias) alias {
+	letters := lettersOf(a.Text)
+	n := utf8.RuneCountInString(letters)
+	upper := n >= 2 && strings.ToUpper(letters) == letters && strings.ToLower(letters) != letters
+	first, _ := utf8.DecodeRuneInString(letters)
+	return alias{
+		entry:         entry,
+		text:          a.Text,
+		letters:       letters,
+		caseSensitive: upper || n <= 3,
+		capital:       unicode.IsUpper(first),
+		stopword:      upper && englishWords[strings.ToLower(letters)],
+		ambiguous:     a.Ambiguous,
+	}
+}
+
+// englishWords are short English words that are also acronyms of entries.
+var englishWords = map[string]bool{
+	"is": true, "us": true, "it": true, "as": true, "at": true, "an": true,
+	"am": true, "or": true, "on": true, "no": true, "so": true, "we": true,
+	"he": true, "me": true, "do": true, "go": true, "be": true, "by": true,
+	"in": true, "of": true, "to": true, "up": true, "if": true, "my": true,
+	"all": true, "and": true, "are": true, "can": true, "may": true, "who": true,
+	"aim": true, "arm": true, "art": true, "man": true, "sun": true, "war": true,
+	"eu": false,
+}
+
+// lettersOf returns the letters and digits of s, dropping everything else.
+func lettersOf(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func (m *Matcher) child(node int32, b byte) int32 {
+	k := uint64(node)<<8 | uint64(b)
+	if c, ok := m.edges[k]; ok {
+		return c
+	}
+	c := m.nodes
+	m.nodes++
+	m.edges[k] = c
+	return c
+}
+
+func (m *Matcher) next(node int32, b byte) (int32, bool) {
+	c, ok := m.edges[uint64(node)<<8|uint64(b)]
+	return c, ok
+}
+
+// Entries returns the entries the matcher was built from, after Merge.
+func (m *Matcher) Entries() []*Entry { return m.entries }
+
+// Match returns, for each word of text at which a name starts, the longest
+// name found there. Hits may overlap; choosing among them is the caller's
+// policy (the pipeline's resolve stage).
+func (m *Matcher) Match(text string) []Hit {
+	words := splitWords(text, nil)
+	var hits []Hit
+	var key []byte
+	for i := range words {
+		key = key[:0]
+		node := int32(0)
+		var best *Hit
+	walk:
+		for j := i; j < len(words) && j-i < m.maxLen; j++ {
+			if j > i && !words[j-1].joinable {
+				break
+			}
+			folded := Fold(text[words[j].start:words[j].end])
+			for k := 0; k < len(folded); k++ {
+				c, ok := m.next(node, folded[k])
+				if !ok {
+					break walk
+				}
+				node = c
+			}
+			key = append(key, folded...)
+			if list, ok := m.terms[node]; ok {
+				span := text[words[i].start:words[j].end]
+				if h, ok := m.accept(text, words, i, j, span, list); ok {
+					h.Key = string(key)
+					best = &h
+				}
+			}
+		}
+		if best != nil {
+			hits = append(hits, *best)
+		}
+	}
+	return hits
+}
+
+// accept applies the case and context rules to the aliases stored at one
+// trie node for the span of words i..j, and returns the hit if any alias
+// passes.
+func (m *Matcher) accept(text string, words []word, i, j int, span string, list []alias) (Hit, bool) {
+	h := Hit{Start: words[i].start, End: words[j].end}
+	letters := ""
+	first, _ := utf8.DecodeRuneInString(span)
+	ambiguousOnly := true
+	for _, a := range list {
+		if a.caseSensitive {
+			if letters == "" {
+				letters = lettersOf(span)
+			}
+			if letters != a.letters {
+				continue
+			}
+			if a.stopword && inCapitalsRun(text, words, i, j) {
+				continue
+			}
+		} else if a.capital && unicode.IsLower(first) {
+			continue
+		}
+		if a.ambiguous && atLineOrSentenceStart(text, words[i].start) {
+			continue
+		}
+		if !a.ambiguous {
+			ambiguousOnly = false
+		}
+		e := m.entries[a.entry]
+		if !containsEntry(h.Entries, e) {
+			h.Entries = append(h.Entries, e)
+		}
+	}
+	h.Ambiguous = ambiguousOnly
+	return h, len(h.Entries) > 0
+}
+
+func containsEntry(list []*Entry, e *Entry) bool {
+	for _, x := range list {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+// inCapitalsRun reports whether the word before i or after j is written in
+// capitals too (two letters or more), as in a shouted headline.
+func inCapitalsRun(text string, words []word, i, j int) bool {
+	isCaps := func(k int) bool {
+		if k < 0 || k >= len(words) {
+			return false
+		}
+		l := lettersOf(text[words[k].start:words[k].end])
+		return utf8.RuneCountInString(l) >= 2 && strings.ToUpper(l) == l && strings.ToLower(l) != l
+	}
+	return isCaps(i-1) || isCaps(j+1)
+}
+
+// atLineOrSentenceStart reports whether position i begins a line or
+// follows a sentence-final mark, skipping spaces and opening quotes.
+func atLineOrSentenceStart(text string, i int) bool {
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		switch {
+		case r == ' ' || r == '\t' || r == '"' || r == '“' || r == '‘' || r == '(' || r == '\'' || r == '*' || r == '#':
+			i -= size
+		case r == '\n' || r == '.' || r == '!' || r == '?' || r == ':':
+			return true
+		default:
+			return false
+		}
+	}
+	return true
+}

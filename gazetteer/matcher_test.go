@@ -1,0 +1,99 @@
+package gazetteer
+
+import (
+	"strings"
+	"testing"
+)
+
+func testEntries(t *testing.T) []*Entry {
+	t.Helper()
+	const src = `
+place/kazakhstan | PLACE | country | KZ | | Kazakhstan | Казахстан
+place/united-states | PLACE | country | US | | United States | US; U.S.; USA
+place/central-asia | PLACE | world region | | | Central Asia |
+place/turkey | PLACE | country | TR | | Turkey | Türkiye
+group/islamic-state | GROUP | militant group | | | Islamic State | IS; ISIS; Daesh
+group/hizb-ut-tahrir | GROUP | extremist movement | | | Hizb ut-Tahrir |
+group/imu | GROUP | militant group | UZ | | Islamic Movement of Uzbekistan | IMU
+place/uzbekistan | PLACE | country | UZ | | Uzbekistan |
+group/al-qaeda | GROUP | militant group | | | al-Qaeda | al-Qaida
+group/taliban | GROUP | militant group | AF | | Taliban |
+group/knb | GROUP | security service | KZ | | National Security Committee | KNB
+group/tengrinews | GROUP | media outlet | KZ | | Tengrinews | Tengrinews.kz
+person/islam-karimov | PERSON | head of state | UZ | | Islam Karimov | Karimov
+place/mary | PLACE | city | TM | | ?Mary | Merv
+person/mary-smith | PERSON | scholar | | | Mary Smith | ?Mary
+`
+	entries, err := Parse(strings.NewReader(src), "test.gaz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return entries
+}
+
+func TestMatch(t *testing.T) {
+	m := NewMatcher(testEntries(t))
+	type hit struct {
+		start, end int
+		id         string
+	}
+	tests := []struct {
+		name string
+		text string
+		want []hit
+	}{
+		{"possessive stays out", "Kazakhstan's army", []hit{{0, 10, "place/kazakhstan"}}},
+		{"curly possessive", "Kazakhstan’s army", []hit{{0, 10, "place/kazakhstan"}}},
+		{"longest multiword", "the Islamic Movement of Uzbekistan (IMU)", []hit{
+			{4, 34, "group/imu"}, {24, 34, "place/uzbekistan"}, {36, 39, "group/imu"}}},
+		{"hyphen variant", "Hizb-ut-Tahrir members", []hit{{0, 14, "group/hizb-ut-tahrir"}}},
+		{"joined variant", "Hizbut-Tahrir members", []hit{{0, 13, "group/hizb-ut-tahrir"}}},
+		{"spaced variant", "Hizb ut Tahrir members", []hit{{0, 14, "group/hizb-ut-tahrir"}}},
+		{"acronym only in capitals", "the US and us", []hit{{4, 6, "place/united-states"}}},
+		{"dotted acronym", "U.S. forces", []hit{{0, 4, "place/united-states"}}},
+		{"IS in a headline is a verb", "WHAT IS AT STAKE", nil},
+		{"IS in prose", "fighters of IS in Syria", []hit{{12, 14, "group/islamic-state"}}},
+		{"lower-case common word", "a turkey dinner", nil},
+		{"inside hyphenated word", "anti-Taliban forces", []hit{{5, 12, "group/taliban"}}},
+		{"quotes stay out", "“Taliban”", []hit{{3, 10, "group/taliban"}}},
+		{"no match across line break", "Central\nAsia", nil},
+		{"domain name", "according to Tengrinews.kz.", []hit{{13, 26, "group/tengrinews"}}},
+		{"lower-case particle", "al-Qaeda and Al-Qaida", []hit{{0, 8, "group/al-qaeda"}, {13, 21, "group/al-qaeda"}}},
+		{"Cyrillic", "в Казахстане", nil},
+		{"Cyrillic exact", "Казахстан", []hit{{0, 18, "place/kazakhstan"}}},
+		{"ambiguous alias refused at sentence start", "Mary said so.", nil},
+		{"ambiguous alias shared", "He met Mary there.", []hit{{7, 11, "place/mary"}}},
+		{"first name is not the person", "President Islam Karimov", []hit{{10, 23, "person/islam-karimov"}, {16, 23, "person/islam-karimov"}}},
+		{"acronym in parentheses", "(KNB)", []hit{{1, 4, "group/knb"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []hit
+			for _, h := range m.Match(tt.text) {
+				got = append(got, hit{h.Start, h.End, h.Entries[0].ID})
+				if tt.text[h.Start:h.End] == "" {
+					t.Errorf("empty hit")
+				}
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("Match(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("Match(%q)[%d] = %v (%q), want %v", tt.text, i, got[i], tt.text[got[i].start:got[i].end], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestMatchSharedAliasListsAllEntries(t *testing.T) {
+	m := NewMatcher(testEntries(t))
+	hits := m.Match("He met Mary there.")
+	if len(hits) != 1 || len(hits[0].Entries) != 2 {
+		t.Fatalf("want one hit with 2 entries, got %+v", hits)
+	}
+	if hits[0].Entries[0].ID != "place/mary" || hits[0].Entries[1].ID != "person/mary-smith" {
+		t.Errorf("entries not in gazetteer order: %v, %v", hits[0].Entries[0].ID, hits[0].Entries[1].ID)
+	}
+}

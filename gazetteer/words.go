@@ -1,0 +1,134 @@
+package gazetteer
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// word is one matching unit of a text: a run of letters, digits and marks,
+// with the apostrophes of names such as O‘zbekiston or Ma'ruf kept inside
+// and the full stops of abbreviations such as U.S. kept inside. Offsets are
+// bytes, end exclusive.
+type word struct {
+	start, end int
+	// joinable reports whether a name may go on from this word into the
+	// next: only a short gap of spaces, one hyphen, slash, ampersand or a
+	// full stop inside a domain name (Knb.kz) lies between them, and no
+	// line break.
+	joinable bool
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '’', '‘', '`', 'ʼ', 'ʻ', '´':
+		return true
+	}
+	return false
+}
+
+// splitWords segments text into words. It never fails: bytes that are not
+// valid UTF-8 are treated as separators.
+func splitWords(text string, words []word) []word {
+	words = words[:0]
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		start := i
+		if end, ok := abbreviationEnd(text, i); ok {
+			words = append(words, word{start: start, end: end})
+			i = end
+			continue
+		}
+		i += size
+		for i < len(text) {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += size
+				continue
+			}
+			if isApostrophe(r) {
+				next, nsize := utf8.DecodeRuneInString(text[i+size:])
+				if !unicode.IsLetter(next) || isPossessive(text, i+size, next, nsize) {
+					break
+				}
+				i += size
+				continue
+			}
+			break
+		}
+		words = append(words, word{start: start, end: i})
+	}
+	for k := 0; k+1 < len(words); k++ {
+		words[k].joinable = joinableGap(text[words[k].end:words[k+1].start])
+	}
+	return words
+}
+
+// isPossessive reports whether the apostrophe before position i begins a
+// possessive 's (the s followed by a non-letter), which stays outside names.
+func isPossessive(text string, i int, next rune, nsize int) bool {
+	if next != 's' && next != 'S' {
+		return false
+	}
+	after, _ := utf8.DecodeRuneInString(text[i+nsize:])
+	return i+nsize >= len(text) || !isWordRune(after)
+}
+
+// abbreviationEnd recognises dotted abbreviations of single letters, U.S.,
+// U.K., U.S.A., and returns the end of the last full stop.
+func abbreviationEnd(text string, i int) (int, bool) {
+	n := 0
+	j := i
+	for j+1 < len(text) && isASCIILetter(text[j]) && text[j+1] == '.' {
+		n++
+		j += 2
+	}
+	if n < 2 {
+		return 0, false
+	}
+	// A letter right after the last stop means this was not an abbreviation
+	// of single letters (e.g. "e.g.x").
+	if j < len(text) && isASCIILetter(text[j]) {
+		return 0, false
+	}
+	return j, true
+}
+
+func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
+
+// joinableGap decides whether a name may continue across gap.
+func joinableGap(gap string) bool {
+	if gap == "" {
+		return true
+	}
+	if len(gap) > 8 {
+		return false
+	}
+	punct := 0
+	spaces := 0
+	for _, r := range gap {
+		switch {
+		case r == ' ' || r == '\t' || r == '\u00a0':
+			spaces++
+		case r == '-' || r == '‐' || r == '‑' || r == '/' || r == '&':
+			punct++
+		case r == '.':
+			// Only inside a domain name: no spaces around it.
+			if len(gap) != 1 {
+				return false
+			}
+			punct++
+		default:
+			return false
+		}
+	}
+	return punct <= 1 && spaces <= 2
+}
