@@ -1,0 +1,127 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/output"
+	"github.com/extract-ca/extract/pipeline"
+)
+
+// pipelineFlags are the flags that build the pipeline, shared by run and eval.
+type pipelineFlags struct {
+	gazetteers []string
+	noNER      bool
+	workers    int
+}
+
+func (f *pipelineFlags) register(c *cobra.Command) {
+	c.Flags().StringArrayVar(&f.gazetteers, "gazetteer", nil, "gazetteer `FILE` layered over the default (repeatable)")
+	c.Flags().BoolVar(&f.noNER, "no-ner", false, "use the gazetteer and rules only, not the statistical model")
+	c.Flags().IntVar(&f.workers, "workers", 0, "documents processed in parallel (default: all cores)")
+}
+
+// build makes the pipeline: the default gazetteer with the user's files
+// layered over it in order.
+func (f *pipelineFlags) build() (*pipeline.Pipeline, error) {
+	if f.workers < 0 {
+		return nil, fmt.Errorf("--workers must be positive")
+	}
+	entries, err := gazetteer.Default()
+	if err != nil {
+		return nil, failure{err}
+	}
+	layers := [][]*gazetteer.Entry{entries}
+	for _, path := range f.gazetteers {
+		user, err := gazetteer.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		layers = append(layers, user)
+	}
+	return pipeline.New(pipeline.Config{Gazetteer: gazetteer.Merge(layers...), NER: !f.noNER})
+}
+
+type runOptions struct {
+	pipelineFlags
+	input  string
+	output string
+}
+
+func (a App) runCommand() *cobra.Command {
+	var o runOptions
+	c := &cobra.Command{
+		Use:   "run [PATH...]",
+		Short: "Extract the mention graph of articles, one JSON line per document",
+		Long: `Run the pipeline over articles and write one JSON line per document, in input order.
+
+PATH is a file, a directory (searched recursively for *.txt and *.md), a glob, or - for
+standard input (the default when no PATH is given). With --input jsonl every line of the
+input is {"id": ..., "text": ...}, so that extract works as a line-oriented worker.
+
+Exit status: 0 when every document succeeded, 1 when some failed (their lines carry
+"error"), 2 on usage errors.`,
+		RunE: func(c *cobra.Command, args []string) error { return a.run(c, o, args) },
+	}
+	o.register(c)
+	c.Flags().StringVar(&o.input, "input", "text", "input format: text (a file is a document) or jsonl")
+	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output")
+	return c
+}
+
+func (a App) run(c *cobra.Command, o runOptions, args []string) error {
+	format := pipeline.InputFormat(o.input)
+	if format != pipeline.FormatText && format != pipeline.FormatJSONL {
+		return fmt.Errorf("--input must be text or jsonl, not %q", o.input)
+	}
+	if len(args) == 0 {
+		args = []string{"-"}
+	}
+	files, err := pipeline.ExpandPaths(args)
+	if err != nil {
+		return err
+	}
+	p, err := o.build()
+	if err != nil {
+		return err
+	}
+	var out io.Writer = a.Stdout
+	if o.output != "" {
+		f, err := os.Create(o.output)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		out = f
+	}
+	w := output.NewWriter(out)
+	progress := isTerminal(a.Stderr)
+	stats, err := p.Batch(c.Context(), pipeline.ReadInputs(files, format, a.Stdin), o.workers, func(r *output.Record) error {
+		if r.Error != "" {
+			fmt.Fprintf(a.Stderr, "extract: %s\n", r.Error)
+		}
+		if progress {
+			fmt.Fprintf(a.Stderr, "\r%s", r.ID)
+		}
+		return w.Write(r)
+	})
+	if err == nil {
+		err = w.Flush()
+	}
+	if progress {
+		fmt.Fprint(a.Stderr, "\r\033[K")
+	}
+	if err != nil {
+		return failure{err}
+	}
+	fmt.Fprintf(a.Stderr, "extract: %d documents, %d mentions, %d errors, %.2f s, %.2f MB/s\n",
+		stats.Documents, stats.Mentions, stats.Errors, stats.Elapsed.Seconds(), stats.MBPerSecond())
+	if stats.Errors > 0 {
+		return errSomeFailed
+	}
+	return nil
+}

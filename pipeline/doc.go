@@ -1,0 +1,112 @@
+// Package pipeline turns article text into a mention graph.
+//
+// One Doc flows through small stages, each in its own file with one job:
+//
+//	tokenize   tokens with byte offsets into the original text (tokenize.go)
+//	sentences  sentence spans; a sentence never crosses a blank line (sentences.go)
+//	gazetteer  names of the gazetteer, longest match over words (gazetteer.go)
+//	ner        prose's statistical model, spans from token IOB labels (ner.go)
+//	resolve    one precedence policy for overlaps, clean-up of model output (resolve.go)
+//	acronyms   "Long Form (LF)" defines LF for the rest of the document (acronyms.go)
+//	link       an entity id for every mention, stable across documents (link.go)
+//	graph      entities and the edges between them (graph.go)
+//
+// Offsets are bytes inside the package; Record converts them to Unicode code
+// points for the outside world, in one place (offsets.go).
+//
+// Use:
+//
+//	p, err := pipeline.New(pipeline.Config{NER: true})
+//	doc, err := p.Process("id", "source.txt", text)
+//	rec := doc.Record()
+package pipeline
+
+import "github.com/extract-ca/extract/gazetteer"
+
+// Span is a byte range of the document text, end exclusive.
+type Span struct {
+	Start, End int
+}
+
+// Len returns the length of s in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Overlaps reports whether s and o share at least one byte.
+func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
+
+// Token is one token of the text; Text is the document text at its span.
+type Token struct {
+	Span
+	Text string
+}
+
+// Mention is a name found in the text.
+type Mention struct {
+	Span
+	Label  string // PERSON, PLACE or GROUP
+	Source string // gazetteer, ner or rule
+
+	// Entries are the gazetteer entries the name may refer to, in gazetteer
+	// order; empty for model mentions. Link picks one of them.
+	Entries   []*gazetteer.Entry
+	Ambiguous bool // matched through an alias marked ambiguous
+
+	// Ref is the index in Doc.Mentions of the mention this one abbreviates
+	// or repeats (set by the acronyms stage), or -1.
+	Ref int
+
+	Entity   string // entity id, set by link
+	Name     string // canonical name of the entity, set by link
+	Kind     string // kind of the entity when known, set by link
+	Sentence int    // index into Doc.Sentences
+}
+
+// Entity is one thing the document names.
+type Entity struct {
+	ID       string
+	Label    string
+	Name     string
+	Kind     string
+	Mentions []int // indexes into Doc.Mentions
+}
+
+// Edge links two entities (ids, Source < Target).
+type Edge struct {
+	Source, Target string
+	Relation       string
+	Weight         int
+}
+
+// Doc is one document on its way through the pipeline. Each stage reads
+// what earlier stages set and adds its own part; none re-reads the input.
+type Doc struct {
+	ID     string
+	Source string
+	Text   string
+
+	Tokens    []Token   // tokenize
+	Sentences []Span    // sentences
+	Gazetteer []Mention // gazetteer: candidate hits, possibly overlapping
+	Model     []Mention // ner: candidate model hits
+	Mentions  []Mention // resolve (and acronyms, link): final mentions in text order
+	Entities  []Entity  // graph
+	Edges     []Edge    // graph
+}
+
+// SentenceOf returns the index of the sentence that contains byte offset
+// i, or the last sentence that starts before it.
+func (d *Doc) SentenceOf(i int) int {
+	lo, hi := 0, len(d.Sentences)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if d.Sentences[mid].Start <= i {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo == 0 {
+		return 0
+	}
+	return lo - 1
+}

@@ -1,0 +1,29 @@
+package pipeline
+
+import (
+	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/output"
+)
+
+// Gazetteer finds the names of the gazetteer in the text. Every hit is a
+// candidate: hits may overlap, and resolve chooses among them.
+type Gazetteer struct {
+	Matcher *gazetteer.Matcher
+}
+
+func (Gazetteer) Name() string { return "gazetteer" }
+
+func (g Gazetteer) Process(d *Doc) error {
+	d.Gazetteer = d.Gazetteer[:0]
+	for _, h := range g.Matcher.Match(d.Text) {
+		d.Gazetteer = append(d.Gazetteer, Mention{
+			Span:      Span{h.Start, h.End},
+			Label:     string(h.Entries[0].Type),
+			Source:    output.SourceGazetteer,
+			Entries:   h.Entries,
+			Ambiguous: h.Ambiguous,
+			Ref:       -1,
+		})
+	}
+	return nil
+}

@@ -1,0 +1,99 @@
+package pipeline
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/extract-ca/extract/gazetteer"
+)
+
+// Stage is one step of the pipeline: it reads what earlier stages set on
+// the Doc and adds its own part.
+type Stage interface {
+	Name() string
+	Process(*Doc) error
+}
+
+// Config says how to build a Pipeline.
+type Config struct {
+	// Gazetteer is the list of entries to match; nil means the embedded
+	// default. Layer user files over the default with gazetteer.Merge.
+	Gazetteer []*gazetteer.Entry
+	// NER runs prose's statistical model besides the gazetteer.
+	NER bool
+}
+
+// Pipeline runs its stages over documents. It is safe for concurrent use:
+// stages hold only read-only state, shared by all workers.
+type Pipeline struct {
+	stages []Stage
+}
+
+// New builds the pipeline of Config.
+func New(cfg Config) (*Pipeline, error) {
+	entries := cfg.Gazetteer
+	if entries == nil {
+		var err error
+		if entries, err = gazetteer.Default(); err != nil {
+			return nil, fmt.Errorf("default gazetteer: %w", err)
+		}
+	}
+	stages := []Stage{Tokenize{}, Sentences{}, Gazetteer{Matcher: gazetteer.NewMatcher(entries)}}
+	if cfg.NER {
+		stages = append(stages, NewNER())
+	}
+	stages = append(stages, Resolve{}, Acronyms{}, Link{}, Graph{})
+	return &Pipeline{stages: stages}, nil
+}
+
+// Stages returns the names of the stages in order.
+func (p *Pipeline) Stages() []string {
+	names := make([]string, len(p.stages))
+	for i, s := range p.stages {
+		names[i] = s.Name()
+	}
+	return names
+}
+
+// Process runs every stage over one document. Text that is not valid
+// UTF-8 is refused with the line of the first bad byte. Process never
+// panics on input: a panic inside a stage (a bug, or one of a dependency)
+// is returned as the document's error so that the other documents of a
+// batch go on.
+func (p *Pipeline) Process(id, source, text string) (doc *Doc, err error) {
+	if !utf8.ValidString(text) {
+		return nil, invalidUTF8(text)
+	}
+	doc = &Doc{ID: id, Source: source, Text: text}
+	for _, s := range p.stages {
+		if err := runStage(s, doc); err != nil {
+			return nil, err
+		}
+	}
+	return doc, nil
+}
+
+func runStage(s Stage, doc *Doc) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("stage %s failed: %v", s.Name(), r)
+		}
+	}()
+	if err := s.Process(doc); err != nil {
+		return fmt.Errorf("stage %s: %w", s.Name(), err)
+	}
+	return nil
+}
+
+func invalidUTF8(text string) error {
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && size == 1 {
+			line := 1 + strings.Count(text[:i], "\n")
+			return fmt.Errorf("line %d: invalid UTF-8 (byte offset %d)", line, i)
+		}
+		i += size
+	}
+	return fmt.Errorf("invalid UTF-8")
+}

@@ -1,0 +1,250 @@
+package pipeline
+
+import (
+	"sort"
+
+	"github.com/extract-ca/extract/gazetteer"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Resolve chooses the final mentions from the candidates of the gazetteer
+// and the model. The precedence policy, in order:
+//
+//  1. Model hits are cleaned first (cleanModel): trimmed of punctuation,
+//     markup, leading titles and "the", a possessive 's; dropped when
+//     nothing of a name is left (a lone demonym, title or common word).
+//  2. An ambiguous gazetteer hit (alias marked "?") is kept only with
+//     support: a model hit overlapping it, or an unambiguous hit of the
+//     same entry elsewhere in the document. When its entries have several
+//     types, the one the model agrees with goes first.
+//  3. Among gazetteer hits, the longest wins, then the earliest.
+//  4. A gazetteer hit wins over every model hit it overlaps: the gazetteer
+//     knows the region's names better than the model does.
+//  5. Among model hits (which never overlap each other), all are kept.
+type Resolve struct{}
+
+func (Resolve) Name() string { return "resolve" }
+
+func (Resolve) Process(d *Doc) error {
+	model := d.Model[:0:0]
+	for _, m := range d.Model {
+		if c, ok := cleanModel(d, m); ok {
+			model = append(model, c)
+		}
+	}
+	gaz := supported(d.Gazetteer, model)
+	kept := longestFirst(gaz)
+	for _, m := range model {
+		if !overlapsAny(m.Span, kept) {
+			kept = append(kept, m)
+		}
+	}
+	sort.SliceStable(kept, func(i, j int) bool { return kept[i].Start < kept[j].Start })
+	for i := range kept {
+		kept[i].Sentence = d.SentenceOf(kept[i].Start)
+	}
+	d.Mentions = kept
+	return nil
+}
+
+// supported applies rule 2 to the gazetteer hits.
+func supported(hits, model []Mention) []Mention {
+	sure := map[string]bool{}
+	for _, h := range hits {
+		if !h.Ambiguous {
+			for _, e := range h.Entries {
+				sure[e.ID] = true
+			}
+		}
+	}
+	out := make([]Mention, 0, len(hits))
+	for _, h := range hits {
+		if !h.Ambiguous {
+			out = append(out, h)
+			continue
+		}
+		label := ""
+		for _, m := range model {
+			if m.Overlaps(h.Span) {
+				label = m.Label
+				break
+			}
+		}
+		known := false
+		for _, e := range h.Entries {
+			known = known || sure[e.ID]
+		}
+		if label == "" && !known {
+			continue
+		}
+		if label != "" {
+			h.Entries = preferType(h.Entries, label)
+			h.Label = string(h.Entries[0].Type)
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// longestFirst keeps the non-overlapping hits, longest first, then
+// earliest (spaCy's filter_spans).
+func longestFirst(hits []Mention) []Mention {
+	order := make([]int, len(hits))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ha, hb := hits[order[a]], hits[order[b]]
+		if ha.Len() != hb.Len() {
+			return ha.Len() > hb.Len()
+		}
+		return ha.Start < hb.Start
+	})
+	var kept []Mention
+	for _, i := range order {
+		if !overlapsAny(hits[i].Span, kept) {
+			kept = append(kept, hits[i])
+		}
+	}
+	return kept
+}
+
+func overlapsAny(s Span, ms []Mention) bool {
+	for _, m := range ms {
+		if m.Overlaps(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanModel trims a model hit to the name it contains, or rejects it.
+func cleanModel(d *Doc, m Mention) (Mention, bool) {
+	text := d.Text
+	if i := strings.IndexByte(text[m.Start:m.End], '\n'); i >= 0 {
+		m.End = m.Start + i
+	}
+	for {
+		before := m.Span
+		m.Span = trimNonWord(text, m.Span)
+		m.Span = trimPossessive(text, m.Span)
+		m.Span = trimLeadingWords(text, m.Span)
+		if m.Span == before || m.Len() <= 0 {
+			break
+		}
+	}
+	if m.Len() <= 0 {
+		return m, false
+	}
+	surface := text[m.Start:m.End]
+	first, _ := utf8.DecodeRuneInString(surface)
+	if !unicode.IsUpper(first) && !hasUpper(surface) {
+		return m, false // no capital: not a name
+	}
+	if !strings.ContainsAny(surface, " -") {
+		w := strings.ToLower(surface)
+		if demonyms[w] || titles[w] || notNames[w] {
+			return m, false
+		}
+		if commonWords[w] && atSentenceStart(d, m.Start) {
+			return m, false
+		}
+	}
+	return m, true
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func atSentenceStart(d *Doc, i int) bool {
+	s := d.Sentences[d.SentenceOf(i)]
+	return strings.TrimLeft(d.Text[s.Start:i], " \t\"'“‘(*_#") == ""
+}
+
+// trimNonWord moves the ends of s inward to a letter or digit, so that no
+// mention starts or ends with punctuation or markup. A closing full stop
+// of an initial or abbreviation ("U.S.") stays.
+func trimNonWord(text string, s Span) Span {
+	for s.Start < s.End {
+		r, size := utf8.DecodeRuneInString(text[s.Start:s.End])
+		if isNameRune(r) {
+			break
+		}
+		s.Start += size
+	}
+	if i := strings.IndexByte(text[s.Start:s.End], '<'); i > 0 {
+		s.End = s.Start + i // markup inside: keep what precedes it
+	}
+	for s.End > s.Start {
+		r, size := utf8.DecodeLastRuneInString(text[s.Start:s.End])
+		if isNameRune(r) {
+			break
+		}
+		if r == '.' && endsWithInitial(text[s.Start:s.End-1]) {
+			break
+		}
+		s.End -= size
+	}
+	return s
+}
+
+func isNameRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// endsWithInitial reports whether s ends with a lone capital letter that a
+// full stop may follow ("Mariya Y", "U.S").
+func endsWithInitial(s string) bool {
+	r, size := utf8.DecodeLastRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:len(s)-size])
+	return len(s) == size || !unicode.IsLetter(before)
+}
+
+func trimPossessive(text string, s Span) Span {
+	for _, p := range []string{"'s", "’s", "'S", "’S"} {
+		if strings.HasSuffix(text[s.Start:s.End], p) {
+			s.End -= len(p)
+		}
+	}
+	return s
+}
+
+// trimLeadingWords drops a leading "the" and leading titles: "President
+// Islam Karimov" names Islam Karimov.
+func trimLeadingWords(text string, s Span) Span {
+	surface := text[s.Start:s.End]
+	sp := strings.IndexByte(surface, ' ')
+	if sp < 0 {
+		return s
+	}
+	w := strings.ToLower(strings.TrimSuffix(surface[:sp], "."))
+	if w == "the" || titles[w] {
+		s.Start += sp + 1
+	}
+	return s
+}
+
+// preferType moves the entries of type label to the front.
+func preferType(entries []*gazetteer.Entry, label string) []*gazetteer.Entry {
+	out := make([]*gazetteer.Entry, 0, len(entries))
+	for _, e := range entries {
+		if string(e.Type) == label {
+			out = append(out, e)
+		}
+	}
+	for _, e := range entries {
+		if string(e.Type) != label {
+			out = append(out, e)
+		}
+	}
+	return out
+}

@@ -1,0 +1,110 @@
+package pipeline
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sentences groups tokens into sentences. A sentence ends after a full
+// stop, question or exclamation mark (and any closing quotes or brackets)
+// when the next token starts with a capital, a digit or an opening quote,
+// unless the stop ends an abbreviation or an initial ("Mariya Y.
+// Omelicheva"). A blank line always ends a sentence, and so does a single
+// line break unless the next line goes on in lower case: headings, list
+// items and captions stand alone.
+type Sentences struct{}
+
+func (Sentences) Name() string { return "sentences" }
+
+func (Sentences) Process(d *Doc) error {
+	d.Sentences = d.Sentences[:0]
+	if len(d.Tokens) == 0 {
+		return nil
+	}
+	first := 0
+	for k := 0; k < len(d.Tokens); k++ {
+		if k+1 == len(d.Tokens) || sentenceBreak(d.Text, d.Tokens, k) {
+			d.Sentences = append(d.Sentences, Span{d.Tokens[first].Start, d.Tokens[k].End})
+			first = k + 1
+		}
+	}
+	return nil
+}
+
+// sentenceBreak reports whether a sentence ends between token k and k+1.
+func sentenceBreak(text string, toks []Token, k int) bool {
+	next := toks[k+1]
+	gap := text[toks[k].End:next.Start]
+	if nl := strings.Count(gap, "\n"); nl >= 2 {
+		return true
+	} else if nl == 1 {
+		r, _ := utf8.DecodeRuneInString(next.Text)
+		return !unicode.IsLower(r)
+	}
+	if gap == "" && !isClosing(next.Text) {
+		return false
+	}
+	// Walk back over closing quotes and brackets to the stop.
+	j := k
+	for j > 0 && isClosing(toks[j].Text) {
+		j--
+	}
+	if !isStop(toks[j].Text) {
+		return false
+	}
+	if isClosing(next.Text) {
+		return false // the break comes after the closing mark
+	}
+	if toks[j].Text == "." && j > 0 && toks[j-1].End == toks[j].Start && isAbbreviation(toks[j-1].Text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next.Text)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || isOpening(next.Text) || !unicode.IsLetter(r) && !unicode.IsPunct(r)
+}
+
+func isStop(tok string) bool {
+	switch tok {
+	case ".", "!", "?", "…", "?!", "!?":
+		return true
+	}
+	return strings.Trim(tok, ".") == "" || strings.Trim(tok, "!?") == ""
+}
+
+func isClosing(tok string) bool {
+	switch tok {
+	case `"`, "”", "’", "'", ")", "]", "»", "*", "**", "_":
+		return true
+	}
+	return false
+}
+
+func isOpening(tok string) bool {
+	switch tok {
+	case `"`, "“", "‘", "'", "(", "[", "«":
+		return true
+	}
+	return false
+}
+
+// isAbbreviation reports whether tok, followed by a full stop, is an
+// abbreviation or an initial rather than the end of a sentence.
+func isAbbreviation(tok string) bool {
+	if n := utf8.RuneCountInString(tok); n == 1 {
+		r, _ := utf8.DecodeRuneInString(tok)
+		return unicode.IsUpper(r)
+	}
+	return abbreviations[strings.ToLower(tok)]
+}
+
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true,
+	"col": true, "lt": true, "sgt": true, "capt": true, "maj": true, "cpl": true,
+	"st": true, "sr": true, "jr": true, "rev": true, "hon": true, "gov": true,
+	"sen": true, "rep": true, "pres": true, "no": true, "nos": true, "vol": true,
+	"pp": true, "p": true, "ed": true, "eds": true, "al": true, "fig": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"vs": true, "etc": true, "approx": true, "inc": true, "ltd": true, "co": true,
+	"corp": true, "dept": true, "univ": true, "mt": true, "ft": true,
+}

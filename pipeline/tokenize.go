@@ -1,0 +1,151 @@
+package pipeline
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	prose "github.com/jdkato/prose/v2"
+)
+
+// Tokenize splits the text into tokens with byte offsets. It uses prose's
+// tokenizer, so that tokens are the ones prose's tagger and model see, and
+// then splits off what prose leaves attached: HTML tags such as <sup>5</sup>,
+// markdown emphasis (*, _, ~, `), and dashes and ellipses between words
+// ("Kabul—the", "Tashkent…").
+type Tokenize struct{}
+
+func (Tokenize) Name() string { return "tokenize" }
+
+func (Tokenize) Process(d *Doc) error {
+	pd, err := prose.NewDocument(d.Text,
+		prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
+	if err != nil {
+		return err
+	}
+	pt := pd.Tokens()
+	words := make([]string, len(pt))
+	for i, t := range pt {
+		words[i] = t.Text
+	}
+	d.Tokens = d.Tokens[:0]
+	align(d.Text, 0, words, func(_ int, s Span) {
+		d.Tokens = splitMarkup(d.Text, s, d.Tokens)
+	})
+	d.Tokens = joinEllipses(d.Text, d.Tokens)
+	return nil
+}
+
+// joinEllipses merges the single full stops prose splits "..." into.
+func joinEllipses(text string, toks []Token) []Token {
+	out := toks[:0]
+	for _, t := range toks {
+		if n := len(out); n > 0 && t.Text == "." && out[n-1].End == t.Start &&
+			strings.Trim(out[n-1].Text, ".") == "" {
+			out[n-1].End = t.End
+			out[n-1].Text = text[out[n-1].Start:t.End]
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// splitMarkup appends the pieces of the token at s to toks: every HTML tag,
+// run of emphasis marks, dash or ellipsis becomes a token of its own.
+func splitMarkup(text string, s Span, toks []Token) []Token {
+	if isAddress(text[s.Start:s.End]) {
+		return append(toks, Token{s, text[s.Start:s.End]})
+	}
+	start := s.Start
+	if n := openingQuoteLen(text[s.Start:s.End]); n > 0 {
+		toks = append(toks, Token{Span{s.Start, s.Start + n}, text[s.Start : s.Start+n]})
+		start += n
+	}
+	emit := func(a, b int) {
+		if a < b {
+			toks = append(toks, Token{Span{a, b}, text[a:b]})
+		}
+	}
+	i := start
+	for i < s.End {
+		rest := text[i:s.End]
+		n := markupLen(rest)
+		if n == 0 || (n == len(rest) && i == start) {
+			_, size := utf8.DecodeRuneInString(rest)
+			i += size
+			continue
+		}
+		emit(start, i)
+		emit(i, i+n)
+		i += n
+		start = i
+	}
+	emit(start, s.End)
+	return toks
+}
+
+// markupLen returns the length of the markup that begins s, or 0.
+func markupLen(s string) int {
+	switch {
+	case s[0] == '<':
+		if end := strings.IndexByte(s, '>'); end > 1 && isTagName(s[1:end]) {
+			return end + 1
+		}
+	case s[0] == '*' || s[0] == '_' || s[0] == '~' || s[0] == '`':
+		n := 1
+		for n < len(s) && s[n] == s[0] {
+			n++
+		}
+		return n
+	case strings.HasPrefix(s, "—"), strings.HasPrefix(s, "–"), strings.HasPrefix(s, "…"):
+		return 3
+	case strings.HasPrefix(s, "--"), strings.HasPrefix(s, "..."):
+		n := 2
+		for n < len(s) && s[n] == s[0] {
+			n++
+		}
+		return n
+	}
+	return 0
+}
+
+// isTagName reports whether s is the inside of an HTML tag: "sup", "/sup",
+// "a href=...", "br/".
+func isTagName(s string) bool {
+	s = strings.TrimPrefix(s, "/")
+	if s == "" || !isASCIILetter(s[0]) {
+		return false
+	}
+	return !strings.ContainsAny(s, "<\n")
+}
+
+func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
+
+// isAddress reports whether tok is a URL or e-mail address, which keep their
+// underscores and tildes.
+func isAddress(tok string) bool {
+	return strings.Contains(tok, "://") || strings.HasPrefix(tok, "www.") || strings.Contains(tok, "@")
+}
+
+// openingQuoteLen returns the length of a quote that opens tok ("'yes",
+// "«Kabul"), or 0. Clitics such as 's and n't keep their apostrophe.
+func openingQuoteLen(tok string) int {
+	r, size := utf8.DecodeRuneInString(tok)
+	switch r {
+	case '\'', '‘', '’', '"', '“', '«', '„':
+	default:
+		return 0
+	}
+	if size == len(tok) || isClitic(tok[size:]) {
+		return 0
+	}
+	return size
+}
+
+func isClitic(rest string) bool {
+	switch strings.ToLower(rest) {
+	case "s", "ll", "re", "m", "ve", "d", "t":
+		return true
+	}
+	return false
+}
