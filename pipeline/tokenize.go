@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	prose "github.com/jdkato/prose/v2"
@@ -28,12 +29,45 @@ func (Tokenize) Process(d *Doc) error {
 		words[i] = t.Text
 	}
 	d.Tokens = d.Tokens[:0]
+	covered := 0
 	align(d.Text, 0, words, func(_ int, s Span) {
+		d.Tokens = splitGap(d.Text, Span{covered, s.Start}, d.Tokens)
 		d.Tokens = splitMarkup(d.Text, s, d.Tokens)
+		covered = s.End
 	})
+	d.Tokens = splitGap(d.Text, Span{covered, len(d.Text)}, d.Tokens)
 	d.Tokens = joinEllipses(d.Text, d.Tokens)
 	return nil
 }
+
+// splitGap tokenizes text that prose dropped: its splitter loses some
+// clitic-and-quote runs such as ’s” entirely. A run of letters and digits,
+// with a leading apostrophe, is one token; any other visible rune is one.
+func splitGap(text string, gap Span, toks []Token) []Token {
+	i := gap.Start
+	for i < gap.End {
+		r, size := utf8.DecodeRuneInString(text[i:gap.End])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		start := i
+		i += size
+		if isWordChar(r) || r == '\'' || r == '’' {
+			for i < gap.End {
+				r, size := utf8.DecodeRuneInString(text[i:gap.End])
+				if !isWordChar(r) {
+					break
+				}
+				i += size
+			}
+		}
+		toks = append(toks, Token{Span{start, i}, text[start:i]})
+	}
+	return toks
+}
+
+func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
 
 // joinEllipses merges the single full stops prose splits "..." into.
 func joinEllipses(text string, toks []Token) []Token {

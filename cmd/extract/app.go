@@ -64,7 +64,6 @@ func (a App) rootCommand() *cobra.Command {
 		Short:         "Extract people, places and groups from articles about Central Asia",
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
 	}
 	root.AddCommand(a.runCommand(), a.versionCommand(), a.evalCommand(), a.gazetteerCommand())
 	return root

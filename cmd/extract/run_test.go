@@ -1,0 +1,212 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/extract-ca/extract/output"
+)
+
+// runApp runs the command line with args and stdin, returning exit code,
+// stdout and stderr.
+func runApp(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := App{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb}.Run(context.Background(), args)
+	return code, out.String(), errb.String()
+}
+
+func readRecords(t *testing.T, s string) []*output.Record {
+	t.Helper()
+	r := output.NewReader(strings.NewReader(s))
+	var recs []*output.Record
+	for {
+		rec, err := r.Read()
+		if err != nil {
+			if err.Error() == "EOF" {
+				return recs
+			}
+			t.Fatal(err)
+		}
+		recs = append(recs, rec)
+	}
+}
+
+// TestRunSeeds is the README's first command: five lines, each valid against
+// the schema, every mention's text equal to the document at its code point
+// and its byte offsets.
+func TestRunSeeds(t *testing.T) {
+	code, out, stderr := runApp(t, "", "run", "../../seeds/")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "5 documents") {
+		t.Errorf("summary line missing: %q", stderr)
+	}
+	v, err := output.NewValidator()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := 0
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 1<<26)
+	for sc.Scan() {
+		lines++
+		if err := v.Validate(sc.Bytes()); err != nil {
+			t.Errorf("line %d: %v", lines, err)
+		}
+	}
+	if lines != 5 {
+		t.Fatalf("got %d lines, want 5", lines)
+	}
+	for _, rec := range readRecords(t, out) {
+		raw, err := os.ReadFile(rec.Source)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(raw)
+		runes := []rune(text)
+		if rec.Length != len(runes) {
+			t.Errorf("%s: length %d, want %d", rec.ID, rec.Length, len(runes))
+		}
+		if len(rec.Mentions) == 0 {
+			t.Errorf("%s: no mentions", rec.ID)
+		}
+		for _, m := range rec.Mentions {
+			if got := string(runes[m.Start:m.End]); got != m.Text {
+				t.Errorf("%s %s: code points %d:%d hold %q, text is %q", rec.ID, m.ID, m.Start, m.End, got, m.Text)
+			}
+			if got := text[m.ByteStart:m.ByteEnd]; got != m.Text {
+				t.Errorf("%s %s: bytes %d:%d hold %q, text is %q", rec.ID, m.ID, m.ByteStart, m.ByteEnd, got, m.Text)
+			}
+			if strings.ContainsAny(m.Text, "\n\r") {
+				t.Errorf("%s %s: mention %q spans a line break", rec.ID, m.ID, m.Text)
+			}
+			s := rec.Sentences[m.Sentence]
+			if m.Start < s[0] || m.End > s[1] {
+				t.Errorf("%s %s: mention %d:%d outside its sentence %v", rec.ID, m.ID, m.Start, m.End, s)
+			}
+		}
+	}
+}
+
+// TestRunWorkersIdentical: output does not depend on the number of workers.
+func TestRunWorkersIdentical(t *testing.T) {
+	_, one, _ := runApp(t, "", "run", "--workers", "1", "../../seeds/")
+	_, four, _ := runApp(t, "", "run", "--workers", "4", "../../seeds/")
+	if one == "" || one != four {
+		t.Fatalf("--workers 1 and --workers 4 differ (%d vs %d bytes)", len(one), len(four))
+	}
+}
+
+// TestRunBadDocumentCostsNothingElse: a broken line and a broken file yield
+// error records in their place; the rest is processed; exit status 1.
+func TestRunBadDocumentCostsNothingElse(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "a.txt")
+	bad := filepath.Join(dir, "b.txt")
+	os.WriteFile(good, []byte("Dushanbe is the capital of Tajikistan."), 0o644)
+	os.WriteFile(bad, []byte("line one\nline two \xff\xfe here"), 0o644)
+	code, out, stderr := runApp(t, "", "run", "--no-ner", good, bad, good)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	recs := readRecords(t, out)
+	if len(recs) != 3 {
+		t.Fatalf("got %d records, want 3", len(recs))
+	}
+	if recs[0].Error != "" || recs[2].Error != "" || len(recs[0].Mentions) == 0 {
+		t.Errorf("good documents not processed: %+v", recs)
+	}
+	if !strings.Contains(recs[1].Error, "b.txt") || !strings.Contains(recs[1].Error, "line 2") {
+		t.Errorf("error does not name file and line: %q", recs[1].Error)
+	}
+	if !strings.Contains(stderr, "1 errors") {
+		t.Errorf("summary: %q", stderr)
+	}
+}
+
+func TestRunJSONLInput(t *testing.T) {
+	in := `{"id":"x1","text":"Talks in Bishkek."}
+not json
+{"id":7,"text":"The SCO met in Astana."}
+{"id":"x3"}
+`
+	code, out, _ := runApp(t, in, "run", "--no-ner", "--input", "jsonl", "-")
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	recs := readRecords(t, out)
+	if len(recs) != 4 {
+		t.Fatalf("got %d records, want 4", len(recs))
+	}
+	wantIDs := []string{"x1", "-:2", "7", "-:4"}
+	for i, r := range recs {
+		if r.ID != wantIDs[i] {
+			t.Errorf("record %d id %q, want %q", i, r.ID, wantIDs[i])
+		}
+	}
+	if recs[1].Error == "" || !strings.Contains(recs[1].Error, "-:2") {
+		t.Errorf("bad JSON line: %q", recs[1].Error)
+	}
+	if recs[3].Error == "" || !strings.Contains(recs[3].Error, `no "text"`) {
+		t.Errorf("missing text: %q", recs[3].Error)
+	}
+	if len(recs[2].Mentions) < 2 {
+		t.Errorf("SCO and Astana not found: %+v", recs[2].Mentions)
+	}
+}
+
+func TestRunUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"run", "--no-such-flag"},
+		{"run", "does/not/exist.txt"},
+		{"run", "--input", "xml", "-"},
+		{"run", "--gazetteer", "missing.gaz", "-"},
+		{"frobnicate"},
+	} {
+		code, _, stderr := runApp(t, "", args...)
+		if code != 2 {
+			t.Errorf("%v: exit %d, want 2 (%s)", args, code, stderr)
+		}
+	}
+}
+
+func TestRunUserGazetteerLayers(t *testing.T) {
+	dir := t.TempDir()
+	gaz := filepath.Join(dir, "mine.gaz")
+	os.WriteFile(gaz, []byte("group/acme-security | GROUP | company | KZ | | Acme Security | Acme\n"), 0o644)
+	code, out, stderr := runApp(t, "Acme hired guards in Almaty.", "run", "--no-ner", "--gazetteer", gaz)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	recs := readRecords(t, out)
+	var ents []string
+	for _, m := range recs[0].Mentions {
+		ents = append(ents, m.Entity)
+	}
+	if got := strings.Join(ents, " "); !strings.Contains(got, "group/acme-security") || !strings.Contains(got, "place/almaty") {
+		t.Errorf("entities %q: want the user's entry and the default's", got)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, out, _ := runApp(t, "", "version")
+	if code != 0 || !strings.HasPrefix(out, "extract ") {
+		t.Errorf("version: %d %q", code, out)
+	}
+}
+
+func TestRecordsAreJSON(t *testing.T) {
+	_, out, _ := runApp(t, "Osh.", "run", "--no-ner")
+	var m map[string]any
+	if err := json.Unmarshal([]byte(out), &m); err != nil {
+		t.Fatal(err)
+	}
+}
