@@ -11,3 +11,18 @@ func TestDefaultParses(t *testing.T) {
 		t.Fatal("default gazetteer is empty")
 	}
 }
+
+// TestDefaultData checks the embedded data as a whole: unique ids across
+// files, every parent present, type prefixes, no unmarked name shared by
+// entries of different types.
+func TestDefaultData(t *testing.T) {
+	entries, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Validate(entries); err != nil {
+		for _, e := range err.(ErrorList) {
+			t.Error(e)
+		}
+	}
+}

@@ -1,0 +1,92 @@
+package gazetteer
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Problems found by Validate, wrapped in ParseError with the entry's place.
+var (
+	ErrMissingParent = errors.New("parent does not exist")
+	ErrSharedAlias   = errors.New("name shared with an entry of another type; mark it ambiguous with a leading ?")
+	ErrIDType        = errors.New("id prefix does not match the type")
+)
+
+// Validate checks a whole gazetteer, as loaded from one or more files, and
+// returns every problem as an ErrorList (nil when there is none):
+//   - ids are unique across all files;
+//   - every parent exists;
+//   - an id starts with its type (person/, place/, group/);
+//   - no name matches entries of different types unless every such use is
+//     marked ambiguous.
+//
+// Parse already rejects empty names and malformed fields line by line.
+func Validate(entries []*Entry) error {
+	var errs ErrorList
+	at := func(e *Entry, err error) { errs = append(errs, &ParseError{File: e.File, Line: e.Line, Err: err}) }
+
+	byID := map[string]*Entry{}
+	for _, e := range entries {
+		if first, dup := byID[e.ID]; dup {
+			at(e, fmt.Errorf("%w %q (first at %s:%d)", ErrDuplicate, e.ID, first.File, first.Line))
+			continue
+		}
+		byID[e.ID] = e
+		if prefix, _, _ := strings.Cut(e.ID, "/"); prefix != strings.ToLower(string(e.Type)) {
+			at(e, fmt.Errorf("%w: %q is %s", ErrIDType, e.ID, e.Type))
+		}
+	}
+	for _, e := range entries {
+		if e.Parent != "" && byID[e.Parent] == nil {
+			at(e, fmt.Errorf("%w: %q", ErrMissingParent, e.Parent))
+		}
+	}
+
+	// Names by matching key: an unmarked name that also matches an entry of
+	// another type would silently give one of them the other's mentions.
+	type use struct {
+		e         *Entry
+		text      string
+		ambiguous bool
+	}
+	byKey := map[string][]use{}
+	for _, e := range entries {
+		for _, a := range e.Names() {
+			k := MatchKey(a.Text)
+			if k == "" {
+				continue
+			}
+			byKey[k] = append(byKey[k], use{e, a.Text, a.Ambiguous})
+		}
+	}
+	for _, e := range entries {
+		for _, a := range e.Names() {
+			if a.Ambiguous {
+				continue
+			}
+			for _, u := range byKey[MatchKey(a.Text)] {
+				if u.e.Type != e.Type {
+					at(e, fmt.Errorf("%w: %q also names %s (%s:%d)", ErrSharedAlias, a.Text, u.e.ID, u.e.File, u.e.Line))
+					break
+				}
+			}
+		}
+	}
+	return errs.err()
+}
+
+// MatchKey returns the key under which the matcher stores name: the folded
+// words of the name, concatenated, or the name's letters as written for an
+// acronym or short name that matches case-sensitively (prefixed with "=").
+func MatchKey(name string) string {
+	a := newAlias(0, Alias{Text: name})
+	if a.caseSensitive {
+		return "=" + a.letters
+	}
+	var b strings.Builder
+	for _, w := range splitWords(name, nil) {
+		b.WriteString(Fold(name[w.start:w.end]))
+	}
+	return b.String()
+}
