@@ -143,6 +143,9 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	if !unicode.IsUpper(first) && !hasUpper(surface) {
 		return m, false // no capital: not a name
 	}
+	if last := lastWord(surface); demonyms[strings.ToLower(last)] {
+		return m, false // "Central Asian", "Afghan": an adjective, not a name
+	}
 	if !strings.ContainsAny(surface, " -") {
 		w := strings.ToLower(surface)
 		if demonyms[w] || titles[w] || notNames[w] {
@@ -247,4 +250,11 @@ func preferType(entries []*gazetteer.Entry, label string) []*gazetteer.Entry {
 		}
 	}
 	return out
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexAny(s, " -"); i >= 0 {
+		return s[i+1:]
+	}
+	return s
 }

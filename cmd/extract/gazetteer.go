@@ -1,7 +1,166 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/extract-ca/extract/gazetteer"
+)
 
 func (a App) gazetteerCommand() *cobra.Command {
-	return &cobra.Command{Use: "gazetteer", Short: "Validate, inspect and import gazetteers", Hidden: true}
+	c := &cobra.Command{
+		Use:   "gazetteer",
+		Short: "Validate, inspect, look up and import gazetteers",
+	}
+	c.AddCommand(a.gazetteerValidateCommand(), a.gazetteerStatsCommand(), a.gazetteerLookupCommand())
+	return c
+}
+
+// loadLayers reads the default gazetteer and the files over it.
+func loadLayers(files []string, withDefault bool) ([]*gazetteer.Entry, error) {
+	var layers [][]*gazetteer.Entry
+	if withDefault {
+		d, err := gazetteer.Default()
+		if err != nil {
+			return nil, failure{err}
+		}
+		layers = append(layers, d)
+	}
+	for _, f := range files {
+		entries, err := gazetteer.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		layers = append(layers, entries)
+	}
+	return gazetteer.Merge(layers...), nil
+}
+
+func (a App) gazetteerValidateCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "Check gazetteer files and report every problem with file and line",
+		Long: `Check gazetteer files: the format of every line, unique ids, parents that exist (in the
+files or the default gazetteer), and names shared by entries of different types without
+the ambiguity mark. Every problem is reported, not only the first. Exit status 1 when
+there are problems.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(c *cobra.Command, files []string) error {
+			var all []*gazetteer.Entry
+			var problems gazetteer.ErrorList
+			for _, f := range files {
+				entries, err := gazetteer.ReadFile(f)
+				if el, ok := err.(gazetteer.ErrorList); ok {
+					problems = append(problems, el...)
+				} else if err != nil {
+					return err
+				}
+				all = append(all, entries...)
+			}
+			def, err := gazetteer.Default()
+			if err != nil {
+				return failure{err}
+			}
+			// Check the files together with the default, which their parents
+			// may name; report only the files' own problems.
+			ids := map[string]bool{}
+			for _, e := range all {
+				ids[e.ID] = true
+			}
+			var base []*gazetteer.Entry
+			for _, e := range def {
+				if !ids[e.ID] {
+					base = append(base, e)
+				}
+			}
+			if el, ok := gazetteer.Validate(append(base, all...)).(gazetteer.ErrorList); ok {
+				for _, p := range el {
+					if !strings.HasPrefix(p.File, "gazetteer/data/") {
+						problems = append(problems, p)
+					}
+				}
+			}
+			for _, p := range problems {
+				fmt.Fprintln(a.Stdout, p)
+			}
+			if len(problems) > 0 {
+				return failure{fmt.Errorf("%d problems", len(problems))}
+			}
+			fmt.Fprintf(a.Stdout, "%d entries, no problems\n", len(all))
+			return nil
+		},
+	}
+}
+
+func (a App) gazetteerStatsCommand() *cobra.Command {
+	var asJSON bool
+	var files []string
+	var noDefault bool
+	c := &cobra.Command{
+		Use:   "stats",
+		Short: "Count entries and aliases by type and kind",
+		Args:  cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			entries, err := loadLayers(files, !noDefault)
+			if err != nil {
+				return err
+			}
+			s := gazetteer.ComputeStats(entries)
+			if asJSON {
+				enc := json.NewEncoder(a.Stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(s)
+			}
+			w := tabwriter.NewWriter(a.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+			fmt.Fprintln(w, "type\tkind\tentries\taliases\t")
+			for _, t := range []gazetteer.Type{gazetteer.Person, gazetteer.Place, gazetteer.Group} {
+				fmt.Fprintf(w, "%s\t(all)\t%d\t%d\t\n", t, s.ByType[t].Entries, s.ByType[t].Aliases)
+			}
+			fmt.Fprintf(w, "all\t\t%d\t%d\t\n", s.Entries, s.Aliases)
+			fmt.Fprintln(w, "\t\t\t\t")
+			for _, k := range s.ByKind {
+				fmt.Fprintf(w, "%s\t%s\t%d\t%d\t\n", k.Type, k.Kind, k.Entries, k.Aliases)
+			}
+			return w.Flush()
+		},
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	c.Flags().StringArrayVar(&files, "gazetteer", nil, "gazetteer `FILE` layered over the default (repeatable)")
+	c.Flags().BoolVar(&noDefault, "no-default", false, "count only the --gazetteer files")
+	return c
+}
+
+func (a App) gazetteerLookupCommand() *cobra.Command {
+	var files []string
+	c := &cobra.Command{
+		Use:   "lookup TEXT",
+		Short: "Show which entries a string matches, and through which folded key",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			entries, err := loadLayers(files, true)
+			if err != nil {
+				return err
+			}
+			text := strings.Join(args, " ")
+			results := gazetteer.NewMatcher(entries).Lookup(text)
+			if len(results) == 0 {
+				fmt.Fprintf(a.Stdout, "no match in %q\n", text)
+				return nil
+			}
+			w := tabwriter.NewWriter(a.Stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(w, "text\tkey\tid\ttype\tkind\tname")
+			for _, r := range results {
+				for _, e := range r.Entries {
+					fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Text, r.Key, e.ID, e.Type, e.Kind, e.Name)
+				}
+			}
+			return w.Flush()
+		},
+	}
+	c.Flags().StringArrayVar(&files, "gazetteer", nil, "gazetteer `FILE` layered over the default (repeatable)")
+	return c
 }

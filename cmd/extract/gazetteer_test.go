@@ -1,0 +1,71 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestGazetteerValidateReportsEveryProblem(t *testing.T) {
+	dir := t.TempDir()
+	f := filepath.Join(dir, "bad.gaz")
+	os.WriteFile(f, []byte(`# a user's list
+group/acme | GROUP | company | KZ | | Acme |
+group/acme | GROUP | company | KZ | | Acme Two |
+place/x | PLACE | city | KZ | place/nowhere | Xtown |
+person/y | PERSONA | official | KZ | | Y Y |
+only | three | fields
+place/z | PLACE | city | KZ | place/kazakhstan | Zhanaozen-Two | Acme
+`), 0o644)
+	code, out, _ := runApp(t, "", "gazetteer", "validate", f)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	for _, want := range []string{
+		f + ":3: duplicate id",
+		f + ":4: parent does not exist",
+		f + ":5: bad type",
+		f + ":6: want 7 fields",
+		f + ":7: name shared with an entry of another type",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestGazetteerValidateGoodFile(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "good.gaz")
+	os.WriteFile(f, []byte("place/acme-town | PLACE | town | KZ | place/kazakhstan | Acmetown | Акметаун\n"), 0o644)
+	code, out, stderr := runApp(t, "", "gazetteer", "validate", f)
+	if code != 0 || !strings.Contains(out, "1 entries, no problems") {
+		t.Errorf("exit %d: %s %s", code, out, stderr)
+	}
+}
+
+func TestGazetteerStatsJSON(t *testing.T) {
+	code, out, _ := runApp(t, "", "gazetteer", "stats", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var s struct {
+		Entries int
+		Aliases int
+		ByType  map[string]struct{ Entries, Aliases int } `json:"by_type"`
+	}
+	if err := json.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatal(err)
+	}
+	if s.Entries == 0 || s.ByType["PLACE"].Entries == 0 || s.ByType["PERSON"].Entries == 0 {
+		t.Errorf("stats: %+v", s)
+	}
+}
+
+func TestGazetteerLookupShowsKey(t *testing.T) {
+	code, out, _ := runApp(t, "", "gazetteer", "lookup", "Rakhmonov")
+	if code != 0 || !strings.Contains(out, "rahmonov") || !strings.Contains(out, "person/emomali-rahmon") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}
