@@ -20,7 +20,10 @@ import (
 //     short alias (three letters or fewer) matches only as written, letter
 //     for letter; full stops do not count, so "U.S." matches US.
 //   - An alias that starts with a capital matches only text that starts with
-//     a capital, so "turkey" and "china" in lower case are not places.
+//     a capital, so "turkey" and "china" in lower case are not places; and
+//     when text and alias have the same number of words, each capitalised
+//     word of the alias must be capitalised in the text: "Batken region"
+//     is the name Batken and a common noun, not "Batken Region".
 //   - An acronym that is also an English word (IS, US, IT, ...) is refused
 //     inside a run of capitals, where it is most likely the word itself
 //     ("WHAT IS AT STAKE").
@@ -43,8 +46,9 @@ type alias struct {
 	text          string
 	letters       string // letters and digits of the alias, as written
 	caseSensitive bool
-	capital       bool // starts with an upper-case letter
-	stopword      bool // acronym that is also an English word
+	capital       bool   // starts with an upper-case letter
+	capitalWords  []bool // which of its words start with a capital
+	stopword      bool   // acronym that is also an English word
 	ambiguous     bool
 }
 
@@ -105,12 +109,18 @@ func newAlias(entry int32, a Alias) alias {
 	n := utf8.RuneCountInString(letters)
 	upper := n >= 2 && strings.ToUpper(letters) == letters && strings.ToLower(letters) != letters
 	first, _ := utf8.DecodeRuneInString(letters)
+	var capitalWords []bool
+	for _, w := range splitWords(a.Text, nil) {
+		r, _ := utf8.DecodeRuneInString(a.Text[w.start:])
+		capitalWords = append(capitalWords, unicode.IsUpper(r))
+	}
 	return alias{
 		entry:         entry,
 		text:          a.Text,
 		letters:       letters,
 		caseSensitive: upper || n <= 3,
 		capital:       unicode.IsUpper(first),
+		capitalWords:  capitalWords,
 		stopword:      upper && englishWords[strings.ToLower(letters)],
 		ambiguous:     a.Ambiguous,
 	}
@@ -216,7 +226,7 @@ func (m *Matcher) accept(text string, words []word, i, j int, span string, list 
 			if a.stopword && inCapitalsRun(text, words, i, j) {
 				continue
 			}
-		} else if a.capital && unicode.IsLower(first) {
+		} else if a.capital && unicode.IsLower(first) || !sameCapitals(text, words[i:j+1], a.capitalWords) {
 			continue
 		}
 		if a.ambiguous && atLineOrSentenceStart(text, words[i].start) {
@@ -267,6 +277,22 @@ func atLineOrSentenceStart(text string, i int) bool {
 		case r == '\n' || r == '.' || r == '!' || r == '?' || r == ':':
 			return true
 		default:
+			return false
+		}
+	}
+	return true
+}
+
+// sameCapitals reports whether no word of the text is in lower case where
+// the alias's word is capitalised. It checks only when both have the same
+// number of words; joined and hyphenated variants are not compared.
+func sameCapitals(text string, words []word, capitalWords []bool) bool {
+	if len(words) != len(capitalWords) {
+		return true
+	}
+	for k, w := range words {
+		r, _ := utf8.DecodeRuneInString(text[w.start:])
+		if capitalWords[k] && unicode.IsLower(r) {
 			return false
 		}
 	}

@@ -65,6 +65,8 @@ func TestMatch(t *testing.T) {
 		{"ambiguous alias shared", "He met Mary there.", []hit{{7, 11, "place/mary"}}},
 		{"first name is not the person", "President Islam Karimov", []hit{{10, 23, "person/islam-karimov"}, {16, 23, "person/islam-karimov"}}},
 		{"acronym in parentheses", "(KNB)", []hit{{1, 4, "group/knb"}}},
+		{"lower-case word is not part of a capitalised name", "the national security committee", nil},
+		{"capitalised name", "the National Security Committee", []hit{{4, 31, "group/knb"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,194 @@
+package pipeline
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/extract-ca/extract/gazetteer"
+)
+
+// testGazetteer is a small hand-written gazetteer for stage tests.
+func testGazetteer(t *testing.T) []*gazetteer.Entry {
+	t.Helper()
+	const src = `
+place/kyrgyzstan | PLACE | country | KG | | Kyrgyzstan | Kyrgyz Republic
+place/batken-region | PLACE | region | KG | place/kyrgyzstan | Batken Region | Batken; Batken Oblast
+place/batken | PLACE | city | KG | place/batken-region | Batken |
+place/central-asia | PLACE | world region | | | Central Asia |
+group/taliban | GROUP | militant group | AF | | Taliban |
+person/nursultan-nazarbayev | PERSON | head of state | KZ | | Nursultan Nazarbayev | Nazarbayev
+place/mary | PLACE | city | TM | | ?Mary |
+person/mary-smith | PERSON | scholar | | | Mary Smith | ?Mary
+`
+	entries, err := gazetteer.Parse(strings.NewReader(src), "test.gaz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return entries
+}
+
+// runStages runs tokenize, sentences and the gazetteer over text, sets the
+// given model hits, and runs resolve, acronyms and link.
+func runStages(t *testing.T, text string, model []Mention) *Doc {
+	t.Helper()
+	d := &Doc{Text: text}
+	stages := []Stage{Tokenize{}, Sentences{}, Gazetteer{gazetteer.NewMatcher(testGazetteer(t))}}
+	for _, s := range stages {
+		if err := s.Process(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d.Model = model
+	for _, s := range []Stage{Resolve{}, Acronyms{}, Link{}, Graph{}} {
+		if err := s.Process(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return d
+}
+
+// modelHit makes a model mention over the first occurrence of s in text.
+func modelHit(text, s, label string) Mention {
+	i := strings.Index(text, s)
+	return Mention{Span: Span{i, i + len(s)}, Label: label, Source: "ner", Ref: -1}
+}
+
+func describe(d *Doc) string {
+	var parts []string
+	for _, m := range d.Mentions {
+		parts = append(parts, fmt.Sprintf("%s@%d:%d/%s/%s/%s", d.Text[m.Start:m.End], m.Start, m.End, m.Label, m.Source, m.Entity))
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestResolve(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		model [][2]string // surface, label
+		want  string
+	}{
+		{"gazetteer wins over model", "The Taliban advanced.", [][2]string{{"Taliban", "PLACE"}},
+			"Taliban@4:11/GROUP/gazetteer/group/taliban"},
+		{"model keeps what the gazetteer lacks", "Talks in Osh ended.", [][2]string{{"Osh", "PLACE"}},
+			"Osh@9:12/PLACE/ner/auto/place/osh"},
+		{"title trimmed", "said President Sooronbay Jeenbekov today.", [][2]string{{"President Sooronbay Jeenbekov", "PERSON"}},
+			"Sooronbay Jeenbekov@15:34/PERSON/ner/auto/person/suronbai-jenbekov"},
+		{"leading the trimmed", "He met the Jamestown Foundation there.", [][2]string{{"the Jamestown Foundation", "GROUP"}},
+			"Jamestown Foundation@11:31/GROUP/ner/auto/group/jamestown-foundation"},
+		{"punctuation trimmed", "He met (Jamestown) there.", [][2]string{{"(Jamestown)", "GROUP"}},
+			"Jamestown@8:17/GROUP/ner/auto/group/jamestown"},
+		{"possessive trimmed", "Osh's mayor.", [][2]string{{"Osh's", "PLACE"}},
+			"Osh@0:3/PLACE/ner/auto/place/osh"},
+		{"lone demonym dropped", "Tajik forces moved.", [][2]string{{"Tajik", "PLACE"}}, ""},
+		{"demonym phrase dropped", "the Central Asian states", [][2]string{{"Central Asian", "PLACE"}}, ""},
+		{"lone title dropped", "The Minister spoke.", [][2]string{{"Minister", "PERSON"}}, ""},
+		{"common word at sentence start dropped", "However, nothing.", [][2]string{{"However", "PLACE"}}, ""},
+		{"lower case dropped", "the border guards", [][2]string{{"border", "PLACE"}}, ""},
+		{"longest gazetteer hit wins", "in the Kyrgyz Republic today", nil,
+			"Kyrgyz Republic@7:22/PLACE/gazetteer/place/kyrgyzstan"},
+		{"ambiguous without support dropped", "He met Mary there.", nil, ""},
+		{"ambiguous with model support takes its type", "He met Mary there.", [][2]string{{"Mary", "PERSON"}},
+			"Mary@7:11/PERSON/gazetteer/person/mary-smith"},
+		{"city or region: bare name is the city", "clashes in Batken left two dead", nil,
+			"Batken@11:17/PLACE/gazetteer/place/batken"},
+		{"city or region: word after decides", "clashes in Batken region", nil,
+			"Batken@11:17/PLACE/gazetteer/place/batken-region"},
+		{"surname links to the full name", "Nursultan Nazarbayev spoke. Later Nazarbayev left.", nil,
+			"Nursultan Nazarbayev@0:20/PERSON/gazetteer/person/nursultan-nazarbayev Nazarbayev@34:44/PERSON/gazetteer/person/nursultan-nazarbayev"},
+		{"model surname links to model full name", "Almazbek Atambayev spoke. Then Atambayev left.",
+			[][2]string{{"Almazbek Atambayev", "PERSON"}, {"Atambayev left", "PERSON"}},
+			"Almazbek Atambayev@0:18/PERSON/ner/auto/person/almazbek-atambaev Atambayev left@31:45/PERSON/ner/auto/person/atambaev-left"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var model []Mention
+			for _, m := range tt.model {
+				model = append(model, modelHit(tt.text, m[0], m[1]))
+			}
+			if got := describe(runStages(t, tt.text, model)); got != tt.want {
+				t.Errorf("\ngot  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAcronyms(t *testing.T) {
+	text := "The Eurasian Council on Foreign Affairs (ECFA) met. ECFA said the Taliban (TB) and ECFA agree."
+	d := runStages(t, text, []Mention{modelHit(text, "Eurasian Council on Foreign Affairs", "GROUP")})
+	want := "Eurasian Council on Foreign Affairs@4:39/GROUP/ner/auto/group/eurasian-council-on-foreign-afairs " +
+		"ECFA@41:45/GROUP/rule/auto/group/eurasian-council-on-foreign-afairs " +
+		"ECFA@52:56/GROUP/rule/auto/group/eurasian-council-on-foreign-afairs " +
+		"Taliban@66:73/GROUP/gazetteer/group/taliban " +
+		"TB@75:77/GROUP/rule/group/taliban " +
+		"ECFA@83:87/GROUP/rule/auto/group/eurasian-council-on-foreign-afairs"
+	if got := describe(d); got != want {
+		t.Errorf("\ngot  %s\nwant %s", got, want)
+	}
+}
+
+func TestGraph(t *testing.T) {
+	text := "Taliban and Batken. Batken again.\n\nCentral Asia."
+	d := runStages(t, text, nil)
+	var edges []string
+	for _, e := range d.Edges {
+		edges = append(edges, fmt.Sprintf("%s-%s/%s/%d", e.Source, e.Target, e.Relation, e.Weight))
+	}
+	want := "group/taliban-place/batken/sentence/1 " +
+		"group/taliban-place/batken/document/1 group/taliban-place/central-asia/document/1 place/batken-place/central-asia/document/1"
+	if got := strings.Join(edges, " "); got != want {
+		t.Errorf("\ngot  %s\nwant %s", got, want)
+	}
+	if len(d.Entities) != 3 || len(d.Entities[1].Mentions) != 2 {
+		t.Errorf("entities: %+v", d.Entities)
+	}
+}
+
+func TestCodePoints(t *testing.T) {
+	text := "aé😀Қb"
+	cp := newCodePoints(text)
+	for _, c := range []struct{ b, want int }{{0, 0}, {1, 1}, {3, 2}, {7, 3}, {9, 4}, {10, 5}, {3, 2}, {0, 0}} {
+		if got := cp.At(c.b); got != c.want {
+			t.Errorf("At(%d) = %d, want %d", c.b, got, c.want)
+		}
+	}
+	if cp.Len() != 5 {
+		t.Errorf("Len = %d", cp.Len())
+	}
+}
+
+func TestProcessRefusesInvalidUTF8(t *testing.T) {
+	p, err := New(Config{Gazetteer: testGazetteer(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = p.Process("x", "x.txt", "fine\nfine\nbad \xc3\x28 here")
+	if err == nil || !strings.Contains(err.Error(), "line 3") {
+		t.Errorf("err = %v, want line 3", err)
+	}
+}
+
+func FuzzPipeline(f *testing.F) {
+	for _, s := range []string{"Taliban (TB) in Batken.", "“Kabul’s”", "a\r\n\r\nb", "<sup>5</sup>**x**", "U.S.-led"} {
+		f.Add(s)
+	}
+	entries := []*gazetteer.Entry{}
+	p, err := New(Config{Gazetteer: entries})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		doc, err := p.Process("f", "f", text)
+		if err != nil {
+			return
+		}
+		rec := doc.Record()
+		runes := []rune(text)
+		for _, m := range rec.Mentions {
+			if string(runes[m.Start:m.End]) != m.Text || text[m.ByteStart:m.ByteEnd] != m.Text {
+				t.Fatalf("mention %+v does not match the text", m)
+			}
+		}
+	})
+}
