@@ -138,6 +138,9 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	if m.Len() <= 0 {
 		return m, false
 	}
+	if m.Label == "PERSON" {
+		m.Span = extendInitials(text, m.Span)
+	}
 	surface := text[m.Start:m.End]
 	first, _ := utf8.DecodeRuneInString(surface)
 	if !unicode.IsUpper(first) && !hasUpper(surface) {
@@ -258,3 +261,38 @@ func lastWord(s string) string {
 	}
 	return s
 }
+
+// extendInitials widens a person's span over the initials next to it, on
+// the same line: "Cooley A.", "Mariya Y. Omelicheva" (whose model span may
+// stop at "Mariya"), "R. McDermott". An initial is one capital letter and
+// a full stop.
+func extendInitials(text string, s Span) Span {
+	for {
+		rest := text[s.End:]
+		if len(rest) >= 3 && rest[0] == ' ' && isUpperASCII(rest[1]) && rest[2] == '.' &&
+			(len(rest) == 3 || !isLetterByte(rest[3])) {
+			s.End += 3
+			continue
+		}
+		if len(rest) >= 2 && isUpperASCII(rest[0]) && rest[1] == '.' && text[s.End-1] == '.' {
+			s.End += 2 // "A.B." written together
+			continue
+		}
+		break
+	}
+	for s.Start >= 3 {
+		before := text[:s.Start]
+		n := len(before)
+		if before[n-1] == ' ' && before[n-2] == '.' && isUpperASCII(before[n-3]) &&
+			(n == 3 || !isLetterByte(before[n-4])) {
+			s.Start -= 3
+			continue
+		}
+		break
+	}
+	return s
+}
+
+func isUpperASCII(b byte) bool { return b >= 'A' && b <= 'Z' }
+
+func isLetterByte(b byte) bool { return isASCIILetter(b) || b >= 0x80 }
