@@ -1,0 +1,140 @@
+package eval
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+)
+
+// doccanoDocument is one line of a doccano sequence-labelling export, in
+// either of its two shapes: "label" holds [start, end, "LABEL"] triples
+// (doccano before 1.6), "entities" holds objects (later versions). Older
+// exports name the text "data".
+type doccanoDocument struct {
+	ID       json.RawMessage   `json:"id"`
+	Text     *string           `json:"text"`
+	Data     *string           `json:"data"`
+	Label    []json.RawMessage `json:"label"`
+	Entities []doccanoEntity   `json:"entities"`
+}
+
+type doccanoEntity struct {
+	Start *int   `json:"start_offset"`
+	End   *int   `json:"end_offset"`
+	Label string `json:"label"`
+}
+
+// ReadDoccano reads a doccano JSONL export:
+//
+//	{"id": 7, "text": "...", "label": [[10, 19, "LOC"]]}
+//	{"id": 8, "text": "...", "entities": [{"start_offset": 10, "end_offset": 19, "label": "LOC"}]}
+//
+// doccano's offsets are Python string indices, that is code points, like
+// ours. The document id is the "id" field (a number or a string) or, when
+// there is none, "<file>:<line>". Labels go through labelMap; labels it
+// does not map are dropped. A nil labelMap keeps PERSON, PLACE and GROUP
+// and maps PER, LOC and ORG.
+//
+// Problems are reported as for ReadJSONL, as one ErrorList.
+func ReadDoccano(r io.Reader, file string, labelMap map[string]string) ([]Document, error) {
+	if labelMap == nil {
+		labelMap = doccanoLabelMap
+	}
+	var (
+		docs []Document
+		errs ErrorList
+		ids  = idSet{}
+		lr   = newLineReader(r)
+	)
+	for {
+		b, err := lr.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			errs.Add(file, lr.line+1, err)
+			break
+		}
+		if len(bytes.TrimSpace(b)) == 0 {
+			continue
+		}
+		line := lr.line
+		report := func(err error) { errs.Add(file, line, err) }
+		doc, ok := parseDoccanoDocument(b, labelMap, report)
+		if !ok {
+			continue
+		}
+		if doc.ID == "" {
+			doc.ID = file + ":" + strconv.Itoa(line)
+		}
+		if err := ids.add(doc.ID, line); err != nil {
+			report(err)
+		}
+		docs = append(docs, doc)
+	}
+	return docs, errs.Err()
+}
+
+func parseDoccanoDocument(b []byte, labelMap map[string]string, report func(error)) (Document, bool) {
+	var raw doccanoDocument
+	if err := json.Unmarshal(b, &raw); err != nil {
+		report(syntaxError(b, err))
+		return Document{}, false
+	}
+	id, err := parseID(raw.ID)
+	if err != nil {
+		report(err)
+		return Document{}, false
+	}
+	if raw.Text == nil {
+		raw.Text = raw.Data
+	}
+	if raw.Text == nil {
+		report(fmt.Errorf("%w: document has no \"text\"", ErrMissingField))
+		return Document{}, false
+	}
+	text := newCodePoints(*raw.Text)
+	var spans []Span
+	keep := func(at string, start, end int, label string) {
+		if err := checkOffsets(start, end, len(text)); err != nil {
+			report(fmt.Errorf("%s: %w", at, err))
+			return
+		}
+		if mapped, ok := labelMap[label]; ok && isLabel(mapped) {
+			spans = append(spans, Span{Start: start, End: end, Label: mapped})
+		}
+	}
+	for i, triple := range raw.Label {
+		at := "label[" + strconv.Itoa(i) + "]"
+		start, end, label, err := parseLabelTriple(triple)
+		if err != nil {
+			report(fmt.Errorf("%s: %w", at, err))
+			continue
+		}
+		keep(at, start, end, label)
+	}
+	for i, e := range raw.Entities {
+		at := "entities[" + strconv.Itoa(i) + "]"
+		if e.Start == nil || e.End == nil {
+			report(fmt.Errorf("%w: %s has no \"start_offset\" or \"end_offset\"", ErrMissingField, at))
+			continue
+		}
+		keep(at, *e.Start, *e.End, e.Label)
+	}
+	spans = dropOverlaps(spans, report)
+	return Document{ID: id, Text: *raw.Text, Spans: spans}, true
+}
+
+// parseLabelTriple reads one [start, end, "LABEL"] entry.
+func parseLabelTriple(raw json.RawMessage) (start, end int, label string, err error) {
+	var parts []json.RawMessage
+	if json.Unmarshal(raw, &parts) != nil || len(parts) != 3 ||
+		json.Unmarshal(parts[0], &start) != nil ||
+		json.Unmarshal(parts[1], &end) != nil ||
+		json.Unmarshal(parts[2], &label) != nil {
+		return 0, 0, "", fmt.Errorf("%w: %s is not [start, end, \"LABEL\"]", ErrSyntax, raw)
+	}
+	return start, end, label, nil
+}

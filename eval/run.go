@@ -1,0 +1,132 @@
+package eval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/extract-ca/extract/output"
+)
+
+// Options are the settings of one `extract eval` run.
+type Options struct {
+	Gold     []string          // gold files, read with ReadFile
+	Format   string            // FormatJSONL, FormatDoccano, FormatCoNLL, FormatGMB, or "" to sniff
+	LabelMap map[string]string // for the outside formats; nil means each format's default
+	PredFile string            // read predictions from this `extract run` output instead of predicting
+	JSON     bool              // write the report as JSON instead of a table
+	Errors   bool              // also list the strict-scheme mistakes
+}
+
+// Predictor runs the pipeline on gold documents and returns one record per
+// document with Record.ID set to Document.ID and offsets into
+// Document.Text. A document it could not process should come back as a
+// record with Error set, not as an error: only a failure of the whole run
+// is an error.
+type Predictor func(ctx context.Context, docs []Document) ([]*output.Record, error)
+
+// Run does the whole `extract eval` job: it reads the gold files, gets
+// predictions (from opts.PredFile, or else from predict on the gold
+// texts), scores them, and writes the report to stdout: the table, or the
+// JSON with opts.JSON, followed or joined by the mistakes with opts.Errors.
+//
+// Problems in the gold files are returned as one ErrorList covering every
+// file, so a user fixes them all in one pass; nothing is scored then.
+func Run(ctx context.Context, opts Options, predict Predictor, stdout io.Writer) error {
+	if len(opts.Gold) == 0 {
+		return errors.New("eval: no gold files")
+	}
+	gold, err := readGold(opts)
+	if err != nil {
+		return err
+	}
+	pred, err := predictions(ctx, opts, predict, gold)
+	if err != nil {
+		return err
+	}
+	rep := Score(gold, pred)
+	if !opts.Errors {
+		rep.Errors = nil
+	}
+	if opts.JSON {
+		return rep.WriteJSON(stdout)
+	}
+	if err := rep.WriteTable(stdout); err != nil {
+		return err
+	}
+	if opts.Errors {
+		if _, err := fmt.Fprintln(stdout); err != nil {
+			return err
+		}
+		return rep.WriteErrors(stdout)
+	}
+	return nil
+}
+
+// readGold reads every gold file and collects every problem, including a
+// document id used in two files.
+func readGold(opts Options) ([]Document, error) {
+	var (
+		all  []Document
+		errs ErrorList
+		from = map[string]string{} // id -> the earlier file that has it
+	)
+	for _, path := range opts.Gold {
+		docs, err := ReadFile(path, opts.Format, opts.LabelMap)
+		var list ErrorList
+		switch {
+		case errors.As(err, &list):
+			errs = append(errs, list...)
+		case err != nil:
+			var pathErr *fs.PathError
+			if errors.As(err, &pathErr) { // the path is already in the ParseError
+				err = pathErr.Err
+			}
+			errs.Add(path, 0, err)
+		}
+		// Duplicates within one file are the reader's to report.
+		for _, d := range docs {
+			if first, dup := from[d.ID]; dup {
+				errs.Add(path, 0, fmt.Errorf("%w %q (also in %s)", ErrDuplicateID, d.ID, first))
+			}
+		}
+		for _, d := range docs {
+			if _, dup := from[d.ID]; !dup {
+				from[d.ID] = path
+			}
+		}
+		all = append(all, docs...)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	if len(all) == 0 {
+		return nil, errors.New("eval: the gold files hold no documents")
+	}
+	return all, nil
+}
+
+func predictions(ctx context.Context, opts Options, predict Predictor, gold []Document) ([]Document, error) {
+	if opts.PredFile != "" {
+		f, err := os.Open(opts.PredFile)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return ReadPredictions(f, opts.PredFile)
+	}
+	if predict == nil {
+		return nil, errors.New("eval: no predictor and no prediction file")
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	recs, err := predict(ctx, gold)
+	if err != nil {
+		return nil, fmt.Errorf("eval: predict: %w", err)
+	}
+	return FromRecords(recs), nil
+}
