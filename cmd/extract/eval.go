@@ -1,7 +1,87 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/extract-ca/extract/eval"
+	"github.com/extract-ca/extract/output"
+	"github.com/extract-ca/extract/pipeline"
+)
+
+type evalOptions struct {
+	pipelineFlags
+	format   string
+	labelMap string
+	pred     string
+	json     bool
+	errors   bool
+}
 
 func (a App) evalCommand() *cobra.Command {
-	return &cobra.Command{Use: "eval", Short: "Score the pipeline against annotated articles", Hidden: true}
+	var o evalOptions
+	c := &cobra.Command{
+		Use:   "eval [flags] GOLD...",
+		Short: "Score the pipeline against annotated articles",
+		Long: `Score predictions against gold annotations with the four schemes of SemEval-2013 task 9.1
+(strict, exact, partial, type), micro, macro and per label, and coreference (B³, MUC) over
+the mentions that match strictly.
+
+GOLD files are our JSONL ({"id","text","spans":[{"start","end","label","cluster"}]}, code
+point offsets), doccano exports, CoNLL files (IOB1 or IOB2, tag in the last column) or the
+GMB CSV; --format says which, or it is guessed from the file. By default the pipeline runs
+on the gold texts with the same flags as run; --pred scores an existing extract run output
+instead, matched by document id.
+
+A bad gold file is reported whole (file, line, problem) and nothing is scored.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(c *cobra.Command, gold []string) error { return a.eval(c.Context(), o, gold) },
+	}
+	o.register(c)
+	c.Flags().StringVar(&o.format, "format", "", "gold format: jsonl, doccano, conll or gmb (default: guess)")
+	c.Flags().StringVar(&o.labelMap, "label-map", "", "map gold labels, e.g. PER=PERSON,LOC=PLACE,ORG=GROUP (unmapped labels are dropped)")
+	c.Flags().StringVar(&o.pred, "pred", "", "score this extract run output `FILE` instead of running the pipeline")
+	c.Flags().BoolVar(&o.json, "json", false, "write the report as JSON")
+	c.Flags().BoolVar(&o.errors, "errors", false, "list every false positive and false negative with its context")
+	return c
+}
+
+func (a App) eval(ctx context.Context, o evalOptions, gold []string) error {
+	labels, err := eval.ParseLabelMap(o.labelMap)
+	if err != nil {
+		return err
+	}
+	opts := eval.Options{Gold: gold, Format: o.format, LabelMap: labels, PredFile: o.pred, JSON: o.json, Errors: o.errors}
+	var predict eval.Predictor
+	if o.pred == "" {
+		p, err := o.build()
+		if err != nil {
+			return err
+		}
+		predict = func(ctx context.Context, docs []eval.Document) ([]*output.Record, error) {
+			inputs := func(yield func(pipeline.Input) bool) {
+				for _, d := range docs {
+					if !yield(pipeline.Input{ID: d.ID, Source: d.ID, Text: d.Text}) {
+						return
+					}
+				}
+			}
+			recs := make([]*output.Record, 0, len(docs))
+			_, err := p.Batch(ctx, inputs, o.workers, func(r *output.Record) error {
+				recs = append(recs, r)
+				return nil
+			})
+			return slices.Clip(recs), err
+		}
+	}
+	if err := eval.Run(ctx, opts, predict, a.Stdout); err != nil {
+		if _, bad := err.(eval.ErrorList); bad {
+			return fmt.Errorf("gold files have problems:\n%w", err)
+		}
+		return failure{err}
+	}
+	return nil
 }
