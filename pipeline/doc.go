@@ -91,6 +91,8 @@ type Doc struct {
 	Mentions  []Mention // resolve (and acronyms, link): final mentions in text order
 	Entities  []Entity  // graph
 	Edges     []Edge    // graph
+
+	lower map[string]bool // tokens written in lower case, built by resolve on demand
 }
 
 // SentenceOf returns the index of the sentence that contains byte offset

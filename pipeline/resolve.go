@@ -3,6 +3,8 @@ package pipeline
 import (
 	"sort"
 
+	"github.com/kljensen/snowball/english"
+
 	"github.com/extract-ca/extract/gazetteer"
 	"strings"
 	"unicode"
@@ -14,7 +16,10 @@ import (
 //
 //  1. Model hits are cleaned first (cleanModel): trimmed of punctuation,
 //     markup, leading titles and "the", a possessive 's; dropped when
-//     nothing of a name is left (a lone demonym, title or common word).
+//     nothing of a name is left: a lone demonym, title or stop word, a
+//     common word at a sentence start, or a one-word hit that the same
+//     document also writes in lower case ("Ready" in a title-case heading
+//     when the text says "ready" elsewhere): names are not written so.
 //  2. An ambiguous gazetteer hit (alias marked "?") is kept only with
 //     support: a model hit overlapping it, or an unambiguous hit of the
 //     same entry elsewhere in the document. When its entries have several
@@ -154,7 +159,7 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 		if demonyms[w] || titles[w] || notNames[w] {
 			return m, false
 		}
-		if commonWords[w] && atSentenceStart(d, m.Start) {
+		if commonWords[w] && atSentenceStart(d, m.Start) || english.IsStopWord(w) || usedInLowerCase(d, w) {
 			return m, false
 		}
 	}
@@ -296,3 +301,17 @@ func extendInitials(text string, s Span) Span {
 func isUpperASCII(b byte) bool { return b >= 'A' && b <= 'Z' }
 
 func isLetterByte(b byte) bool { return isASCIILetter(b) || b >= 0x80 }
+
+// usedInLowerCase reports whether the document contains w (lower case) as
+// a token of its own, which a name never is.
+func usedInLowerCase(d *Doc, w string) bool {
+	if d.lower == nil {
+		d.lower = map[string]bool{}
+		for _, t := range d.Tokens {
+			if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(r) {
+				d.lower[t.Text] = true
+			}
+		}
+	}
+	return d.lower[w]
+}
