@@ -19,6 +19,7 @@ place/uzbekistan | PLACE | country | UZ | | Uzbekistan |
 group/al-qaeda | GROUP | militant group | | | al-Qaeda | al-Qaida
 group/taliban | GROUP | militant group | AF | | Taliban |
 group/knb | GROUP | security service | KZ | | National Security Committee | KNB
+group/prosecutor-general-kz | GROUP | government body | KZ | | Prosecutor General's Office of Kazakhstan | Prosecutor General's Office
 group/tengrinews | GROUP | media outlet | KZ | | Tengrinews | Tengrinews.kz
 person/islam-karimov | PERSON | head of state | UZ | | Islam Karimov | Karimov
 place/mary | PLACE | city | TM | | ?Mary | Merv
@@ -67,6 +68,8 @@ func TestMatch(t *testing.T) {
 		{"acronym in parentheses", "(KNB)", []hit{{1, 4, "group/knb"}}},
 		{"lower-case word is not part of a capitalised name", "the national security committee", nil},
 		{"capitalised name", "the National Security Committee", []hit{{4, 31, "group/knb"}}},
+		{"possessive inside a name", "the Prosecutor General's Office said", []hit{{4, 31, "group/prosecutor-general-kz"}}},
+		{"possessive inside a name, curly", "the Prosecutor General’s Office said", []hit{{4, 33, "group/prosecutor-general-kz"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -48,6 +48,7 @@ func splitWords(text string, words []word) []word {
 			continue
 		}
 		i += size
+		possessive := 0 // length of a possessive 's after the word
 		for i < len(text) {
 			r, size = utf8.DecodeRuneInString(text[i:])
 			if isWordRune(r) {
@@ -56,7 +57,11 @@ func splitWords(text string, words []word) []word {
 			}
 			if isApostrophe(r) {
 				next, nsize := utf8.DecodeRuneInString(text[i+size:])
-				if !unicode.IsLetter(next) || isPossessive(text, i+size, next, nsize) {
+				if isPossessive(text, i+size, next, nsize) {
+					possessive = size + nsize
+					break
+				}
+				if !unicode.IsLetter(next) {
 					break
 				}
 				i += size
@@ -65,6 +70,7 @@ func splitWords(text string, words []word) []word {
 			break
 		}
 		words = append(words, word{start: start, end: i})
+		i += possessive // the s of 's is no word of its own
 	}
 	for k := 0; k+1 < len(words); k++ {
 		words[k].joinable = joinableGap(text[words[k].end:words[k+1].start])
@@ -111,6 +117,13 @@ func joinableGap(gap string) bool {
 	}
 	if len(gap) > 8 {
 		return false
+	}
+	// A possessive inside a name: "Prosecutor General's Office",
+	// "Kurdistan Workers' Party".
+	for _, p := range []string{"'s ", "’s ", "' ", "’ "} {
+		if gap == p {
+			return true
+		}
 	}
 	punct := 0
 	spaces := 0

@@ -74,9 +74,10 @@ func mapLabel(iob string) string {
 
 // appendModelSpans builds mentions from labeled tokens. prose's model marks
 // most entity tokens B- even inside a name ("Vladimir/B-PERSON
-// Putin/B-PERSON"), so the B/I distinction carries no information: adjacent
-// tokens with the same label, separated by nothing but spaces, form one
-// span.
+// Putin/B-PERSON"), so the B/I distinction carries no information, and it
+// often gives the words of one name different types ("Uran/GPE
+// Botobekov/PERSON"). So adjacent labeled tokens, separated by nothing but
+// spaces, form one span, and runLabel decides its label.
 func appendModelSpans(text string, toks []labeledToken, out []Mention) []Mention {
 	for k := 0; k < len(toks); {
 		if toks[k].label == "" {
@@ -84,18 +85,44 @@ func appendModelSpans(text string, toks []labeledToken, out []Mention) []Mention
 			continue
 		}
 		j := k + 1
-		for j < len(toks) && toks[j].label == toks[k].label && onlySpaces(text[toks[j-1].End:toks[j].Start]) {
+		for j < len(toks) && toks[j].label != "" && onlySpaces(text[toks[j-1].End:toks[j].Start]) {
 			j++
 		}
 		out = append(out, Mention{
 			Span:   Span{toks[k].Start, toks[j-1].End},
-			Label:  toks[k].label,
+			Label:  runLabel(text, toks[k:j]),
 			Source: output.SourceNER,
 			Ref:    -1,
 		})
 		k = j
 	}
 	return out
+}
+
+// runLabel decides the label of a run of labeled tokens: a run that ends
+// in the head noun of an organisation's name ("... Studies", "... Center")
+// is a group; otherwise a run with a person token is a person (the model
+// confuses unfamiliar surnames with places, rarely the reverse); otherwise
+// the label most of its tokens have, the first on a tie.
+func runLabel(text string, run []labeledToken) string {
+	last := run[len(run)-1]
+	if orgHeads[strings.ToLower(text[last.Start:last.End])] {
+		return output.LabelGroup
+	}
+	count := map[string]int{}
+	for _, t := range run {
+		count[t.label]++
+	}
+	if count[output.LabelPerson] > 0 && len(run) > 1 {
+		return output.LabelPerson
+	}
+	best := run[0].label
+	for _, t := range run {
+		if count[t.label] > count[best] {
+			best = t.label
+		}
+	}
+	return best
 }
 
 func onlySpaces(s string) bool { return strings.Trim(s, " \t") == "" }

@@ -136,6 +136,7 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 		m.Span = trimNonWord(text, m.Span)
 		m.Span = trimPossessive(text, m.Span)
 		m.Span = trimLeadingWords(text, m.Span)
+		m.Span = trimTrailingLowerCase(text, m.Span)
 		if m.Span == before || m.Len() <= 0 {
 			break
 		}
@@ -143,8 +144,16 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	if m.Len() <= 0 {
 		return m, false
 	}
+	if withInitials := extendInitials(text, m.Span); withInitials != m.Span {
+		// "Kosolapova E.": a word with initials is a person, whatever the
+		// model said.
+		m.Span, m.Label = withInitials, "PERSON"
+	}
 	if m.Label == "PERSON" {
-		m.Span = extendInitials(text, m.Span)
+		m.Span = extendPerson(d, m.Span)
+	}
+	if orgHeads[strings.ToLower(lastWord(text[m.Start:m.End]))] {
+		m.Label = "GROUP"
 	}
 	surface := text[m.Start:m.End]
 	first, _ := utf8.DecodeRuneInString(surface)
@@ -156,7 +165,7 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	}
 	if !strings.ContainsAny(surface, " -") {
 		w := strings.ToLower(surface)
-		if demonyms[w] || titles[w] || notNames[w] {
+		if demonyms[w] || titles[w] || notNames[w] || orgHeads[w] {
 			return m, false
 		}
 		if commonWords[w] && atSentenceStart(d, m.Start) || english.IsStopWord(w) || usedInLowerCase(d, w) {
@@ -229,8 +238,9 @@ func trimPossessive(text string, s Span) Span {
 	return s
 }
 
-// trimLeadingWords drops a leading "the" and leading titles: "President
-// Islam Karimov" names Islam Karimov.
+// trimLeadingWords drops a leading "the", title or demonym: "President
+// Islam Karimov" names Islam Karimov, "Afghan Taliban" names the Taliban;
+// but the adjective that starts an organisation's name stays.
 func trimLeadingWords(text string, s Span) Span {
 	surface := text[s.Start:s.End]
 	sp := strings.IndexByte(surface, ' ')
@@ -238,10 +248,101 @@ func trimLeadingWords(text string, s Span) Span {
 		return s
 	}
 	w := strings.ToLower(strings.TrimSuffix(surface[:sp], "."))
-	if w == "the" || titles[w] {
+	if w == "the" || titles[w] || demonyms[w] && !hasOrgHead(surface) {
 		s.Start += sp + 1
 	}
 	return s
+}
+
+// hasOrgHead reports whether a word of s is an organisation's head noun:
+// "Eurasian Council on Foreign Affairs" keeps its first word.
+func hasOrgHead(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if orgHeads[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// trimTrailingLowerCase drops lower-case words at the end: names end in a
+// capitalised word ("Anadolu news agency" names Anadolu, "Taliban
+// movement" the Taliban).
+func trimTrailingLowerCase(text string, s Span) Span {
+	surface := text[s.Start:s.End]
+	sp := strings.LastIndexByte(surface, ' ')
+	if sp < 0 {
+		return s
+	}
+	if r, _ := utf8.DecodeRuneInString(surface[sp+1:]); unicode.IsLower(r) {
+		s.End = s.Start + sp
+	}
+	return s
+}
+
+// extendPerson widens a person's span over one capitalised word on either
+// side that the model left out, on the same line: "Joe/PERSON Painter",
+// "Uran Botobekov/PERSON". The word must look like a name: capitalised,
+// not a title, demonym, stop word or a word the document writes in lower
+// case, and not at a sentence start when it precedes.
+func extendPerson(d *Doc, s Span) Span {
+	text := d.Text
+	if w, end := nextWord(text, s.End); end > 0 && nameLike(d, w) {
+		s.End = end
+	}
+	if w, start := prevWord(text, s.Start); start >= 0 && nameLike(d, w) && !atSentenceStart(d, start) {
+		s.Start = start
+	}
+	return s
+}
+
+func nameLike(d *Doc, w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || strings.ToUpper(w) == w {
+		return false
+	}
+	l := strings.ToLower(w)
+	return !titles[l] && !demonyms[l] && !notNames[l] && !orgHeads[l] && !commonWords[l] &&
+		!english.IsStopWord(l) && !usedInLowerCase(d, l)
+}
+
+// nextWord returns the word after a single space at i and its end, or -1.
+func nextWord(text string, i int) (string, int) {
+	if i >= len(text) || text[i] != ' ' {
+		return "", -1
+	}
+	j := i + 1
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsLetter(r) && r != '-' {
+			break
+		}
+		j += size
+	}
+	if j == i+1 {
+		return "", -1
+	}
+	return text[i+1 : j], j
+}
+
+// prevWord returns the word before a single space ending at i and its
+// start, or -1.
+func prevWord(text string, i int) (string, int) {
+	if i < 2 || text[i-1] != ' ' {
+		return "", -1
+	}
+	j := i - 1
+	for j > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:j])
+		if !unicode.IsLetter(r) && r != '-' {
+			break
+		}
+		j -= size
+	}
+	if j == i-1 {
+		return "", -1
+	}
+	return text[j : i-1], j
 }
 
 // preferType moves the entries of type label to the front.

@@ -84,7 +84,15 @@ func TestResolve(t *testing.T) {
 		{"initials after a surname", "see Cooley A. and McDermott R. (2012)", [][2]string{{"Cooley", "PERSON"}, {"McDermott", "PERSON"}},
 			"Cooley A.@4:13/PERSON/ner/auto/person/culei-a McDermott R.@18:30/PERSON/ner/auto/person/mcdermot-r"},
 		{"middle initial", "Mariya Y. Omelicheva wrote", [][2]string{{"Mariya", "PERSON"}},
-			"Mariya Y.@0:9/PERSON/ner/auto/person/maria-i"},
+			"Mariya Y. Omelicheva@0:20/PERSON/ner/auto/person/maria-i-omelicheva"},
+		{"demonym before a group dropped", "the Afghan Taliban fighters", [][2]string{{"Afghan Taliban", "GROUP"}},
+			"Taliban@11:18/GROUP/gazetteer/group/taliban"},
+		{"trailing lower case dropped", "the Anadolu news agency said", [][2]string{{"Anadolu news agency", "GROUP"}},
+			"Anadolu@4:11/GROUP/ner/auto/group/anadolu"},
+		{"first name extended", "said Joe Painter today", [][2]string{{"Joe", "PERSON"}},
+			"Joe Painter@5:16/PERSON/ner/auto/person/joe-painter"},
+		{"org head makes a group", "the Hollybush Institute said", [][2]string{{"Hollybush Institute", "PLACE"}},
+			"Hollybush Institute@4:23/GROUP/ner/auto/group/holibush-institute"},
 		{"lone demonym dropped", "Tajik forces moved.", [][2]string{{"Tajik", "PLACE"}}, ""},
 		{"demonym phrase dropped", "the Central Asian states", [][2]string{{"Central Asian", "PLACE"}}, ""},
 		{"lone title dropped", "The Minister spoke.", [][2]string{{"Minister", "PERSON"}}, ""},
@@ -103,7 +111,7 @@ func TestResolve(t *testing.T) {
 			"Nursultan Nazarbayev@0:20/PERSON/gazetteer/person/nursultan-nazarbayev Nazarbayev@34:44/PERSON/gazetteer/person/nursultan-nazarbayev"},
 		{"model surname links to model full name", "Almazbek Atambayev spoke. Then Atambayev left.",
 			[][2]string{{"Almazbek Atambayev", "PERSON"}, {"Atambayev left", "PERSON"}},
-			"Almazbek Atambayev@0:18/PERSON/ner/auto/person/almazbek-atambaev Atambayev left@31:45/PERSON/ner/auto/person/atambaev-left"},
+			"Almazbek Atambayev@0:18/PERSON/ner/auto/person/almazbek-atambaev Atambayev@31:40/PERSON/ner/auto/person/almazbek-atambaev"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -195,4 +203,37 @@ func FuzzPipeline(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestAppendModelSpans(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		labels []string // per space-separated word; "" for none
+		want   string
+	}{
+		{"same label joins", "met Vladimir Putin today", []string{"", "PERSON", "PERSON", ""}, "Vladimir Putin/PERSON"},
+		{"person and place join as a person", "said Uran Botobekov today", []string{"", "PLACE", "PERSON", ""}, "Uran Botobekov/PERSON"},
+		{"org head makes a group", "US Special Forces", []string{"PLACE", "GROUP", "PERSON"}, "US Special Forces/GROUP"},
+		{"a person token makes a person", "Peter Cook", []string{"PERSON", "PLACE"}, "Peter Cook/PERSON"},
+		{"majority wins", "New South Wales", []string{"PLACE", "GROUP", "PLACE"}, "New South Wales/PLACE"},
+		{"gap splits", "Osh and Batken", []string{"PLACE", "", "PLACE"}, "Osh/PLACE Batken/PLACE"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var toks []labeledToken
+			pos := 0
+			for i, w := range strings.Split(tt.text, " ") {
+				toks = append(toks, labeledToken{Span{pos, pos + len(w)}, tt.labels[i]})
+				pos += len(w) + 1
+			}
+			var got []string
+			for _, m := range appendModelSpans(tt.text, toks, nil) {
+				got = append(got, tt.text[m.Start:m.End]+"/"+m.Label)
+			}
+			if strings.Join(got, " ") != tt.want {
+				t.Errorf("got %q, want %q", strings.Join(got, " "), tt.want)
+			}
+		})
+	}
 }

@@ -68,3 +68,17 @@ func set(words string) map[string]bool {
 	}
 	return m
 }
+
+// orgHeads are the head nouns that end (or begin) the names of
+// organisations: "Hollybush Institute", "Ministry of Culture".
+var orgHeads = set(`
+academy agency alliance army assembly association authority bank board
+brigade bureau cabinet center centre chamber church club coalition college
+command commission committee community company congress corporation council
+court directorate division department embassy emirate federation forces
+foundation front fund group guard inc institute institution league ltd
+media ministry mission movement network news office organisation
+organization parliament party police press programme program project
+regiment republic school secretariat senate service services society staff
+studies times tribunal union university
+`)
