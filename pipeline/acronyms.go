@@ -12,17 +12,20 @@ import (
 // Acronyms handles the acronyms an article defines for itself: a name
 // followed by an acronym in brackets, "Eurasian Council on Foreign Affairs
 // (ECFA)", makes the acronym a mention of the same entity there and at
-// every other place in the document where it stands as a word. Acronyms
-// the gazetteer already knows are left to the gazetteer.
+// every other place in the document where it stands as a word, replacing
+// what the model made of it there. Acronyms the gazetteer already knows are
+// left to the gazetteer.
 type Acronyms struct{}
 
 func (Acronyms) Name() string { return "acronyms" }
 
 func (Acronyms) Process(d *Doc) error {
+	// Model mentions of a defined acronym give way to it: the article's own
+	// definition is better evidence than the model's guess.
 	defined := map[string]int{} // acronym → index of its long form in d.Mentions
 	for i, m := range d.Mentions {
 		acr, ok := bracketedAcronym(d.Text, m.End)
-		if !ok || covered(d.Mentions, acr) {
+		if !ok || coveredBy(d.Mentions, acr, output.SourceGazetteer) {
 			continue
 		}
 		word := d.Text[acr.Start:acr.End]
@@ -37,7 +40,14 @@ func (Acronyms) Process(d *Doc) error {
 	added := d.Mentions
 	for _, t := range d.Tokens {
 		ref, ok := defined[t.Text]
-		if !ok || covered(added, t.Span) {
+		if !ok || coveredBy(added, t.Span, output.SourceGazetteer) {
+			continue
+		}
+		if i := exactly(added, t.Span); i >= 0 && added[i].Source == output.SourceNER {
+			added[i].Source, added[i].Ref, added[i].Label = output.SourceRule, ref, d.Mentions[ref].Label
+			continue
+		}
+		if covered(added, t.Span) {
 			continue
 		}
 		long := d.Mentions[ref]
@@ -128,3 +138,23 @@ func plausibleAcronym(long, acr, label string) bool {
 }
 
 func covered(ms []Mention, s Span) bool { return overlapsAny(s, ms) }
+
+// coveredBy reports whether a mention from source overlaps s.
+func coveredBy(ms []Mention, s Span, source string) bool {
+	for _, m := range ms {
+		if m.Source == source && m.Overlaps(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// exactly returns the index of the mention with span s, or -1.
+func exactly(ms []Mention, s Span) int {
+	for i, m := range ms {
+		if m.Span == s {
+			return i
+		}
+	}
+	return -1
+}

@@ -24,9 +24,10 @@ import (
 //     support: a model hit overlapping it, or an unambiguous hit of the
 //     same entry elsewhere in the document. When its entries have several
 //     types, the one the model agrees with goes first.
-//  3. Among gazetteer hits, the longest wins, then the earliest.
-//  4. A gazetteer hit wins over every model hit it overlaps: the gazetteer
-//     knows the region's names better than the model does.
+//  3. Among gazetteer and rule hits (Doc.Rules), the longest wins, then
+//     the earliest.
+//  4. A gazetteer or rule hit wins over every model hit it overlaps: the
+//     gazetteer knows the region's names better than the model does.
 //  5. Among model hits (which never overlap each other), all are kept.
 type Resolve struct{}
 
@@ -40,7 +41,7 @@ func (Resolve) Process(d *Doc) error {
 		}
 	}
 	gaz := supported(d.Gazetteer, model)
-	kept := longestFirst(gaz)
+	kept := longestFirst(append(gaz, d.Rules...))
 	for _, m := range model {
 		if !overlapsAny(m.Span, kept) {
 			kept = append(kept, m)

@@ -237,3 +237,40 @@ func TestAppendModelSpans(t *testing.T) {
 		})
 	}
 }
+
+func TestIsDomain(t *testing.T) {
+	for tok, want := range map[string]bool{
+		"Knb.kz": true, "counter-terror.kz": true, "Shutterstock.com": true, "Blogs.exeter.ac.uk": true,
+		"Andrewgrantham.co.uk": true, "e.g.": false, "U.S.": false, "i.e": false, "3.14": false,
+		"https://knb.kz": false, "me@ex.com": false, "Kazakhstan.": false, "example.xyz": false,
+	} {
+		if got := isDomain(tok); got != want {
+			t.Errorf("isDomain(%q) = %v, want %v", tok, got, want)
+		}
+	}
+}
+
+func TestDomainsAndAcronymOverride(t *testing.T) {
+	text := "See Knb.kz for the Spiritual Directorate (SDKM). SDKM said so."
+	d := &Doc{Text: text}
+	for _, s := range []Stage{Tokenize{}, Sentences{}, Gazetteer{gazetteer.NewMatcher(testGazetteer(t))}, Domains{}} {
+		if err := s.Process(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The model calls the acronym a place at both places.
+	d.Model = []Mention{modelHit(text, "Spiritual Directorate", "GROUP"), modelHit(text, "SDKM", "PLACE"),
+		{Span: Span{49, 53}, Label: "PLACE", Source: "ner", Ref: -1}}
+	for _, s := range []Stage{Resolve{}, Acronyms{}, Link{}} {
+		if err := s.Process(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := "Knb.kz@4:10/GROUP/rule/auto/group/knb-kz " +
+		"Spiritual Directorate@19:40/GROUP/ner/auto/group/spiritual-directorate " +
+		"SDKM@42:46/GROUP/rule/auto/group/spiritual-directorate " +
+		"SDKM@49:53/GROUP/rule/auto/group/spiritual-directorate"
+	if got := describe(d); got != want {
+		t.Errorf("\ngot  %s\nwant %s", got, want)
+	}
+}
