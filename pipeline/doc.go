@@ -6,6 +6,7 @@
 //	sentences  sentence spans; a sentence never crosses a blank line (sentences.go)
 //	gazetteer  names of the gazetteer, longest match over words (gazetteer.go)
 //	domains    sites named by their domain, Knb.kz (domains.go)
+//	citations  authors of references, and the titles whose names are no mentions (citations.go)
 //	ner        prose's statistical model, spans from token IOB labels (ner.go)
 //	resolve    one precedence policy for overlaps, clean-up of model output (resolve.go)
 //	acronyms   "Long Form (LF)" defines LF for the rest of the document (acronyms.go)
@@ -88,7 +89,8 @@ type Doc struct {
 	Tokens    []Token   // tokenize
 	Sentences []Span    // sentences
 	Gazetteer []Mention // gazetteer: candidate hits, possibly overlapping
-	Rules     []Mention // domains: candidate hits of rules
+	Rules     []Mention // domains, citations: candidate hits of rules
+	Titles    []Span    // citations: titles of cited works, where names are no mentions
 	Model     []Mention // ner: candidate model hits
 	Mentions  []Mention // resolve (and acronyms, link): final mentions in text order
 	Entities  []Entity  // graph

@@ -29,6 +29,7 @@ import (
 //  4. A gazetteer or rule hit wins over every model hit it overlaps: the
 //     gazetteer knows the region's names better than the model does.
 //  5. Among model hits (which never overlap each other), all are kept.
+//  6. No hit inside the title of a cited work is kept (see Citations).
 type Resolve struct{}
 
 func (Resolve) Name() string { return "resolve" }
@@ -40,8 +41,9 @@ func (Resolve) Process(d *Doc) error {
 			model = append(model, c)
 		}
 	}
-	gaz := supported(d.Gazetteer, model)
-	kept := longestFirst(append(gaz, d.Rules...))
+	model = outsideTitles(model, d.Titles)
+	gaz := outsideTitles(supported(d.Gazetteer, model), d.Titles)
+	kept := longestFirst(append(gaz, outsideTitles(d.Rules, d.Titles)...))
 	for _, m := range model {
 		if !overlapsAny(m.Span, kept) {
 			kept = append(kept, m)
@@ -416,4 +418,25 @@ func usedInLowerCase(d *Doc, w string) bool {
 		}
 	}
 	return d.lower[w]
+}
+
+// outsideTitles drops the hits that overlap a title of a cited work.
+func outsideTitles(hits []Mention, titles []Span) []Mention {
+	if len(titles) == 0 {
+		return hits
+	}
+	out := hits[:0:0]
+	for _, h := range hits {
+		inside := false
+		for _, t := range titles {
+			if t.Overlaps(h.Span) {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, h)
+		}
+	}
+	return out
 }

@@ -1,0 +1,53 @@
+package pipeline
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestCitations(t *testing.T) {
+	tests := []struct {
+		name    string
+		line    string
+		authors []string
+		title   string
+	}{
+		{"footnote, surname first, [Internet]",
+			"<sup>33</sup> McDermott R. Kazakhstan's Evolving Strategy [Internet]. Jamestown; 2014.",
+			[]string{"McDermott R."}, "Kazakhstan's Evolving Strategy "},
+		{"two authors, italic title",
+			"12. Cooley A, Heathershaw J. *Dictators without Borders*. Yale University Press; 2017.",
+			[]string{"Cooley A", "Heathershaw J."}, "*Dictators without Borders*"},
+		{"initials first",
+			"<sup>55</sup> J. Nichols (2014). *Central Asia: Regional Developments*. CRS.",
+			[]string{"J. Nichols"}, "*Central Asia: Regional Developments*"},
+		{"institution as author",
+			"<sup>9</sup> ICG. *The IMU and the Hizb-ut-Tahrir*. Brussels: ICG; 2001.",
+			nil, "*The IMU and the Hizb-ut-Tahrir*"},
+		{"numbered paragraph without a year is no reference",
+			"3. Kazakhstan then asked Russia for help.", nil, ""},
+		{"ordinary sentence", "Cooley A. wrote in 2012 about Osh.", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &Doc{Text: tt.line}
+			if err := (Citations{}).Process(d); err != nil {
+				t.Fatal(err)
+			}
+			var authors []string
+			for _, m := range d.Rules {
+				authors = append(authors, tt.line[m.Start:m.End])
+			}
+			if fmt.Sprint(authors) != fmt.Sprint(tt.authors) {
+				t.Errorf("authors %q, want %q", authors, tt.authors)
+			}
+			title := ""
+			if len(d.Titles) > 0 {
+				title = tt.line[d.Titles[0].Start:d.Titles[0].End]
+			}
+			if title != tt.title {
+				t.Errorf("title %q, want %q", title, tt.title)
+			}
+		})
+	}
+}
