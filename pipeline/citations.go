@@ -77,8 +77,9 @@ func citation(d *Doc, start, end int) {
 		i += m[1]
 	}
 	if i == start+marker[1] {
-		// No personal author: an institution ("ICG.") may stand first.
-		if dot := strings.Index(d.Text[i:end], ". "); dot > 0 && dot < 40 && !strings.Contains(d.Text[i:i+dot], " ") {
+		// No personal author: the first element is an institution ("ICG.",
+		// "US Department of State."), which is ordinary text.
+		if dot := strings.Index(d.Text[i:end], ". "); dot > 0 && dot < 80 {
 			i += dot + 2
 		}
 	}
