@@ -1,0 +1,89 @@
+package gazetteer
+
+import (
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func seedText(b *testing.B) string {
+	b.Helper()
+	files, _ := filepath.Glob("../seeds/*.txt")
+	var sb strings.Builder
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sb.Write(raw)
+	}
+	if sb.Len() == 0 {
+		b.Fatal("no seed text")
+	}
+	return sb.String()
+}
+
+// generated returns n synthetic entries of one to four words made of
+// syllables, so that the trie is as large as a big user list.
+func generated(n int) []*Entry {
+	r := rand.New(rand.NewSource(1))
+	syll := []string{"ka", "zan", "tur", "kul", "ob", "ash", "mir", "dor", "bek", "sar", "und", "iy", "khan", "gul", "tash", "ara"}
+	word := func() string {
+		var w strings.Builder
+		for k := 0; k < 2+r.Intn(3); k++ {
+			w.WriteString(syll[r.Intn(len(syll))])
+		}
+		s := w.String()
+		return strings.ToUpper(s[:1]) + s[1:]
+	}
+	entries := make([]*Entry, n)
+	for i := range entries {
+		words := make([]string, 1+r.Intn(4))
+		for k := range words {
+			words[k] = word()
+		}
+		entries[i] = &Entry{ID: fmt.Sprintf("place/gen-%d", i), Type: Place, Kind: "city", Name: strings.Join(words, " "),
+			Aliases: []Alias{{Text: words[len(words)-1] + " " + word()}}}
+	}
+	return entries
+}
+
+func benchMatch(b *testing.B, m *Matcher) {
+	text := seedText(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m.Match(text)
+	}
+}
+
+// BenchmarkMatchDefault matches the default gazetteer over the seeds.
+func BenchmarkMatchDefault(b *testing.B) {
+	entries, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchMatch(b, NewMatcher(entries))
+}
+
+// BenchmarkMatch100k matches a generated 100,000-entry gazetteer over the
+// same text: the cost must not grow with the gazetteer.
+func BenchmarkMatch100k(b *testing.B) {
+	benchMatch(b, NewMatcher(generated(100000)))
+}
+
+// BenchmarkNewMatcherDefault is the start-up cost of building the matcher.
+func BenchmarkNewMatcherDefault(b *testing.B) {
+	entries, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		NewMatcher(entries)
+	}
+}
