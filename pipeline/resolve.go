@@ -20,6 +20,11 @@ import (
 //     common word at a sentence start, or a one-word hit that the same
 //     document also writes in lower case ("Ready" in a title-case heading
 //     when the text says "ready" elsewhere): names are not written so.
+//     The same goes for a phrase all of whose words the document writes in
+//     lower case ("Border Management"). A one-word place the gazetteer does
+//     not know is kept only where the words around it say it is a place
+//     ("in Orlando", "port of Poti", "Aktirau province"): alone, the
+//     model's one-word places are mostly capitalised common nouns.
 //  2. An ambiguous gazetteer hit (alias marked "?") is kept only with
 //     support: a model hit overlapping it, or an unambiguous hit of the
 //     same entry elsewhere in the document. When its entries have several
@@ -165,6 +170,12 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	}
 	if last := lastWord(surface); demonyms[strings.ToLower(last)] {
 		return m, false // "Central Asian", "Afghan": an adjective, not a name
+	}
+	if allCommon(d, surface) {
+		return m, false // "Border Management", "Strategic Partnership"
+	}
+	if m.Label == "PLACE" && !strings.ContainsAny(surface, " -") && !locative(d.Text, m.Span) {
+		return m, false
 	}
 	if !strings.ContainsAny(surface, " -") {
 		w := strings.ToLower(surface)
@@ -439,4 +450,40 @@ func outsideTitles(hits []Mention, titles []Span) []Mention {
 		}
 	}
 	return out
+}
+
+// allCommon reports whether every word of a phrase of two or more words is
+// a stop word or a word the document writes in lower case.
+func allCommon(d *Doc, phrase string) bool {
+	words := strings.Fields(phrase)
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		l := strings.ToLower(w)
+		if !english.IsStopWord(l) && !usedInLowerCase(d, l) {
+			return false
+		}
+	}
+	return true
+}
+
+// locative reports whether the words around s say it is a place: a
+// preposition of place before it ("in", "from", "near"), "of" after a
+// place noun ("port of", "city of"), or a place noun after it ("province").
+func locative(text string, s Span) bool {
+	prev, start := prevWord(text, s.Start)
+	if start >= 0 {
+		p := strings.ToLower(prev)
+		if placePrepositions[p] {
+			return true
+		}
+		if p == "of" {
+			if before, _ := prevWord(text, start); placeNouns[strings.ToLower(before)] {
+				return true
+			}
+		}
+	}
+	next, _ := nextWord(text, s.End)
+	return placeNouns[strings.ToLower(next)]
 }

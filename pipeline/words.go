@@ -82,3 +82,15 @@ organization parliament party police press programme program project
 regiment republic school secretariat senate service services society staff
 studies times tribunal union university
 `)
+
+// placePrepositions precede place names: "in Osh", "from Kunduz".
+var placePrepositions = set(`
+in from to near at into across outside inside toward towards via around
+through throughout
+`)
+
+// placeNouns name kinds of places: "Batken province", "the city of Osh".
+var placeNouns = set(`
+province region district city town village valley river port capital
+oblast raion rayon county state republic border area mountains gorge
+`)
