@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
 )
 
 // Matcher finds the names of a gazetteer in text.
@@ -253,15 +255,18 @@ func containsEntry(list []*Entry, e *Entry) bool {
 	return false
 }
 
-// inCapitalsRun reports whether the word before i or after j is written in
-// capitals too (two letters or more), as in a shouted headline.
+// inCapitalsRun reports whether the word before i or after j is an English
+// word written in capitals, as in a shouted headline ("WHAT IS AT
+// STAKE"); other acronyms around it ("the EU, US, OSCE") do not count.
 func inCapitalsRun(text string, words []word, i, j int) bool {
 	isCaps := func(k int) bool {
 		if k < 0 || k >= len(words) {
 			return false
 		}
 		l := lettersOf(text[words[k].start:words[k].end])
-		return utf8.RuneCountInString(l) >= 2 && strings.ToUpper(l) == l && strings.ToLower(l) != l
+		lower := strings.ToLower(l)
+		return utf8.RuneCountInString(l) >= 2 && strings.ToUpper(l) == l && lower != l &&
+			(englishWords[lower] || english.IsStopWord(lower))
 	}
 	return isCaps(i-1) || isCaps(j+1)
 }

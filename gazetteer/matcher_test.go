@@ -54,6 +54,7 @@ func TestMatch(t *testing.T) {
 		{"dotted acronym", "U.S. forces", []hit{{0, 4, "place/united-states"}}},
 		{"IS in a headline is a verb", "WHAT IS AT STAKE", nil},
 		{"IS in prose", "fighters of IS in Syria", []hit{{12, 14, "group/islamic-state"}}},
+		{"US among acronyms", "the EU, US, IMU and KNB", []hit{{8, 10, "place/united-states"}, {12, 15, "group/imu"}, {20, 23, "group/knb"}}},
 		{"lower-case common word", "a turkey dinner", nil},
 		{"inside hyphenated word", "anti-Taliban forces", []hit{{5, 12, "group/taliban"}}},
 		{"quotes stay out", "“Taliban”", []hit{{3, 10, "group/taliban"}}},

@@ -47,7 +47,9 @@ func (Resolve) Process(d *Doc) error {
 		}
 	}
 	model = outsideTitles(model, d.Titles)
-	gaz := outsideTitles(supported(d.Gazetteer, model), d.Titles)
+	// Support for ambiguous names comes from the model's raw hits: a hit
+	// too weak to stand alone still says a name is there.
+	gaz := outsideTitles(supported(d.Gazetteer, d.Model), d.Titles)
 	kept := longestFirst(append(gaz, outsideTitles(d.Rules, d.Titles)...))
 	for _, m := range model {
 		if !overlapsAny(m.Span, kept) {
