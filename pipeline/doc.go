@@ -7,6 +7,7 @@
 //	gazetteer  names of the gazetteer, longest match over words (gazetteer.go)
 //	domains    sites named by their domain, Knb.kz (domains.go)
 //	citations  authors of references, and the titles whose names are no mentions (citations.go)
+//	orgnames   organisations by the shape of their names, Hollybush Institute (orgnames.go)
 //	ner        prose's statistical model, spans from token IOB labels (ner.go)
 //	resolve    one precedence policy for overlaps, clean-up of model output (resolve.go)
 //	acronyms   "Long Form (LF)" defines LF for the rest of the document (acronyms.go)
@@ -89,7 +90,7 @@ type Doc struct {
 	Tokens    []Token   // tokenize
 	Sentences []Span    // sentences
 	Gazetteer []Mention // gazetteer: candidate hits, possibly overlapping
-	Rules     []Mention // domains, citations: candidate hits of rules
+	Rules     []Mention // domains, citations, orgnames: candidate hits of rules
 	Titles    []Span    // citations: titles of cited works, where names are no mentions
 	Model     []Mention // ner: candidate model hits
 	Mentions  []Mention // resolve (and acronyms, link): final mentions in text order

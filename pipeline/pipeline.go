@@ -39,7 +39,7 @@ func New(cfg Config) (*Pipeline, error) {
 			return nil, fmt.Errorf("default gazetteer: %w", err)
 		}
 	}
-	stages := []Stage{Tokenize{}, Sentences{}, Gazetteer{Matcher: gazetteer.NewMatcher(entries)}, Domains{}, Citations{}}
+	stages := []Stage{Tokenize{}, Sentences{}, Gazetteer{Matcher: gazetteer.NewMatcher(entries)}, Domains{}, Citations{}, OrgNames{}}
 	if cfg.NER {
 		stages = append(stages, NewNER())
 	}

@@ -78,7 +78,7 @@ command commission committee community company congress corporation council
 court directorate division department embassy emirate federation forces
 foundation front fund group guard inc institute institution league ltd
 media ministry mission movement network news office organisation
-organization parliament party police press programme program project
+organization parliament party police press
 regiment republic school secretariat senate service services society staff
 studies times tribunal union university
 `)

@@ -1,0 +1,42 @@
+package pipeline
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestOrgNames(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"He joined the Hollybush Institute last year.", []string{"Hollybush Institute"}},
+		{"under the Ministry of Culture and Sport is", []string{"Ministry of Culture and Sport"}},
+		{"the chairman of the Committee on National Security of Kazakhstan said", []string{"Committee on National Security of Kazakhstan"}},
+		{"Associate Professor of Political Science and Director of the Hollybush Institute at Rowan", []string{"Hollybush Institute"}},
+		{"Katibat al-Imam Bukhari and the Islamic Jihad Union, which", []string{"Islamic Jihad Union"}},
+		{"articles in Ethnic and Racial Studies, and", []string{"Ethnic and Racial Studies"}},
+		{"according to The Jamestown Foundation.", []string{"The Jamestown Foundation"}},
+		{"The Jamestown Foundation said.", []string{"Jamestown Foundation"}},
+		{"met the Prime Minister of Kazakhstan", nil},
+		{"in Central Asia today", nil},
+		{"the Institute\nof Peace", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			d := &Doc{Text: tt.text}
+			for _, s := range []Stage{Tokenize{}, Sentences{}, OrgNames{}} {
+				if err := s.Process(d); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var got []string
+			for _, m := range d.Rules {
+				got = append(got, tt.text[m.Start:m.End])
+			}
+			if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
