@@ -1,0 +1,37 @@
+package gazetteer_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/extract-ca/extract/gazetteer"
+)
+
+// A matcher finds every spelling that folds to an alias's key.
+func ExampleMatcher_Match() {
+	entries, err := gazetteer.Parse(strings.NewReader(
+		"group/hizb-ut-tahrir | GROUP | extremist movement | | | Hizb ut-Tahrir | HT\n"), "example.gaz")
+	if err != nil {
+		panic(err)
+	}
+	m := gazetteer.NewMatcher(entries)
+	text := "Hizb-ut-Tahrir, Hizbut Tahrir and Хизб ут-Тахрир"
+	for _, h := range m.Match(text) {
+		fmt.Printf("%q %s %s\n", text[h.Start:h.End], h.Key, h.Entries[0].ID)
+	}
+	// Output:
+	// "Hizb-ut-Tahrir" hizbuttahrir group/hizb-ut-tahrir
+	// "Hizbut Tahrir" hizbuttahrir group/hizb-ut-tahrir
+	// "Хизб ут-Тахрир" hizbuttahrir group/hizb-ut-tahrir
+}
+
+// Fold maps spelling variants of one name to one key.
+func ExampleFold() {
+	for _, w := range []string{"Rakhmonov", "Rahmonov", "Рахмонов"} {
+		fmt.Println(gazetteer.Fold(w))
+	}
+	// Output:
+	// rahmonov
+	// rahmonov
+	// rahmonov
+}
