@@ -48,6 +48,15 @@ func (l ErrorList) Error() string {
 	return b.String()
 }
 
+// Unwrap lets errors.Is and errors.As see the problems of the list.
+func (l ErrorList) Unwrap() []error {
+	errs := make([]error, len(l))
+	for i, e := range l {
+		errs[i] = e
+	}
+	return errs
+}
+
 func (l ErrorList) sort() {
 	sort.SliceStable(l, func(i, j int) bool {
 		if l[i].File != l[j].File {

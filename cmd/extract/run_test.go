@@ -210,3 +210,12 @@ func TestRecordsAreJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestRunUserGazetteerCSV(t *testing.T) {
+	gaz := filepath.Join(t.TempDir(), "mine.csv")
+	os.WriteFile(gaz, []byte("id,type,name,aliases\ngroup/acme-security,GROUP,Acme Security,Acme\n"), 0o644)
+	code, out, stderr := runApp(t, "Acme hired guards.", "run", "--no-ner", "--gazetteer", gaz)
+	if code != 0 || !strings.Contains(out, "group/acme-security") {
+		t.Errorf("exit %d: %s %s", code, out, stderr)
+	}
+}
