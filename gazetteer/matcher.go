@@ -31,6 +31,10 @@ import (
 //     ("WHAT IS AT STAKE").
 //   - An alias marked ambiguous ("?") is refused at the start of a sentence
 //     or line, where capitalisation proves nothing.
+//   - The last word of a name may take an English plural ending when
+//     snowball gives both forms one stem ("Basmachis", "the Tablighis"),
+//     but never an acronym or short name, and never a different word:
+//     "Islamic" is not "Islam".
 //
 // The cost of Match is linear in the text (times the longest alias in words)
 // and does not depend on the number of entries.
@@ -185,22 +189,36 @@ func (m *Matcher) Match(text string) []Hit {
 			if j > i && !words[j-1].joinable {
 				break
 			}
-			folded := Fold(text[words[j].start:words[j].end])
+			w := text[words[j].start:words[j].end]
+			folded := Fold(w)
+			singular := int32(-1) // node of the word without a plural ending
+			cut := pluralEnding(w)
 			for k := 0; k < len(folded); k++ {
+				if cut > 0 && k == len(folded)-cut {
+					singular = node
+				}
 				c, ok := m.next(node, folded[k])
 				if !ok {
+					if h, ok := m.plural(text, words, i, j, singular, key, folded, cut); ok {
+						best = &h
+					}
 					break walk
 				}
 				node = c
 			}
-			key = append(key, folded...)
 			if list, ok := m.terms[node]; ok {
 				span := text[words[i].start:words[j].end]
 				if h, ok := m.accept(text, words, i, j, span, list); ok {
-					h.Key = string(key)
+					h.Key = string(append(key, folded...))
 					best = &h
+					key = append(key, folded...)
+					continue
 				}
 			}
+			if h, ok := m.plural(text, words, i, j, singular, key, folded, cut); ok {
+				best = &h
+			}
+			key = append(key, folded...)
 		}
 		if best != nil {
 			hits = append(hits, *best)
@@ -302,4 +320,58 @@ func sameCapitals(text string, words []word, capitalWords []bool) bool {
 		}
 	}
 	return true
+}
+
+// pluralEnding returns the length of the English plural ending of w that
+// stemming removes ("Basmachis" → 1, "Tablighis" → 1, "Churches" → 2), or
+// 0. The word must keep four letters or more without it, be written in
+// Latin letters, and snowball must give the plural and the singular one
+// stem: "Islamic" is no plural of "Islam", nor "Kabulis" of anything.
+func pluralEnding(w string) int {
+	lower := strings.ToLower(w)
+	if len(lower) < 5 || lower[len(lower)-1] != 's' || strings.ToUpper(w) == w {
+		return 0
+	}
+	for _, r := range lower {
+		if r > unicode.MaxASCII || !unicode.IsLetter(r) {
+			return 0
+		}
+	}
+	for _, n := range []int{2, 1} {
+		if n == 2 && !strings.HasSuffix(lower, "es") {
+			continue
+		}
+		if len(lower)-n >= 4 && english.Stem(lower, true) == english.Stem(lower[:len(lower)-n], true) {
+			return n
+		}
+	}
+	return 0
+}
+
+// plural tries the aliases at the node reached by the words i..j with the
+// last word's plural ending left out, for aliases that may take a plural:
+// not acronyms or short names, which match only as written.
+func (m *Matcher) plural(text string, words []word, i, j int, singular int32, key []byte, folded string, cut int) (Hit, bool) {
+	if singular < 0 || cut == 0 {
+		return Hit{}, false
+	}
+	list, ok := m.terms[singular]
+	if !ok {
+		return Hit{}, false
+	}
+	var pluralizable []alias
+	for _, a := range list {
+		if !a.caseSensitive {
+			pluralizable = append(pluralizable, a)
+		}
+	}
+	if len(pluralizable) == 0 {
+		return Hit{}, false
+	}
+	span := text[words[i].start:words[j].end]
+	h, ok := m.accept(text, words, i, j, span, pluralizable)
+	if ok {
+		h.Key = string(append(append([]byte{}, key...), folded[:len(folded)-cut]...))
+	}
+	return h, ok
 }

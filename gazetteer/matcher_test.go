@@ -23,6 +23,8 @@ group/prosecutor-general-kz | GROUP | government body | KZ | | Prosecutor Genera
 group/tengrinews | GROUP | media outlet | KZ | | Tengrinews | Tengrinews.kz
 person/islam-karimov | PERSON | head of state | UZ | | Islam Karimov | Karimov
 place/mary | PLACE | city | TM | | ?Mary | Merv
+group/basmachi | GROUP | militant group | | | Basmachi |
+person/islam | PERSON | cleric | | | Islam Umarov | Islam
 person/mary-smith | PERSON | scholar | | | Mary Smith | ?Mary
 `
 	entries, err := Parse(strings.NewReader(src), "test.gaz")
@@ -63,6 +65,9 @@ func TestMatch(t *testing.T) {
 		{"lower-case particle", "al-Qaeda and Al-Qaida", []hit{{0, 8, "group/al-qaeda"}, {13, 21, "group/al-qaeda"}}},
 		{"Cyrillic", "в Казахстане", nil},
 		{"Cyrillic exact", "Казахстан", []hit{{0, 18, "place/kazakhstan"}}},
+		{"plural of a name", "the Basmachis fought", []hit{{4, 13, "group/basmachi"}}},
+		{"plural ending is no other word", "Islamic and Islams", []hit{{12, 18, "person/islam"}}},
+		{"no plural of an acronym", "the IMUs", nil},
 		{"ambiguous alias refused at sentence start", "Mary said so.", nil},
 		{"ambiguous alias shared", "He met Mary there.", []hit{{7, 11, "place/mary"}}},
 		{"first name is not the person", "President Islam Karimov", []hit{{10, 23, "person/islam-karimov"}, {16, 23, "person/islam-karimov"}}},
