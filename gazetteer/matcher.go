@@ -191,15 +191,16 @@ func (m *Matcher) Match(text string) []Hit {
 			}
 			w := text[words[j].start:words[j].end]
 			folded := Fold(w)
-			singular := int32(-1) // node of the word without a plural ending
-			cut := pluralEnding(w)
+			// Nodes of the word without its last one or two letters, for a
+			// plural; stemming runs only when a name ends there.
+			var short [3]int32
 			for k := 0; k < len(folded); k++ {
-				if cut > 0 && k == len(folded)-cut {
-					singular = node
+				if d := len(folded) - k; d <= 2 {
+					short[d] = node
 				}
 				c, ok := m.next(node, folded[k])
 				if !ok {
-					if h, ok := m.plural(text, words, i, j, singular, key, folded, cut); ok {
+					if h, ok := m.plural(text, words, i, j, short, key, folded); ok {
 						best = &h
 					}
 					break walk
@@ -215,7 +216,7 @@ func (m *Matcher) Match(text string) []Hit {
 					continue
 				}
 			}
-			if h, ok := m.plural(text, words, i, j, singular, key, folded, cut); ok {
+			if h, ok := m.plural(text, words, i, j, short, key, folded); ok {
 				best = &h
 			}
 			key = append(key, folded...)
@@ -351,11 +352,17 @@ func pluralEnding(w string) int {
 // plural tries the aliases at the node reached by the words i..j with the
 // last word's plural ending left out, for aliases that may take a plural:
 // not acronyms or short names, which match only as written.
-func (m *Matcher) plural(text string, words []word, i, j int, singular int32, key []byte, folded string, cut int) (Hit, bool) {
-	if singular < 0 || cut == 0 {
+func (m *Matcher) plural(text string, words []word, i, j int, short [3]int32, key []byte, folded string) (Hit, bool) {
+	_, has1 := m.terms[short[1]]
+	_, has2 := m.terms[short[2]]
+	if !has1 && !has2 || !strings.HasSuffix(folded, "s") {
 		return Hit{}, false
 	}
-	list, ok := m.terms[singular]
+	cut := pluralEnding(text[words[j].start:words[j].end])
+	if cut == 0 || cut > len(folded) {
+		return Hit{}, false
+	}
+	list, ok := m.terms[short[cut]]
 	if !ok {
 		return Hit{}, false
 	}
