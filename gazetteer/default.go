@@ -42,5 +42,5 @@ func loadDefault() ([]*Entry, error) {
 		}
 		all = append(all, entries...)
 	}
-	return all, errs.err()
+	return all, errs.Err()
 }

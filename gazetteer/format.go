@@ -6,74 +6,19 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
-// ParseError is one problem of a gazetteer file, with its place.
-type ParseError struct {
-	File string
-	Line int
-	Err  error
-}
-
-func (e *ParseError) Error() string {
-	if e.File == "" {
-		return fmt.Sprintf("line %d: %v", e.Line, e.Err)
-	}
-	return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
-}
-
-func (e *ParseError) Unwrap() error { return e.Err }
+// ParseError is one problem of a gazetteer file, with its place (see
+// package fileerr).
+type ParseError = fileerr.ParseError
 
 // ErrorList is every problem found in one or more files, sorted by file and
 // line. It is returned whole so that a user can fix a file in one pass.
-type ErrorList []*ParseError
-
-func (l ErrorList) Error() string {
-	switch len(l) {
-	case 0:
-		return "no errors"
-	case 1:
-		return l[0].Error()
-	}
-	var b strings.Builder
-	for i, e := range l {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
-
-// Unwrap lets errors.Is and errors.As see the problems of the list.
-func (l ErrorList) Unwrap() []error {
-	errs := make([]error, len(l))
-	for i, e := range l {
-		errs[i] = e
-	}
-	return errs
-}
-
-func (l ErrorList) sort() {
-	sort.SliceStable(l, func(i, j int) bool {
-		if l[i].File != l[j].File {
-			return l[i].File < l[j].File
-		}
-		return l[i].Line < l[j].Line
-	})
-}
-
-// err returns l as an error, or nil when it is empty.
-func (l ErrorList) err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	l.sort()
-	return l
-}
+type ErrorList = fileerr.ErrorList
 
 // Sentinel errors wrapped by ParseError.
 var (
@@ -161,7 +106,7 @@ func Parse(r io.Reader, file string) ([]*Entry, error) {
 		seen[e.ID] = e.Line
 		entries = append(entries, e)
 	}
-	return entries, errs.err()
+	return entries, errs.Err()
 }
 
 func parseLine(line string) (*Entry, error) {

@@ -74,5 +74,5 @@ func ParseTable(r io.Reader, file string, comma rune) ([]*Entry, error) {
 		e.File, e.Line = file, line
 		entries = append(entries, e)
 	}
-	return entries, errs.err()
+	return entries, errs.Err()
 }

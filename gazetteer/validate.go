@@ -73,7 +73,7 @@ func Validate(entries []*Entry) error {
 			}
 		}
 	}
-	return errs.err()
+	return errs.Err()
 }
 
 // MatchKey returns the key under which the matcher stores name: the folded
