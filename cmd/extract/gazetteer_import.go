@@ -1,0 +1,184 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/gazetteer/importer"
+)
+
+// gazetteerImportCommand is `extract gazetteer import`: turn GeoNames dumps
+// and sanctions lists into gazetteer files.
+func (a App) gazetteerImportCommand() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "import",
+		Short: "Make gazetteer files from GeoNames, the UN sanctions list or the OFAC SDN list",
+		Long: `Make gazetteer files from outside reference lists. Every problem of an input file is
+reported with its file and line; the good rows are still written, and the exit status is 1.
+The output goes to -o FILE (replaced whole, only once it is complete) or to standard output.`,
+	}
+	c.AddCommand(a.importGeoNamesCommand(), a.importUNCommand(), a.importOFACCommand())
+	return c
+}
+
+type importGeoNamesOptions struct {
+	cities, admin1, countriesInfo string
+	countries                     []string
+	minPopulation                 int64
+	output                        string
+}
+
+func (a App) importGeoNamesCommand() *cobra.Command {
+	var o importGeoNamesOptions
+	c := &cobra.Command{
+		Use:   "geonames --cities FILE --admin1 FILE --countries-info FILE [--country KZ,KG,...] [--min-population N] [-o FILE]",
+		Short: "Import countries, first-level regions and cities from GeoNames dumps",
+		Long: `Import countries, first-level regions and cities from the GeoNames dumps: a cities file
+(cities15000.txt or another in that 19-column layout), admin1CodesASCII.txt (or regionInfo.tsv)
+and countryInfo.txt. Ids are place/<slug>; a region is place/<slug>-region unless its name says
+Region, Province or Oblast. GeoNames data is licensed CC BY 4.0: the header of the output
+carries the attribution.`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error { return a.importGeoNames(o) },
+	}
+	c.Flags().StringVar(&o.cities, "cities", "", "GeoNames cities `FILE` (cities15000.txt)")
+	c.Flags().StringVar(&o.admin1, "admin1", "", "GeoNames first-level divisions `FILE` (admin1CodesASCII.txt)")
+	c.Flags().StringVar(&o.countriesInfo, "countries-info", "", "GeoNames countries `FILE` (countryInfo.txt)")
+	c.Flags().StringSliceVar(&o.countries, "country", nil, "import only these ISO `CODES`, e.g. KZ,KG,TJ,TM,UZ,AF (default: all)")
+	c.Flags().Int64Var(&o.minPopulation, "min-population", 0, "drop cities with fewer inhabitants than `N`")
+	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output")
+	for _, f := range []string{"cities", "admin1", "countries-info"} {
+		c.MarkFlagRequired(f)
+	}
+	return c
+}
+
+func (a App) importGeoNames(o importGeoNamesOptions) error {
+	var inputs []importer.Input
+	for _, path := range []string{o.cities, o.admin1, o.countriesInfo} {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		inputs = append(inputs, importer.Input{R: f, Name: path})
+	}
+	entries, err := importer.ReadGeoNames(importer.GeoNamesOptions{
+		Cities: inputs[0], Admin1: inputs[1], Countries: inputs[2],
+		Country: o.countries, MinPopulation: o.minPopulation,
+	})
+	if entries == nil && errors.Is(err, importer.ErrOption) {
+		return err
+	}
+	source := fmt.Sprintf("GeoNames %s, %s and %s", filepath.Base(o.cities), filepath.Base(o.admin1), filepath.Base(o.countriesInfo))
+	if len(o.countries) > 0 {
+		source += " (countries " + strings.ToUpper(strings.Join(o.countries, ", ")) + ")"
+	}
+	if o.minPopulation > 0 {
+		source += fmt.Sprintf(", cities of %d inhabitants or more", o.minPopulation)
+	}
+	header := importer.Header(source, time.Now()) + "\n" + importer.GeoNamesAttribution
+	return a.writeImport(o.output, entries, header, err)
+}
+
+func (a App) importUNCommand() *cobra.Command {
+	var output string
+	c := &cobra.Command{
+		Use:   "un-sanctions FILE [-o FILE]",
+		Short: "Import people and groups from the UN Security Council consolidated sanctions list (XML)",
+		Long: `Import the individuals (PERSON) and entities (GROUP) of the UN Security Council
+consolidated sanctions list, in its XML form. Ids end with the list's reference number
+(person/<slug>-qdi.123), so that they survive a new edition of the list.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			f, err := os.Open(args[0])
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			entries, err := importer.ReadUNSanctions(f, args[0])
+			header := importer.Header("the UN Security Council consolidated list "+filepath.Base(args[0]), time.Now())
+			return a.writeImport(output, entries, header, err)
+		},
+	}
+	c.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` instead of standard output")
+	return c
+}
+
+func (a App) importOFACCommand() *cobra.Command {
+	var output string
+	var programs []string
+	c := &cobra.Command{
+		Use:   "ofac FILE [--program SDGT,FTO] [-o FILE]",
+		Short: "Import people and groups from the OFAC SDN list (sdn.csv)",
+		Long: `Import the individuals (PERSON) and entities (GROUP) of the US Treasury OFAC Specially
+Designated Nationals list, in its CSV form (sdn.csv); vessels and aircraft are skipped.
+Ids end with the list's entry number (group/<slug>-ofac6725).`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			f, err := os.Open(args[0])
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			entries, err := importer.ReadOFAC(f, args[0], programs...)
+			source := "the OFAC SDN list " + filepath.Base(args[0])
+			if len(programs) > 0 {
+				source += " (programs " + strings.ToUpper(strings.Join(programs, ", ")) + ")"
+			}
+			return a.writeImport(output, entries, importer.Header(source, time.Now()), err)
+		},
+	}
+	c.Flags().StringSliceVar(&programs, "program", nil, "import only the records of these `PROGRAMS`, e.g. SDGT,FTO (default: all)")
+	c.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` instead of standard output")
+	return c
+}
+
+// writeImport writes the imported entries to path, or to standard output
+// when path is empty, and returns the problems of the input (readErr) as a
+// failure: the good rows are written all the same.
+func (a App) writeImport(path string, entries []*gazetteer.Entry, header string, readErr error) error {
+	var err error
+	if path == "" || path == "-" {
+		err = importer.Write(a.Stdout, entries, header)
+	} else {
+		err = writeFileAtomic(path, func(w io.Writer) error { return importer.Write(w, entries, header) })
+	}
+	if err != nil {
+		return failure{err}
+	}
+	if readErr != nil {
+		return failure{readErr}
+	}
+	return nil
+}
+
+// writeFileAtomic writes path through a temporary file in the same
+// directory, renamed over path once complete: a failed import leaves the
+// old file in place.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,87 @@
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/extract-ca/extract/gazetteer"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// testDate is the import date written in the headers of the golden files.
+var testDate = time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC)
+
+// checkGolden compares got with testdata/name, or rewrites the file with
+// -update. Review a rewritten golden file by eye before committing it.
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (run go test -update and review the diff)\ngot:\n%s\nwant:\n%s", path, got, want)
+	}
+}
+
+// writeAndParse writes entries as a gazetteer file, checks that
+// gazetteer.Parse reads it back without an error and with as many entries,
+// and returns the file.
+func writeAndParse(t *testing.T, entries []*gazetteer.Entry, source string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Write(&b, entries, Header(source, testDate)); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	back, err := gazetteer.Parse(bytes.NewReader(b.Bytes()), source)
+	if err != nil {
+		t.Fatalf("the written file does not parse:\n%v", err)
+	}
+	if len(back) != len(entries) {
+		t.Fatalf("parsed %d entries back, wrote %d", len(back), len(entries))
+	}
+	return b.Bytes()
+}
+
+// openTestdata opens testdata/name for the test.
+func openTestdata(t *testing.T, name string) Input {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return Input{R: f, Name: path}
+}
+
+// checkErrors checks that err is a gazetteer.ErrorList with exactly the
+// messages want, in order.
+func checkErrors(t *testing.T, err error, want []string) {
+	t.Helper()
+	var list gazetteer.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("error %v (%T): want a gazetteer.ErrorList", err, err)
+	}
+	if len(list) != len(want) {
+		t.Errorf("got %d errors, want %d:\n%v", len(list), len(want), err)
+	}
+	for i := range min(len(list), len(want)) {
+		if got := list[i].Error(); got != want[i] {
+			t.Errorf("error %d:\n got %s\nwant %s", i, got, want[i])
+		}
+	}
+}
