@@ -16,7 +16,7 @@ func (a App) gazetteerCommand() *cobra.Command {
 		Use:   "gazetteer",
 		Short: "Validate, inspect, look up and import gazetteers",
 	}
-	c.AddCommand(a.gazetteerValidateCommand(), a.gazetteerStatsCommand(), a.gazetteerLookupCommand())
+	c.AddCommand(a.gazetteerValidateCommand(), a.gazetteerStatsCommand(), a.gazetteerLookupCommand(), a.gazetteerImportCommand())
 	return c
 }
 

@@ -69,3 +69,22 @@ func TestGazetteerLookupShowsKey(t *testing.T) {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 }
+
+func TestGazetteerImportOFAC(t *testing.T) {
+	dir := t.TempDir()
+	sdn := filepath.Join(dir, "sdn.csv")
+	os.WriteFile(sdn, []byte("6725,\"ISLAMIC MOVEMENT OF UZBEKISTAN\",-0- ,\"FTO] [SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"a.k.a. 'IMU'.\"\r\n"), 0o644)
+	out := filepath.Join(dir, "ofac.gaz")
+	code, _, stderr := runApp(t, "", "gazetteer", "import", "ofac", sdn, "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	code, vout, _ := runApp(t, "", "gazetteer", "validate", out)
+	raw, _ := os.ReadFile(out)
+	if !strings.Contains(string(raw), "Islamic Movement of Uzbekistan") || !strings.Contains(string(raw), "IMU") {
+		t.Errorf("import wrote:\n%s", raw)
+	}
+	if code != 0 && !strings.Contains(vout, "name shared") {
+		t.Errorf("imported file does not validate: %s", vout)
+	}
+}
