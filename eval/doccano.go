@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -42,39 +41,13 @@ func ReadDoccano(r io.Reader, file string, labelMap map[string]string) ([]Docume
 	if labelMap == nil {
 		labelMap = doccanoLabelMap
 	}
-	var (
-		docs []Document
-		errs ErrorList
-		ids  = idSet{}
-		lr   = newLineReader(r)
-	)
-	for {
-		b, err := lr.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			errs.Add(file, lr.line+1, err)
-			break
-		}
-		if len(bytes.TrimSpace(b)) == 0 {
-			continue
-		}
-		line := lr.line
-		report := func(err error) { errs.Add(file, line, err) }
+	return readDocumentLines(r, file, func(b []byte, line int, report func(error)) (Document, bool) {
 		doc, ok := parseDoccanoDocument(b, labelMap, report)
-		if !ok {
-			continue
-		}
-		if doc.ID == "" {
+		if ok && doc.ID == "" {
 			doc.ID = file + ":" + strconv.Itoa(line)
 		}
-		if err := ids.add(doc.ID, line); err != nil {
-			report(err)
-		}
-		docs = append(docs, doc)
-	}
-	return docs, errs.Err()
+		return doc, ok
+	})
 }
 
 func parseDoccanoDocument(b []byte, labelMap map[string]string, report func(error)) (Document, bool) {

@@ -40,6 +40,15 @@ type jsonlSpan struct {
 // returned with their good spans even then, but a caller should not score
 // a file that has errors.
 func ReadJSONL(r io.Reader, file string) ([]Document, error) {
+	return readDocumentLines(r, file, func(b []byte, _ int, report func(error)) (Document, bool) {
+		return parseJSONLDocument(b, report)
+	})
+}
+
+// readDocumentLines reads one document per non-blank line with parse, which
+// reports the line's problems, and checks that ids are unique. Every problem
+// of the file comes back in one ErrorList.
+func readDocumentLines(r io.Reader, file string, parse func(b []byte, line int, report func(error)) (Document, bool)) ([]Document, error) {
 	var (
 		docs []Document
 		errs ErrorList
@@ -60,12 +69,14 @@ func ReadJSONL(r io.Reader, file string) ([]Document, error) {
 		}
 		line := lr.line
 		report := func(err error) { errs.Add(file, line, err) }
-		if doc, ok := parseJSONLDocument(b, report); ok {
-			if err := ids.add(doc.ID, line); err != nil {
-				report(err)
-			}
-			docs = append(docs, doc)
+		doc, ok := parse(b, line, report)
+		if !ok {
+			continue
 		}
+		if err := ids.add(doc.ID, line); err != nil {
+			report(err)
+		}
+		docs = append(docs, doc)
 	}
 	return docs, errs.Err()
 }
