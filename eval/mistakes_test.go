@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"reflect"
 	"testing"
+
+	"github.com/extract-ca/extract/internal/golden"
 )
 
 const karimovText = "President Islam Karimov of Uzbekistan met the Islamic Movement of Uzbekistan in Tashkent and Osh."
@@ -115,7 +117,7 @@ func TestWriters(t *testing.T) {
 			if err := w.write(&buf); err != nil {
 				t.Fatal(err)
 			}
-			checkGolden(t, w.golden, buf.Bytes())
+			golden.Check(t, w.golden, buf.Bytes())
 		})
 	}
 }

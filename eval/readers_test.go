@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/extract-ca/extract/internal/golden"
 )
 
 // TestReadersGolden reads each hand-written file under testdata/ and
@@ -38,8 +40,8 @@ func TestReadersGolden(t *testing.T) {
 					t.Fatalf("error is %T, want ErrorList: %v", err, err)
 				}
 			}
-			checkGolden(t, tt.file+".docs", goldenDocuments(t, docs))
-			checkGolden(t, tt.file+".errors", errorLines(err))
+			golden.Check(t, tt.file+".docs", goldenDocuments(t, docs))
+			golden.Check(t, tt.file+".errors", errorLines(err))
 		})
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/extract-ca/extract/gazetteer"
+
+	"github.com/extract-ca/extract/internal/golden"
 )
 
 func readTestGeoNames(t *testing.T, countries []string, minPopulation int64) ([]*gazetteer.Entry, error) {
@@ -30,7 +32,7 @@ func TestReadGeoNames(t *testing.T) {
 		"testdata/geonames/countryInfo.txt:9: wrong number of columns: want 19 separated by tabs, found 18",
 		"testdata/geonames/countryInfo.txt:10: wrong number of columns: want 19 separated by tabs, found 5",
 	})
-	checkGolden(t, "geonames.golden", writeAndParse(t, entries, "GeoNames test files"))
+	golden.Check(t, "geonames.golden", writeAndParse(t, entries, "GeoNames test files"))
 	if err := gazetteer.Validate(entries); err != nil {
 		t.Errorf("Validate: %v", err)
 	}

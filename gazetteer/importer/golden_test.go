@@ -3,7 +3,6 @@ package importer
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,30 +11,8 @@ import (
 	"github.com/extract-ca/extract/gazetteer"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
-
 // testDate is the import date written in the headers of the golden files.
 var testDate = time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC)
-
-// checkGolden compares got with testdata/name, or rewrites the file with
-// -update. Review a rewritten golden file by eye before committing it.
-func checkGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run go test -update and review the diff)\ngot:\n%s\nwant:\n%s", path, got, want)
-	}
-}
 
 // writeAndParse writes entries as a gazetteer file, checks that
 // gazetteer.Parse reads it back without an error and with as many entries,

@@ -4,6 +4,8 @@ import (
 	"io"
 	"reflect"
 	"testing"
+
+	"github.com/extract-ca/extract/internal/golden"
 )
 
 func TestReadOFAC(t *testing.T) {
@@ -14,7 +16,7 @@ func TestReadOFAC(t *testing.T) {
 		"testdata/ofac/sdn.csv:11: wrong number of columns: want 12 separated by commas, found 11",
 		"testdata/ofac/sdn.csv:12: no name",
 	})
-	checkGolden(t, "ofac.golden", writeAndParse(t, entries, "OFAC SDN test file"))
+	golden.Check(t, "ofac.golden", writeAndParse(t, entries, "OFAC SDN test file"))
 }
 
 func TestOFACReaderCounts(t *testing.T) {

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/extract-ca/extract/gazetteer"
+
+	"github.com/extract-ca/extract/internal/golden"
 )
 
 func TestReadUNSanctions(t *testing.T) {
@@ -17,7 +19,7 @@ func TestReadUNSanctions(t *testing.T) {
 		"testdata/un/consolidated.xml:10: no name",
 		"testdata/un/consolidated.xml:20: duplicate record: id group/islamic-movement-of-uzbekistan-qde.910 (first on line 13)",
 	})
-	checkGolden(t, "unsanctions.golden", writeAndParse(t, entries, "UN consolidated list test file"))
+	golden.Check(t, "unsanctions.golden", writeAndParse(t, entries, "UN consolidated list test file"))
 }
 
 func TestUNReaderCounts(t *testing.T) {
