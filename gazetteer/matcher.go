@@ -184,7 +184,6 @@ func (m *Matcher) Match(text string) []Hit {
 		key = key[:0]
 		node := int32(0)
 		var best *Hit
-	walk:
 		for j := i; j < len(words) && j-i < m.maxLen; j++ {
 			if j > i && !words[j-1].joinable {
 				break
@@ -194,30 +193,32 @@ func (m *Matcher) Match(text string) []Hit {
 			// Nodes of the word without its last one or two letters, for a
 			// plural; stemming runs only when a name ends there.
 			var short [3]int32
+			whole := true // the trie holds the whole word
 			for k := 0; k < len(folded); k++ {
 				if d := len(folded) - k; d <= 2 {
 					short[d] = node
 				}
 				c, ok := m.next(node, folded[k])
 				if !ok {
-					if h, ok := m.plural(text, words, i, j, short, key, folded); ok {
-						best = &h
-					}
-					break walk
+					whole = false
+					break
 				}
 				node = c
 			}
-			if list, ok := m.terms[node]; ok {
+			if list, ok := m.terms[node]; whole && ok {
 				span := text[words[i].start:words[j].end]
 				if h, ok := m.accept(text, words, i, j, span, list); ok {
-					h.Key = string(append(key, folded...))
-					best = &h
 					key = append(key, folded...)
+					h.Key = string(key)
+					best = &h
 					continue
 				}
 			}
 			if h, ok := m.plural(text, words, i, j, short, key, folded); ok {
 				best = &h
+			}
+			if !whole {
+				break
 			}
 			key = append(key, folded...)
 		}

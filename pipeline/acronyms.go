@@ -47,7 +47,7 @@ func (Acronyms) Process(d *Doc) error {
 			added[i].Source, added[i].Ref, added[i].Label = output.SourceRule, ref, d.Mentions[ref].Label
 			continue
 		}
-		if covered(added, t.Span) {
+		if overlapsAny(t.Span, added) {
 			continue
 		}
 		long := d.Mentions[ref]
@@ -136,8 +136,6 @@ func plausibleAcronym(long, acr, label string) bool {
 	l, _ := utf8.DecodeRuneInString(long)
 	return unicode.ToUpper(a) == unicode.ToUpper(l)
 }
-
-func covered(ms []Mention, s Span) bool { return overlapsAny(s, ms) }
 
 // coveredBy reports whether a mention from source overlaps s.
 func coveredBy(ms []Mention, s Span, source string) bool {
