@@ -1,0 +1,158 @@
+package model
+
+import (
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Repeats says how tokens that repeat within one call are tagged.
+type Repeats int
+
+const (
+	// SharedRepeats reproduces prose: its tokenizer caches the tokens of
+	// each whitespace-separated run within one call (but the text's last
+	// run), so every repeat of a run shares one token object; the tagger
+	// and the classifier write through it, and every repeat ends with the
+	// tag and label of its last occurrence, which also feed the features
+	// of the tokens labelled after the tags were set.
+	SharedRepeats Repeats = iota
+	// SeparateRepeats tags and labels every token where it stands.
+	SeparateRepeats
+)
+
+// Annotate sets the POS tag and entity label of every token of toks, as
+// one call of prose.NewDocument over text spanning exactly these tokens
+// (prose's per-call behaviour matters with SharedRepeats). toks must be
+// whole runs: every token of a whitespace-separated run, in order, as
+// Tokenize made them; a sentence of a tokenized document is.
+func (m *Model) Annotate(toks []Token, r Repeats) { m.annotate(toks, r, false) }
+
+// Document tokenizes, tags and labels text as prose.NewDocument(text,
+// prose.WithSegmentation(false)) does.
+func (m *Model) Document(text string) []Token {
+	toks := Tokenize(text, nil)
+	last, _ := utf8.DecodeLastRuneInString(text)
+	m.annotate(toks, SharedRepeats, unicode.IsSpace(last))
+	return toks
+}
+
+// annotate is Annotate; lastCached says whether prose would have cached
+// the last run too (it does when white space follows it).
+func (m *Model) annotate(toks []Token, r Repeats, lastCached bool) {
+	if len(toks) == 0 {
+		return
+	}
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	n := len(toks)
+	slot := grow(sc.slot, n)
+	tags := grow(sc.tags, n)
+	labels := grow(sc.labels, n)
+	sc.slot, sc.tags, sc.labels = slot, tags, labels
+
+	if r == SharedRepeats {
+		sc.slots(toks, slot, lastCached)
+	} else {
+		for i := range slot {
+			slot[i] = int32(i)
+		}
+	}
+
+	m.tagPositions(toks, tags, sc)
+	final := grow(sc.final, n)
+	sc.final = final
+	for i := range toks {
+		final[slot[i]] = tags[i]
+	}
+	for i := range toks {
+		toks[i].Tag = final[slot[i]]
+	}
+
+	m.labelPositions(toks, labels, sc)
+	finalLabel := grow(sc.finalLabel, n)
+	sc.finalLabel = finalLabel
+	for i := range toks {
+		finalLabel[slot[i]] = labels[i]
+	}
+	for i := range toks {
+		toks[i].Label = m.w.NERLabels[finalLabel[slot[i]]]
+	}
+	clear(sc.final)
+	sc.lowered = sc.lowered[:0]
+}
+
+// slots gives each token the position of the token object prose would
+// have for it: the first occurrence of the same piece of the same run
+// text, except for the last run unless lastCached.
+func (sc *scratch) slots(toks []Token, slot []int32, lastCached bool) {
+	clear(sc.runs)
+	lastRun := toks[len(toks)-1].run
+	base, firstPiece := int32(0), int32(0)
+	for i := range toks {
+		t := &toks[i]
+		if i == 0 || t.run != toks[i-1].run {
+			base, firstPiece = int32(i), t.piece
+			if t.run != lastRun || lastCached {
+				if b, ok := sc.runs[t.span]; ok {
+					base = b
+				} else {
+					sc.runs[t.span] = base
+				}
+			}
+		}
+		slot[i] = base + t.piece - firstPiece
+	}
+}
+
+// scratch holds the buffers of one call, reused across calls.
+type scratch struct {
+	slot       []int32
+	tags       []string
+	final      []string
+	labels     []int
+	finalLabel []int
+	runs       map[string]int32
+	ctx        []string
+	key        []byte
+	next       []byte
+	lowered    []byte
+	posScores  []float64
+	posSeen    []bool
+	nerScores  []float64
+}
+
+var scratchPool = sync.Pool{New: func() any {
+	return &scratch{
+		runs:      map[string]int32{},
+		posScores: make([]float64, 256),
+		posSeen:   make([]bool, 256),
+		nerScores: make([]float64, 256),
+	}
+}}
+
+// lower returns strings.ToLower(s); ASCII without capitals is s itself,
+// other ASCII is a copy made once per word per call in one reused buffer.
+func (sc *scratch) lower(s string) string {
+	if !isASCII(s) {
+		return string(appendLower(nil, s))
+	}
+	hasUpper := false
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			hasUpper = true
+			break
+		}
+	}
+	if !hasUpper {
+		return s
+	}
+	return string(appendLower(nil, s))
+}
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}

@@ -1,0 +1,372 @@
+// Package weightfile reads and writes the compact form of prose's English
+// model that package model embeds.
+//
+// The file is gzip-compressed; inside, every integer is a varint and every
+// string a uvarint length followed by its bytes:
+//
+//	magic "extract prose-en weights 1\n"
+//	POS classes:   n, n strings
+//	POS tag map:   n, n × (word, class)              sorted by word
+//	POS features:  n, n × (key, m, m × (class, milli)) sorted by key
+//	NER labels:    n, n strings
+//	NER word list: n, n strings
+//	NER features:  n names; per name: k values, k × (value, m, m × (label, float64 bits))
+//
+// Perceptron weights are multiples of 0.001 and stored as integers; Encode
+// refuses a weight that float64(milli)/1000 would not reproduce exactly.
+package weightfile
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+)
+
+const magic = "extract prose-en weights 1\n"
+
+// FeatureOrder is the order in which prose's NER sums its features, the
+// names of its feature templates.
+var FeatureOrder = []string{
+	"bias", "en-wordlist", "nextpos", "nextword", "pos", "pos+prevtag",
+	"prefix3", "prevpos", "prevtag", "prevword", "shape", "shape+prevtag",
+	"suffix3", "word", "word+nextpos", "word.lower", "wordlen"}
+
+// Weights is prose's model as prose stores it.
+type Weights struct {
+	POSClasses []string
+	POSTagMap  map[string]string
+	POSWeights map[string]map[string]float64
+	NERLabels  []string
+	NERMapping map[string]int // "feature-value-label" → index into NERWeights
+	NERWeights []float64
+	NERWords   []string
+}
+
+// Compact is the model in the form the engine uses: integer ids, flat rows.
+type Compact struct {
+	POSClasses []string
+	POSTagMap  map[string]uint8
+	POSFeature map[string]int32 // feature key → row
+	POSRow     []int32          // row r's entries are POSRow[r]:POSRow[r+1]
+	POSClass   []uint8
+	POSWeight  []float64
+
+	NERLabels []string
+	NERWords  map[string]bool
+	// NERValue[f] maps a value of feature FeatureOrder[f] to a row of
+	// NERRows, len(NERLabels) weights, 0 where prose's mapping has no key.
+	NERValue []map[string]int32
+	NERRows  []float64
+}
+
+// Encode writes w in the compact file format.
+func Encode(out io.Writer, w *Weights) error {
+	zw, err := gzip.NewWriterLevel(out, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	e := &encoder{w: bufio.NewWriter(zw)}
+	e.w.WriteString(magic)
+
+	classIndex := map[string]int{}
+	e.strings(w.POSClasses)
+	for i, c := range w.POSClasses {
+		classIndex[c] = i
+	}
+	words := sortedKeys(w.POSTagMap)
+	e.uint(uint64(len(words)))
+	for _, word := range words {
+		c, ok := classIndex[w.POSTagMap[word]]
+		if !ok {
+			return fmt.Errorf("tag map: %q has unknown class %q", word, w.POSTagMap[word])
+		}
+		e.string(word)
+		e.uint(uint64(c))
+	}
+	feats := sortedKeys(w.POSWeights)
+	e.uint(uint64(len(feats)))
+	for _, f := range feats {
+		row := w.POSWeights[f]
+		classes := sortedKeys(row)
+		sort.Slice(classes, func(i, j int) bool { return classIndex[classes[i]] < classIndex[classes[j]] })
+		e.string(f)
+		e.uint(uint64(len(classes)))
+		for _, c := range classes {
+			ci, ok := classIndex[c]
+			if !ok {
+				return fmt.Errorf("feature %q: unknown class %q", f, c)
+			}
+			milli := math.Round(row[c] * 1000)
+			if float64(int64(milli))/1000 != row[c] {
+				return fmt.Errorf("feature %q class %q: weight %v is not a multiple of 0.001", f, c, row[c])
+			}
+			e.uint(uint64(ci))
+			e.int(int64(milli))
+		}
+	}
+
+	e.strings(w.NERLabels)
+	e.strings(w.NERWords)
+	rows, err := nerRows(w)
+	if err != nil {
+		return err
+	}
+	e.uint(uint64(len(FeatureOrder)))
+	for f, name := range FeatureOrder {
+		e.string(name)
+		values := sortedKeys(rows[f])
+		e.uint(uint64(len(values)))
+		for _, v := range values {
+			entries := rows[f][v]
+			e.string(v)
+			e.uint(uint64(len(entries)))
+			for _, en := range entries {
+				e.uint(uint64(en.label))
+				e.u64(math.Float64bits(en.weight))
+			}
+		}
+	}
+	if err := e.w.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+type nerEntry struct {
+	label  int
+	weight float64
+}
+
+// nerRows splits prose's "feature-value-label" keys. A key parses one way
+// only: feature names are a fixed list none of which is a prefix of
+// another followed by "-", and no label is a suffix of another after "-".
+func nerRows(w *Weights) ([]map[string][]nerEntry, error) {
+	rows := make([]map[string][]nerEntry, len(FeatureOrder))
+	for i := range rows {
+		rows[i] = map[string][]nerEntry{}
+	}
+	for key, idx := range w.NERMapping {
+		if idx < 0 || idx >= len(w.NERWeights) {
+			return nil, fmt.Errorf("mapping %q: index %d out of range", key, idx)
+		}
+		found := 0
+		for f, name := range FeatureOrder {
+			if !strings.HasPrefix(key, name+"-") {
+				continue
+			}
+			for l, label := range w.NERLabels {
+				if !strings.HasSuffix(key, "-"+label) || len(key) < len(name)+len(label)+2 {
+					continue
+				}
+				value := key[len(name)+1 : len(key)-len(label)-1]
+				if name+"-"+value+"-"+label != key {
+					continue
+				}
+				found++
+				entries := rows[f][value]
+				entries = append(entries, nerEntry{l, w.NERWeights[idx]})
+				sort.Slice(entries, func(i, j int) bool { return entries[i].label < entries[j].label })
+				rows[f][value] = entries
+			}
+		}
+		if found != 1 {
+			return nil, fmt.Errorf("mapping key %q parses %d ways", key, found)
+		}
+	}
+	return rows, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+type encoder struct {
+	w   *bufio.Writer
+	buf [binary.MaxVarintLen64]byte
+}
+
+func (e *encoder) uint(v uint64) { e.w.Write(e.buf[:binary.PutUvarint(e.buf[:], v)]) }
+func (e *encoder) int(v int64)   { e.w.Write(e.buf[:binary.PutVarint(e.buf[:], v)]) }
+func (e *encoder) u64(v uint64) {
+	binary.LittleEndian.PutUint64(e.buf[:8], v)
+	e.w.Write(e.buf[:8])
+}
+func (e *encoder) string(s string) {
+	e.uint(uint64(len(s)))
+	e.w.WriteString(s)
+}
+func (e *encoder) strings(ss []string) {
+	e.uint(uint64(len(ss)))
+	for _, s := range ss {
+		e.string(s)
+	}
+}
+
+// Decode reads the compact file format.
+func Decode(r io.Reader) (*Compact, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, err
+	}
+	d := &decoder{b: raw}
+	if string(d.bytes(len(magic))) != magic {
+		return nil, errors.New("not a weights file (bad magic)")
+	}
+	c := &Compact{}
+	c.POSClasses = d.strings()
+	if len(c.POSClasses) > 255 {
+		return nil, errors.New("too many POS classes")
+	}
+	n := d.count()
+	c.POSTagMap = make(map[string]uint8, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		word := d.string()
+		c.POSTagMap[word] = d.class(len(c.POSClasses))
+	}
+	n = d.count()
+	c.POSFeature = make(map[string]int32, n)
+	c.POSRow = make([]int32, 0, n+1)
+	for i := 0; i < n && d.err == nil; i++ {
+		c.POSFeature[d.string()] = int32(i)
+		c.POSRow = append(c.POSRow, int32(len(c.POSClass)))
+		m := d.count()
+		for j := 0; j < m && d.err == nil; j++ {
+			c.POSClass = append(c.POSClass, d.class(len(c.POSClasses)))
+			c.POSWeight = append(c.POSWeight, float64(d.int())/1000)
+		}
+	}
+	c.POSRow = append(c.POSRow, int32(len(c.POSClass)))
+
+	c.NERLabels = d.strings()
+	c.NERWords = map[string]bool{}
+	for _, w := range d.strings() {
+		c.NERWords[w] = true
+	}
+	nl := len(c.NERLabels)
+	if nf := d.count(); nf != len(FeatureOrder) && d.err == nil {
+		return nil, fmt.Errorf("weights file has %d NER features, want %d", nf, len(FeatureOrder))
+	}
+	c.NERValue = make([]map[string]int32, len(FeatureOrder))
+	for f := range FeatureOrder {
+		if name := d.string(); name != FeatureOrder[f] && d.err == nil {
+			return nil, fmt.Errorf("weights file: NER feature %d is %q, want %q", f, name, FeatureOrder[f])
+		}
+		k := d.count()
+		c.NERValue[f] = make(map[string]int32, k)
+		for i := 0; i < k && d.err == nil; i++ {
+			row := int32(len(c.NERRows) / max(nl, 1))
+			c.NERValue[f][d.string()] = row
+			c.NERRows = append(c.NERRows, make([]float64, nl)...)
+			m := d.count()
+			for j := 0; j < m && d.err == nil; j++ {
+				l := int(d.class(nl))
+				c.NERRows[int(row)*nl+l] = math.Float64frombits(d.u64())
+			}
+		}
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	if len(d.b) != 0 {
+		return nil, errors.New("weights file: trailing bytes")
+	}
+	return c, nil
+}
+
+type decoder struct {
+	b   []byte
+	err error
+}
+
+var errShort = errors.New("weights file: truncated")
+
+func (d *decoder) fail(err error) {
+	if d.err == nil {
+		d.err = err
+	}
+	d.b = nil
+}
+
+func (d *decoder) uint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail(errShort)
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) int() int64 {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail(errShort)
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) u64() uint64 {
+	b := d.bytes(8)
+	if b == nil {
+		return 0
+	}
+	return binary.LittleEndian.Uint64(b)
+}
+
+// count reads a length, refusing one larger than the bytes left (every
+// counted item takes at least one byte).
+func (d *decoder) count() int {
+	v := d.uint()
+	if v > uint64(len(d.b)) {
+		d.fail(errShort)
+		return 0
+	}
+	return int(v)
+}
+
+func (d *decoder) class(n int) uint8 {
+	v := d.uint()
+	if v >= uint64(n) {
+		d.fail(fmt.Errorf("weights file: class %d out of range", v))
+		return 0
+	}
+	return uint8(v)
+}
+
+func (d *decoder) bytes(n int) []byte {
+	if n > len(d.b) {
+		d.fail(errShort)
+		return nil
+	}
+	b := d.b[:n]
+	d.b = d.b[n:]
+	return b
+}
+
+func (d *decoder) string() string { return string(d.bytes(d.count())) }
+
+func (d *decoder) strings() []string {
+	n := d.count()
+	ss := make([]string, 0, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		ss = append(ss, d.string())
+	}
+	return ss
+}
