@@ -59,7 +59,13 @@ func (m *Model) annotate(toks []Token, r Repeats, lastCached bool) {
 		}
 	}
 
-	m.tagPositions(toks, tags, sc)
+	sc.cache.begin(m)
+	words := grow(sc.words, n)
+	sc.words = words
+	for i := range toks {
+		words[i] = sc.cache.word(m, toks[i].Text)
+	}
+	m.tagPositions(toks, words, tags, sc)
 	final := grow(sc.final, n)
 	sc.final = final
 	for i := range toks {
@@ -69,7 +75,7 @@ func (m *Model) annotate(toks []Token, r Repeats, lastCached bool) {
 		toks[i].Tag = final[slot[i]]
 	}
 
-	m.labelPositions(toks, labels, sc)
+	m.labelPositions(toks, words, labels, sc)
 	finalLabel := grow(sc.finalLabel, n)
 	sc.finalLabel = finalLabel
 	for i := range toks {
@@ -79,7 +85,6 @@ func (m *Model) annotate(toks []Token, r Repeats, lastCached bool) {
 		toks[i].Label = m.w.NERLabels[finalLabel[slot[i]]]
 	}
 	clear(sc.final)
-	sc.lowered = sc.lowered[:0]
 }
 
 // slots gives each token the position of the token object prose would
@@ -113,10 +118,9 @@ type scratch struct {
 	labels     []int
 	finalLabel []int
 	runs       map[string]int32
-	ctx        []string
+	words      []int32
+	cache      rowCache
 	key        []byte
-	next       []byte
-	lowered    []byte
 	posScores  []float64
 	posSeen    []bool
 	nerScores  []float64
@@ -130,25 +134,6 @@ var scratchPool = sync.Pool{New: func() any {
 		nerScores: make([]float64, 256),
 	}
 }}
-
-// lower returns strings.ToLower(s); ASCII without capitals is s itself,
-// other ASCII is a copy made once per word per call in one reused buffer.
-func (sc *scratch) lower(s string) string {
-	if !isASCII(s) {
-		return string(appendLower(nil, s))
-	}
-	hasUpper := false
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			hasUpper = true
-			break
-		}
-	}
-	if !hasUpper {
-		return s
-	}
-	return string(appendLower(nil, s))
-}
 
 func grow[T any](s []T, n int) []T {
 	if cap(s) < n {

@@ -27,6 +27,7 @@ package model
 import (
 	"bufio"
 	"bytes"
+	"slices"
 	_ "embed"
 	"strings"
 	"sync"
@@ -46,9 +47,19 @@ type Model struct {
 	w *weightfile.Compact
 	// nerValue[f] is w.NERValue[f] for feature template f.
 	nerLabels int
-	// simple[l] is prose's simplePOS of label l: "B", "I" or "O", the
-	// history feature of the next token.
-	simple []string
+	// prevTags are the values of the NER's history feature: "None" and
+	// prose's simplePOS of each label ("B", "I", "O"); prevTagOf[l] is
+	// the index of label l's.
+	prevTags  []string
+	prevTagOf []int
+
+	// Rows of features that do not depend on the word.
+	posBias         int32
+	edges           [4]wordRows // POS context markers -START- -START2- -END- -END2-
+	nerBias         int32
+	nerNone         [nFeatures]int32 // rows of the value "None", by template
+	nerPrevTag      []int32          // by prevtag index
+	nerShapePrevTag [][]int32        // by shape index, prevtag index
 }
 
 // Default returns prose's English model, decoded on first use and shared.
@@ -69,8 +80,34 @@ func Load(data []byte) (*Model, error) {
 		return nil, err
 	}
 	m := &Model{w: w, nerLabels: len(w.NERLabels)}
+	m.prevTags = []string{"None"}
 	for _, l := range w.NERLabels {
-		m.simple = append(m.simple, simplePOS(l))
+		k := slices.Index(m.prevTags, simplePOS(l))
+		if k < 0 {
+			k = len(m.prevTags)
+			m.prevTags = append(m.prevTags, simplePOS(l))
+		}
+		m.prevTagOf = append(m.prevTagOf, k)
+	}
+	var b []byte
+	m.posBias = m.posRow([]byte("bias"))
+	for i, marker := range []string{"-START-", "-START2-", "-END-", "-END2-"} {
+		m.edges[i].norm = marker
+		m.contextRows(&m.edges[i], marker, b)
+	}
+	m.nerBias = m.nerRow(fBias, []byte("True"))
+	for f := range m.nerNone {
+		m.nerNone[f] = m.nerRow(f, []byte("None"))
+	}
+	for _, p := range m.prevTags {
+		m.nerPrevTag = append(m.nerPrevTag, m.nerRow(fPrevTag, []byte(p)))
+	}
+	for _, sh := range shapes {
+		var byPrev []int32
+		for _, p := range m.prevTags {
+			byPrev = append(byPrev, m.nerRow(fShapePrevTag, []byte(sh+"+"+p)))
+		}
+		m.nerShapePrevTag = append(m.nerShapePrevTag, byPrev)
 	}
 	return m, nil
 }

@@ -34,61 +34,53 @@ const (
 )
 
 // labelPositions labels toks[i] into labels[i] (an index into the model's
-// labels), each where it stands, reading the tags set on toks.
-func (m *Model) labelPositions(toks []Token, labels []int, sc *scratch) {
+// labels), each where it stands, reading the tags set on toks. words[i] is
+// the cache index of toks[i].Text.
+func (m *Model) labelPositions(toks []Token, words []int32, labels []int, sc *scratch) {
+	c := &sc.cache
 	nl := m.nerLabels
 	scores := sc.nerScores[:nl]
 	var rows [nFeatures]int32
-	prevTag := "None"
+	prev := 0 // index into m.prevTags: "None"
 	for i := range toks {
-		word := toks[i].Text
-		lookup := func(f int, value []byte) int32 {
-			if row, ok := m.w.NERValue[f][string(value)]; ok {
-				return row
-			}
-			return -1
-		}
-		b := sc.key[:0]
-		rows[fBias] = lookup(fBias, append(b, "True"...))
-		if m.w.NERWords[word] {
-			rows[fEnWordlist] = lookup(fEnWordlist, append(b, "True"...))
-		} else {
-			rows[fEnWordlist] = lookup(fEnWordlist, append(b, "False"...))
-		}
-		nextPOS := append(sc.next[:0], "None"...)
+		w := &c.rows[words[i]]
+		t := c.trows[c.tag(m, toks[i].Tag)]
+		rows[fBias] = m.nerBias
+		rows[fEnWordlist] = w.nerWordlist
+		nextPOS := "None"
 		if i+1 < len(toks) {
-			nextPOS = appendLower(nextPOS[:0], toks[i+1].Tag)
-			rows[fNextWord] = lookup(fNextWord, appendLower(b, toks[i+1].Text))
+			next := c.trows[c.tag(m, toks[i+1].Tag)]
+			rows[fNextPOS] = next.nerNextPOS
+			rows[fNextWord] = c.rows[words[i+1]].nerNextWord
+			nextPOS = next.lower
 		} else {
-			rows[fNextWord] = lookup(fNextWord, append(b, "None"...))
+			rows[fNextPOS] = m.nerNone[fNextPOS]
+			rows[fNextWord] = m.nerNone[fNextWord]
 		}
-		sc.next = nextPOS
-		rows[fNextPOS] = lookup(fNextPOS, nextPOS)
-		tag := toks[i].Tag
-		rows[fPOS] = lookup(fPOS, append(b, tag...))
-		rows[fPOSPrevTag] = lookup(fPOSPrevTag, append(append(append(b, tag...), '+'), prevTag...))
-		rows[fPrefix3] = lookup(fPrefix3, appendLower(b, word[:min(len(word), 3)]))
-		prevShape := "None"
+		rows[fPOS] = t.nerPOS
+		rows[fPOSPrevTag] = t.nerPOSPrevTag[prev]
+		rows[fPrefix3] = w.nerPrefix3
+		prevShape := shapeNone
 		if i == 0 {
-			rows[fPrevPOS] = lookup(fPrevPOS, append(b, "None"...))
-			rows[fPrevWord] = lookup(fPrevWord, append(b, "None"...))
+			rows[fPrevPOS] = m.nerNone[fPrevPOS]
+			rows[fPrevWord] = m.nerNone[fPrevWord]
 		} else {
-			rows[fPrevPOS] = lookup(fPrevPOS, append(b, toks[i-1].Tag...))
-			rows[fPrevWord] = lookup(fPrevWord, appendLower(b, toks[i-1].Text))
+			rows[fPrevPOS] = c.trows[c.tag(m, toks[i-1].Tag)].nerPrevPOS
+			rows[fPrevWord] = c.rows[words[i-1]].nerPrevWord
 			if i > 1 {
-				prevShape = shape(toks[i-1].Text)
+				prevShape = c.rows[words[i-1]].shape
 			}
 		}
-		rows[fPrevTag] = lookup(fPrevTag, append(b, prevTag...))
-		rows[fShape] = lookup(fShape, append(b, shape(word)...))
-		rows[fShapePrevTag] = lookup(fShapePrevTag, append(append(append(b, prevShape...), '+'), prevTag...))
-		rows[fSuffix3] = lookup(fSuffix3, appendLower(b, word[len(word)-min(len(word), 3):]))
-		rows[fWord] = lookup(fWord, append(b, word...))
-		b = appendLower(b, word)
-		rows[fWordLower] = lookup(fWordLower, b)
-		rows[fWordNextPOS] = lookup(fWordNextPOS, append(append(b, '+'), nextPOS...))
-		rows[fWordLen] = lookup(fWordLen, strconv.AppendInt(b[:0], int64(len(word)), 10))
+		rows[fPrevTag] = m.nerPrevTag[prev]
+		rows[fShape] = w.nerShape
+		rows[fShapePrevTag] = m.nerShapePrevTag[prevShape][prev]
+		rows[fSuffix3] = w.nerSuffix3
+		rows[fWord] = w.nerWord
+		b := append(append(append(sc.key[:0], w.lower...), '+'), nextPOS...)
+		rows[fWordNextPOS] = m.nerRow(fWordNextPOS, b)
 		sc.key = b
+		rows[fWordLower] = w.nerWordLower
+		rows[fWordLen] = w.nerWordLen
 
 		// Sum in prose's feature order so that every total is
 		// bit-identical to prose's; a missing key adds nothing, and
@@ -110,7 +102,7 @@ func (m *Model) labelPositions(toks []Token, labels []int, sc *scratch) {
 			}
 		}
 		labels[i] = best
-		prevTag = m.simple[best]
+		prev = m.prevTagOf[best]
 	}
 }
 

@@ -17,27 +17,30 @@ import (
 // by prose before the model is asked.
 var noneTag = regexp.MustCompile(`^(?:0|\*[\w?]\*|\*\-\d{1,3}|\*[A-Z]+\*\-\d{1,3}|\*)$`)
 
-// tagPositions tags toks[i] into tags[i], each where it stands.
-func (m *Model) tagPositions(toks []Token, tags []string, sc *scratch) {
-	// ctx is prose's context: two start markers, the normalised words,
-	// two end markers.
-	ctx := sc.ctx[:0]
-	ctx = append(ctx, "-START-", "-START2-")
-	for i := range toks {
-		ctx = append(ctx, sc.normalize(toks[i].Text))
+// tagPositions tags toks[i] into tags[i], each where it stands. words[i]
+// is the cache index of toks[i].Text.
+func (m *Model) tagPositions(toks []Token, words []int32, tags []string, sc *scratch) {
+	c := &sc.cache
+	// ctx(j) is the rows of prose's context word j: two start markers,
+	// the words, two end markers.
+	ctx := func(j int) *wordRows {
+		switch {
+		case j < 2:
+			return &m.edges[j]
+		case j >= len(toks)+2:
+			return &m.edges[j-len(toks)]
+		}
+		return &c.rows[words[j-2]]
 	}
-	ctx = append(ctx, "-END-", "-END2-")
-	sc.ctx = ctx
-
 	p1, p2 := "-START-", "-START2-"
 	for i := range toks {
 		word := toks[i].Text
 		tag := m.fixedTag(word)
 		if tag == "" {
-			if c, ok := m.w.POSTagMap[word]; ok {
-				tag = m.w.POSClasses[c]
+			if cl, ok := m.w.POSTagMap[word]; ok {
+				tag = m.w.POSClasses[cl]
 			} else {
-				tag = m.predictTag(sc, i+2, ctx, word, p1, p2)
+				tag = m.predictTag(sc, i+2, ctx, p1, p2)
 			}
 		}
 		tags[i] = tag
@@ -91,46 +94,52 @@ func isKeptTag(w string) bool {
 	return true
 }
 
-// predictTag scores the classes over prose's 14 features, summed in
-// prose's order, and returns the best; "" when no feature is known.
-func (m *Model) predictTag(sc *scratch, i int, ctx []string, w, p1, p2 string) string {
+// predictTag scores the classes over prose's 14 features of context word
+// j and returns the best; "" when no feature is known. prose sums in the
+// random order of a Go map; this sums in the order prose lists the
+// features.
+func (m *Model) predictTag(sc *scratch, j int, ctx func(int) *wordRows, p1, p2 string) string {
+	c := &sc.cache
 	scores := sc.posScores[:len(m.w.POSClasses)]
 	seen := sc.posSeen[:len(m.w.POSClasses)]
 	clear(scores)
 	clear(seen)
-	add := func(key []byte) {
-		row, ok := m.w.POSFeature[string(key)]
-		if !ok {
+	add := func(row int32) {
+		if row < 0 {
 			return
 		}
 		for k := m.w.POSRow[row]; k < m.w.POSRow[row+1]; k++ {
-			c := m.w.POSClass[k]
-			scores[c] += m.w.POSWeight[k]
-			seen[c] = true
+			cl := m.w.POSClass[k]
+			scores[cl] += m.w.POSWeight[k]
+			seen[cl] = true
 		}
 	}
+	w := ctx(j)
+	t1 := c.trows[c.tag(m, p1)].posPrevTag
+	t2 := c.trows[c.tag(m, p2)].posPrev2Tag
 	b := sc.key[:0]
-	add(append(b, "bias"...))
-	add(append(append(b, "i suffix "...), w[len(w)-min(len(w), 3):]...))
-	add(append(append(b, "i pref1 "...), string(rune(w[0]))...))
-	add(append(append(b, "i-1 tag "...), p1...))
-	add(append(append(b, "i-2 tag "...), p2...))
-	add(append(append(append(append(b, "i tag+i-2 tag "...), p1...), ' '), p2...))
-	add(append(append(b, "i word "...), ctx[i]...))
-	add(append(append(append(append(b, "i-1 tag+i word "...), p1...), ' '), ctx[i]...))
-	add(append(append(b, "i-1 word "...), ctx[i-1]...))
-	add(append(append(b, "i-1 suffix "...), suffix3(ctx[i-1])...))
-	add(append(append(b, "i-2 word "...), ctx[i-2]...))
-	add(append(append(b, "i+1 word "...), ctx[i+1]...))
-	add(append(append(b, "i+1 suffix "...), suffix3(ctx[i+1])...))
-	b = append(append(b, "i+2 word "...), ctx[i+2]...)
-	add(b)
+	add(m.posBias)
+	add(w.posSuffix)
+	add(w.posPref1)
+	add(t1)
+	add(t2)
+	b = append(append(append(append(b[:0], "i tag+i-2 tag "...), p1...), ' '), p2...)
+	add(m.posRow(b))
+	add(w.posWord)
+	b = append(append(append(append(b[:0], "i-1 tag+i word "...), p1...), ' '), w.norm...)
+	add(m.posRow(b))
 	sc.key = b
+	add(ctx(j - 1).posPrevWord)
+	add(ctx(j - 1).posPrevSuffix)
+	add(ctx(j - 2).posPrev2Word)
+	add(ctx(j + 1).posNextWord)
+	add(ctx(j + 1).posNextSuffix)
+	add(ctx(j + 2).posNext2Word)
 
 	best, bestScore := -1, math.Inf(-1)
-	for c, s := range scores {
-		if seen[c] && s > bestScore {
-			best, bestScore = c, s
+	for cl, s := range scores {
+		if seen[cl] && s > bestScore {
+			best, bestScore = cl, s
 		}
 	}
 	if best < 0 {
@@ -141,23 +150,6 @@ func (m *Model) predictTag(sc *scratch, i int, ctx []string, w, p1, p2 string) s
 
 // suffix3 is the last three bytes of s, as prose slices them.
 func suffix3(s string) string { return s[len(s)-min(len(s), 3):] }
-
-// normalize is prose's normalisation of a context word: hyphenated words,
-// four-digit numbers and words starting with a digit become classes,
-// others are lower-cased.
-func (sc *scratch) normalize(word string) string {
-	switch {
-	case word == "":
-		return word
-	case word[0] != '-' && strings.IndexByte(word, '-') >= 0:
-		return "!HYPHEN"
-	case len(word) == 4 && isAtoi(word):
-		return "!YEAR"
-	case '0' <= word[0] && word[0] <= '9':
-		return "!DIGITS"
-	}
-	return sc.lower(word)
-}
 
 // isAtoi reports whether strconv.Atoi accepts s: an optional sign and at
 // least one decimal digit (s is short enough never to overflow).
