@@ -27,8 +27,8 @@ package model
 import (
 	"bufio"
 	"bytes"
-	"slices"
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 
