@@ -24,7 +24,10 @@
 //	rec := doc.Record()
 package pipeline
 
-import "github.com/extract-ca/extract/gazetteer"
+import (
+	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/model"
+)
 
 // Span is a byte range of the document text, end exclusive.
 type Span struct {
@@ -87,17 +90,19 @@ type Doc struct {
 	Source string
 	Text   string
 
-	Tokens    []Token   // tokenize
-	Sentences []Span    // sentences
-	Gazetteer []Mention // gazetteer: candidate hits, possibly overlapping
-	Rules     []Mention // domains, citations, orgnames: candidate hits of rules
-	Titles    []Span    // citations: titles of cited works, where names are no mentions
-	Model     []Mention // ner: candidate model hits
-	Mentions  []Mention // resolve (and acronyms, link): final mentions in text order
-	Entities  []Entity  // graph
-	Edges     []Edge    // graph
+	ModelTokens []model.Token // tokenize: the statistical model's tokens; ner sets their tags and labels
+	Tokens      []Token       // tokenize: the model's tokens refined, covering every visible character
+	Sentences   []Span        // sentences
+	Gazetteer   []Mention     // gazetteer: candidate hits, possibly overlapping
+	Rules       []Mention     // domains, citations, orgnames: candidate hits of rules
+	Titles      []Span        // citations: titles of cited works, where names are no mentions
+	Model       []Mention     // ner: candidate model hits
+	Mentions    []Mention     // resolve (and acronyms, link): final mentions in text order
+	Entities    []Entity      // graph
+	Edges       []Edge        // graph
 
-	lower map[string]bool // tokens written in lower case, built by resolve on demand
+	lower   map[string]bool // tokens written in lower case, built by resolve on demand
+	labeled []labeledToken  // ner's buffer
 }
 
 // SentenceOf returns the index of the sentence that contains byte offset

@@ -2,50 +2,54 @@ package pipeline
 
 import (
 	"strings"
-	"sync"
 
-	prose "github.com/jdkato/prose/v2"
-
+	"github.com/extract-ca/extract/model"
 	"github.com/extract-ca/extract/output"
 )
 
-// NER runs prose's statistical model over each sentence and turns the IOB
-// labels of its tokens into mentions.
+// NER runs the statistical model (prose's English model, through package
+// model) over each sentence's tokens and turns their IOB labels into
+// mentions. The tokens are the ones the tokenize stage made: the text is
+// tokenized once.
 //
-// The model is loaded once per process and shared by every worker: prose
-// rebuilds it on every NewDocument unless it is given one, which costs far
-// more than tagging an article.
+// The model runs sentence by sentence, as prose.NewDocument would over
+// each sentence's text: with model.SharedRepeats, a run of text repeated
+// within a sentence gets the tag and label of its last occurrence, prose's
+// behaviour.
 type NER struct {
-	model *prose.Model
+	model   *model.Model
+	repeats model.Repeats
 }
 
-// proseModel is prose's default English model, built on first use.
-var proseModel = sync.OnceValue(func() *prose.Model { return prose.ModelFromData("en") })
-
-// NewNER returns the stage with the shared model.
-func NewNER() NER { return NER{model: proseModel()} }
+// NewNER returns the stage with the shared default model.
+func NewNER(repeats model.Repeats) NER { return NER{model: model.Default(), repeats: repeats} }
 
 func (NER) Name() string { return "ner" }
 
 func (n NER) Process(d *Doc) error {
 	d.Model = d.Model[:0]
+	toks := d.ModelTokens
+	labeled := d.labeled[:0]
+	k := 0
 	for _, s := range d.Sentences {
-		text := d.Text[s.Start:s.End]
-		pd, err := prose.NewDocument(text, prose.UsingModel(n.model), prose.WithSegmentation(false))
-		if err != nil {
-			return err
+		for k < len(toks) && toks[k].Start < s.Start {
+			k++
 		}
-		toks := pd.Tokens()
-		words := make([]string, len(toks))
-		for i, t := range toks {
-			words[i] = t.Text
+		first := k
+		for k < len(toks) && toks[k].End <= s.End {
+			k++
 		}
-		labeled := make([]labeledToken, 0, len(toks))
-		align(text, s.Start, words, func(i int, sp Span) {
-			labeled = append(labeled, labeledToken{sp, mapLabel(toks[i].Label)})
-		})
+		if first == k {
+			continue
+		}
+		n.model.Annotate(toks[first:k], n.repeats)
+		labeled = labeled[:0]
+		for _, t := range toks[first:k] {
+			labeled = append(labeled, labeledToken{Span{t.Start, t.End}, mapLabel(t.Label)})
+		}
 		d.Model = appendModelSpans(d.Text, labeled, d.Model)
 	}
+	d.labeled = labeled
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/model"
 )
 
 // Stage is one step of the pipeline: it reads what earlier stages set on
@@ -20,8 +21,12 @@ type Config struct {
 	// Gazetteer is the list of entries to match; nil means the embedded
 	// default. Layer user files over the default with gazetteer.Merge.
 	Gazetteer []*gazetteer.Entry
-	// NER runs prose's statistical model besides the gazetteer.
+	// NER runs the statistical model (prose's English model) besides the
+	// gazetteer.
 	NER bool
+	// Repeats says how the model tags a run of text repeated within a
+	// sentence; the zero value is prose's behaviour.
+	Repeats model.Repeats
 }
 
 // Pipeline runs its stages over documents. It is safe for concurrent use:
@@ -41,7 +46,7 @@ func New(cfg Config) (*Pipeline, error) {
 	}
 	stages := []Stage{Tokenize{}, Sentences{}, Gazetteer{Matcher: gazetteer.NewMatcher(entries)}, Domains{}, Citations{}, OrgNames{}}
 	if cfg.NER {
-		stages = append(stages, NewNER())
+		stages = append(stages, NewNER(cfg.Repeats))
 	}
 	stages = append(stages, Resolve{}, Acronyms{}, Link{}, Graph{})
 	return &Pipeline{stages: stages}, nil

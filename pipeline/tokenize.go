@@ -5,36 +5,30 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	prose "github.com/jdkato/prose/v2"
+	"github.com/extract-ca/extract/model"
 )
 
-// Tokenize splits the text into tokens with byte offsets. It uses prose's
-// tokenizer, so that tokens are the ones prose's tagger and model see, and
-// then splits off what prose leaves attached: HTML tags such as <sup>5</sup>,
-// markdown emphasis (*, _, ~, `), and dashes and ellipses between words
-// ("Kabul—the", "Tashkent…").
+// Tokenize splits the text into tokens with byte offsets, once per
+// document. The statistical model's tokenizer (prose's, reimplemented in
+// package model) makes the model's tokens, kept in Doc.ModelTokens for the
+// ner stage; the document's tokens are the same, refined: text the model's
+// tokenizer drops is tokenized, and what it leaves attached is split off:
+// HTML tags such as <sup>5</sup>, markdown emphasis (*, _, ~, `), and
+// dashes and ellipses between words ("Kabul—the", "Tashkent…").
 type Tokenize struct{}
 
 func (Tokenize) Name() string { return "tokenize" }
 
 func (Tokenize) Process(d *Doc) error {
-	pd, err := prose.NewDocument(d.Text,
-		prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
-	if err != nil {
-		return err
-	}
-	pt := pd.Tokens()
-	words := make([]string, len(pt))
-	for i, t := range pt {
-		words[i] = t.Text
-	}
+	d.ModelTokens = model.Tokenize(d.Text, d.ModelTokens[:0])
 	d.Tokens = d.Tokens[:0]
 	covered := 0
-	align(d.Text, 0, words, func(_ int, s Span) {
+	for _, t := range d.ModelTokens {
+		s := Span{t.Start, t.End}
 		d.Tokens = splitGap(d.Text, Span{covered, s.Start}, d.Tokens)
 		d.Tokens = splitMarkup(d.Text, s, d.Tokens)
 		covered = s.End
-	})
+	}
 	d.Tokens = splitGap(d.Text, Span{covered, len(d.Text)}, d.Tokens)
 	d.Tokens = joinEllipses(d.Text, d.Tokens)
 	return nil
