@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/model"
 	"github.com/extract-ca/extract/output"
 	"github.com/extract-ca/extract/pipeline"
 )
@@ -17,12 +18,14 @@ type pipelineFlags struct {
 	gazetteers []string
 	noNER      bool
 	workers    int
+	repeats    string
 }
 
 func (f *pipelineFlags) register(c *cobra.Command) {
 	c.Flags().StringArrayVar(&f.gazetteers, "gazetteer", nil, "gazetteer `FILE` layered over the default (repeatable)")
 	c.Flags().BoolVar(&f.noNER, "no-ner", false, "use the gazetteer and rules only, not the statistical model")
 	c.Flags().IntVar(&f.workers, "workers", 0, "documents processed in parallel (default: all cores)")
+	c.Flags().StringVar(&f.repeats, "repeats", "shared", "how the model tags a word repeated within a sentence: `shared` (prose's way: every repeat takes the tag and label of the last) or separate")
 }
 
 // build makes the pipeline: the default gazetteer with the user's files
@@ -43,7 +46,16 @@ func (f *pipelineFlags) build() (*pipeline.Pipeline, error) {
 		}
 		layers = append(layers, user)
 	}
-	return pipeline.New(pipeline.Config{Gazetteer: gazetteer.Merge(layers...), NER: !f.noNER})
+	var repeats model.Repeats
+	switch f.repeats {
+	case "shared":
+		repeats = model.SharedRepeats
+	case "separate":
+		repeats = model.SeparateRepeats
+	default:
+		return nil, fmt.Errorf("--repeats must be shared or separate, not %q", f.repeats)
+	}
+	return pipeline.New(pipeline.Config{Gazetteer: gazetteer.Merge(layers...), NER: !f.noNER, Repeats: repeats})
 }
 
 type runOptions struct {
