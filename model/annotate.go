@@ -121,7 +121,7 @@ type scratch struct {
 	words      []int32
 	cache      rowCache
 	key        []byte
-	posScores  []float64
+	posScores  []int64
 	posSeen    []bool
 	nerScores  []float64
 }
@@ -129,7 +129,7 @@ type scratch struct {
 var scratchPool = sync.Pool{New: func() any {
 	return &scratch{
 		runs:      map[string]int32{},
-		posScores: make([]float64, 256),
+		posScores: make([]int64, 256),
 		posSeen:   make([]bool, 256),
 		nerScores: make([]float64, 256),
 	}

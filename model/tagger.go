@@ -95,9 +95,12 @@ func isKeptTag(w string) bool {
 }
 
 // predictTag scores the classes over prose's 14 features of context word
-// j and returns the best; "" when no feature is known. prose sums in the
-// random order of a Go map; this sums in the order prose lists the
-// features.
+// j and returns the best; "" when no feature is known.
+//
+// The weights are multiples of 0.001, summed here exactly as integers.
+// prose sums float64s in the random order of Go maps and picks the best
+// in random order too, so where two classes tie exactly prose's choice is
+// itself random; elsewhere the two agree. Ties go to the first class here.
 func (m *Model) predictTag(sc *scratch, j int, ctx func(int) *wordRows, p1, p2 string) string {
 	c := &sc.cache
 	scores := sc.posScores[:len(m.w.POSClasses)]
@@ -109,8 +112,9 @@ func (m *Model) predictTag(sc *scratch, j int, ctx func(int) *wordRows, p1, p2 s
 			return
 		}
 		for k := m.w.POSRow[row]; k < m.w.POSRow[row+1]; k++ {
+			// Integer sums: exact, so order does not matter.
 			cl := m.w.POSClass[k]
-			scores[cl] += m.w.POSWeight[k]
+			scores[cl] += int64(m.w.POSWeight[k])
 			seen[cl] = true
 		}
 	}
@@ -136,7 +140,7 @@ func (m *Model) predictTag(sc *scratch, j int, ctx func(int) *wordRows, p1, p2 s
 	add(ctx(j + 1).posNextSuffix)
 	add(ctx(j + 2).posNext2Word)
 
-	best, bestScore := -1, math.Inf(-1)
+	best, bestScore := -1, int64(math.MinInt64)
 	for cl, s := range scores {
 		if seen[cl] && s > bestScore {
 			best, bestScore = cl, s

@@ -55,7 +55,7 @@ type Compact struct {
 	POSFeature map[string]int32 // feature key → row
 	POSRow     []int32          // row r's entries are POSRow[r]:POSRow[r+1]
 	POSClass   []uint8
-	POSWeight  []float64
+	POSWeight  []int32 // thousandths
 
 	NERLabels []string
 	NERWords  map[string]bool
@@ -247,7 +247,11 @@ func Decode(r io.Reader) (*Compact, error) {
 		m := d.count()
 		for j := 0; j < m && d.err == nil; j++ {
 			c.POSClass = append(c.POSClass, d.class(len(c.POSClasses)))
-			c.POSWeight = append(c.POSWeight, float64(d.int())/1000)
+			milli := d.int()
+			if milli < math.MinInt32 || milli > math.MaxInt32 {
+				d.fail(errors.New("weights file: POS weight out of range"))
+			}
+			c.POSWeight = append(c.POSWeight, int32(milli))
 		}
 	}
 	c.POSRow = append(c.POSRow, int32(len(c.POSClass)))
