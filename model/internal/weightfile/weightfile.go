@@ -4,13 +4,15 @@
 // The file is gzip-compressed; inside, every integer is a varint and every
 // string a uvarint length followed by its bytes:
 //
-//	magic "extract prose-en weights 1\n"
+//	magic "extract prose-en weights 2\n"
 //	POS classes:   n, n strings
 //	POS tag map:   n, n × (word, class)              sorted by word
-//	POS features:  n, n × (key, m, m × (class, milli)) sorted by key
+//	POS features:  n, total entries, n × (key, m, m × (class, milli)) sorted by key
 //	NER labels:    n, n strings
 //	NER word list: n, n strings
-//	NER features:  n names; per name: k values, k × (value, m, m × (label, float64 bits))
+//	NER features:  n names, total values; per name: k values, k × (value, m, m × (label, float64 bits))
+//
+// The totals let the reader allocate once.
 //
 // Perceptron weights are multiples of 0.001 and stored as integers; Encode
 // refuses a weight that float64(milli)/1000 would not reproduce exactly.
@@ -18,6 +20,7 @@ package weightfile
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -28,7 +31,7 @@ import (
 	"strings"
 )
 
-const magic = "extract prose-en weights 1\n"
+const magic = "extract prose-en weights 2\n"
 
 // FeatureOrder is the order in which prose's NER sums its features, the
 // names of its feature templates.
@@ -91,6 +94,11 @@ func Encode(out io.Writer, w *Weights) error {
 	}
 	feats := sortedKeys(w.POSWeights)
 	e.uint(uint64(len(feats)))
+	total := 0
+	for _, row := range w.POSWeights {
+		total += len(row)
+	}
+	e.uint(uint64(total))
 	for _, f := range feats {
 		row := w.POSWeights[f]
 		classes := sortedKeys(row)
@@ -118,6 +126,11 @@ func Encode(out io.Writer, w *Weights) error {
 		return err
 	}
 	e.uint(uint64(len(FeatureOrder)))
+	total = 0
+	for _, values := range rows {
+		total += len(values)
+	}
+	e.uint(uint64(total))
 	for f, name := range FeatureOrder {
 		e.string(name)
 		values := sortedKeys(rows[f])
@@ -219,11 +232,15 @@ func Decode(r io.Reader) (*Compact, error) {
 	if err != nil {
 		return nil, err
 	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
+	var buf bytes.Buffer
+	buf.Grow(sizeHint(r))
+	if _, err := buf.ReadFrom(zr); err != nil {
 		return nil, err
 	}
-	d := &decoder{b: raw}
+	raw := buf.Bytes()
+	// Keys are substrings of one copy of the file: 300,000 strings
+	// without 300,000 allocations.
+	d := &decoder{b: raw, s: string(raw)}
 	if string(d.bytes(len(magic))) != magic {
 		return nil, errors.New("not a weights file (bad magic)")
 	}
@@ -239,8 +256,11 @@ func Decode(r io.Reader) (*Compact, error) {
 		c.POSTagMap[word] = d.class(len(c.POSClasses))
 	}
 	n = d.count()
+	entries := d.count()
 	c.POSFeature = make(map[string]int32, n)
 	c.POSRow = make([]int32, 0, n+1)
+	c.POSClass = make([]uint8, 0, entries)
+	c.POSWeight = make([]int32, 0, entries)
 	for i := 0; i < n && d.err == nil; i++ {
 		c.POSFeature[d.string()] = int32(i)
 		c.POSRow = append(c.POSRow, int32(len(c.POSClass)))
@@ -265,6 +285,7 @@ func Decode(r io.Reader) (*Compact, error) {
 	if nf := d.count(); nf != len(FeatureOrder) && d.err == nil {
 		return nil, fmt.Errorf("weights file has %d NER features, want %d", nf, len(FeatureOrder))
 	}
+	c.NERRows = make([]float64, 0, d.count()*nl)
 	c.NERValue = make([]map[string]int32, len(FeatureOrder))
 	for f := range FeatureOrder {
 		if name := d.string(); name != FeatureOrder[f] && d.err == nil {
@@ -275,7 +296,11 @@ func Decode(r io.Reader) (*Compact, error) {
 		for i := 0; i < k && d.err == nil; i++ {
 			row := int32(len(c.NERRows) / max(nl, 1))
 			c.NERValue[f][d.string()] = row
-			c.NERRows = append(c.NERRows, make([]float64, nl)...)
+			if len(c.NERRows)+nl > cap(c.NERRows) {
+				d.fail(errors.New("weights file: more NER values than stated"))
+				break
+			}
+			c.NERRows = c.NERRows[:len(c.NERRows)+nl]
 			m := d.count()
 			for j := 0; j < m && d.err == nil; j++ {
 				l := int(d.class(nl))
@@ -292,8 +317,23 @@ func Decode(r io.Reader) (*Compact, error) {
 	return c, nil
 }
 
+// sizeHint is the uncompressed size a gzip stream states in its last four
+// bytes, when r can tell it; only a hint (it is the size modulo 2³²).
+func sizeHint(r io.Reader) int {
+	if br, ok := r.(*bytes.Reader); ok && br.Size() >= 4 {
+		var tail [4]byte
+		if _, err := br.ReadAt(tail[:], br.Size()-4); err == nil {
+			if n := binary.LittleEndian.Uint32(tail[:]); n < 1<<30 {
+				return int(n) + bytes.MinRead
+			}
+		}
+	}
+	return 0
+}
+
 type decoder struct {
 	b   []byte
+	s   string // the same bytes as b once was, whole
 	err error
 }
 
@@ -364,7 +404,14 @@ func (d *decoder) bytes(n int) []byte {
 	return b
 }
 
-func (d *decoder) string() string { return string(d.bytes(d.count())) }
+func (d *decoder) string() string {
+	n := d.count()
+	at := len(d.s) - len(d.b)
+	if d.bytes(n) == nil && n > 0 {
+		return ""
+	}
+	return d.s[at : at+n]
+}
 
 func (d *decoder) strings() []string {
 	n := d.count()
