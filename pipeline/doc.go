@@ -2,13 +2,13 @@
 //
 // One Doc flows through small stages, each in its own file with one job:
 //
-//	tokenize   tokens with byte offsets into the original text (tokenize.go)
+//	tokenize   the model's tokens, refined into the document's, byte offsets (tokenize.go)
 //	sentences  sentence spans; a sentence never crosses a blank line (sentences.go)
 //	gazetteer  names of the gazetteer, longest match over words (gazetteer.go)
 //	domains    sites named by their domain, Knb.kz (domains.go)
 //	citations  authors of references, and the titles whose names are no mentions (citations.go)
 //	orgnames   organisations by the shape of their names, Hollybush Institute (orgnames.go)
-//	ner        prose's statistical model, spans from token IOB labels (ner.go)
+//	ner        the statistical model (package model) per sentence, spans from IOB labels (ner.go)
 //	resolve    one precedence policy for overlaps, clean-up of model output (resolve.go)
 //	acronyms   "Long Form (LF)" defines LF for the rest of the document (acronyms.go)
 //	link       an entity id for every mention, stable across documents (link.go)
