@@ -636,7 +636,7 @@ func glueSocial(tokens []string) []string {
 		case t == "_" && isWordish(strings.TrimLeft(last(), "@#")) && isWordish(next(i)):
 			out[len(out)-1] += "_" + next(i)
 			i++
-		case t == "'" && endsInLetter(last()) && clitics[strings.ToLower(next(i))]:
+		case t == "'" && endsInLetter(last()) && socialClitics[strings.ToLower(next(i))]:
 			// "couldn ' t" becomes "couldn't" here; "n ' t" becomes "n't",
 			// which detokenize attaches to the verb before it.
 			out[len(out)-1] += "'" + next(i)
@@ -653,7 +653,7 @@ func glueSocial(tokens []string) []string {
 
 var htmlEntities = map[string]bool{"amp": true, "gt": true, "lt": true, "quot": true, "apos": true}
 
-var clitics = map[string]bool{"s": true, "t": true, "m": true, "d": true, "ll": true, "re": true, "ve": true}
+var socialClitics = map[string]bool{"s": true, "t": true, "m": true, "d": true, "ll": true, "re": true, "ve": true}
 
 func isWordish(s string) bool {
 	if s == "" {
