@@ -1,7 +1,6 @@
 package model
 
 import (
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -43,8 +42,8 @@ func (m *Model) annotate(toks []Token, r Repeats, lastCached bool) {
 	if len(toks) == 0 {
 		return
 	}
-	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
+	sc := getScratch()
+	defer putScratch(sc)
 	n := len(toks)
 	slot := grow(sc.slot, n)
 	tags := grow(sc.tags, n)
@@ -122,18 +121,33 @@ type scratch struct {
 	cache      rowCache
 	key        []byte
 	posScores  []int64
-	posSeen    []bool
 	nerScores  []float64
 }
 
-var scratchPool = sync.Pool{New: func() any {
-	return &scratch{
-		runs:      map[string]int32{},
-		posScores: make([]int64, 256),
-		posSeen:   make([]bool, 256),
-		nerScores: make([]float64, 256),
+// idle holds the scratch of calls that have finished, for the next. It is
+// a free list rather than a sync.Pool because a pool is emptied by every
+// garbage collection, and with it the rows of every word seen so far.
+var idle = make(chan *scratch, 64)
+
+func getScratch() *scratch {
+	select {
+	case sc := <-idle:
+		return sc
+	default:
+		return &scratch{
+			runs:      map[string]int32{},
+			posScores: make([]int64, 256),
+			nerScores: make([]float64, 256),
+		}
 	}
-}}
+}
+
+func putScratch(sc *scratch) {
+	select {
+	case idle <- sc:
+	default: // more calls at once than the list holds: let it go
+	}
+}
 
 func grow[T any](s []T, n int) []T {
 	if cap(s) < n {

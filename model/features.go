@@ -17,8 +17,10 @@ import (
 type wordRows struct {
 	norm string // the word normalised as a POS context word
 
-	// POS features of the word itself.
-	posSuffix, posPref1 int32
+	// POS features of the word itself: bias, suffix, first letter and
+	// the word, summed into one vector of the cache (the perceptron's
+	// integer sums do not depend on order).
+	posStatic int32
 	// POS features of the word as context, by its normalised form.
 	posWord, posPrevWord, posPrev2Word, posNextWord, posNext2Word int32
 	posPrevSuffix, posNextSuffix                                  int32
@@ -68,13 +70,16 @@ func (m *Model) nerRow(f int, value []byte) int32 {
 	return -1
 }
 
-func (m *Model) newWordRows(word string, b []byte) (wordRows, []byte) {
+func (m *Model) newWordRows(c *rowCache, word string, b []byte) (wordRows, []byte) {
 	var r wordRows
 	norm := normalize(word)
 	r.norm = norm
-	r.posSuffix = m.posRow(append(append(b[:0], "i suffix "...), word[len(word)-min(len(word), 3):]...))
-	r.posPref1 = m.posRow(append(append(b[:0], "i pref1 "...), string(rune(word[0]))...))
 	m.contextRows(&r, norm, b)
+	r.posStatic = c.newVector(m,
+		m.posBias,
+		m.posRow(append(append(b[:0], "i suffix "...), word[len(word)-min(len(word), 3):]...)),
+		m.posRow(append(append(b[:0], "i pref1 "...), string(rune(word[0]))...)),
+		r.posWord)
 
 	r.lower = strings.ToLower(word)
 	if m.w.NERWords[word] {
@@ -141,14 +146,19 @@ func normalize(word string) string {
 // model. It is bounded: past maxCached words it starts afresh.
 type rowCache struct {
 	model *Model
-	words map[string]int32
-	rows  []wordRows
-	tags  map[string]int32
-	trows []tagRows
-	key   []byte
+	// vectors holds dense POS score vectors, len(POSClasses) each, with
+	// the classes they touch as a bit set in seen.
+	vectors []int64
+	seen    []uint64
+	pairs   map[[2]int32]int32 // tags (i-1, i-2) → vector of their three features
+	words   map[string]int32
+	rows    []wordRows
+	tags    map[string]int32
+	trows   []tagRows
+	key     []byte
 }
 
-const maxCached = 1 << 17
+const maxCached = 1 << 16
 
 func (c *rowCache) reset(m *Model) {
 	c.model = m
@@ -156,6 +166,49 @@ func (c *rowCache) reset(m *Model) {
 	c.rows = c.rows[:0]
 	c.tags = make(map[string]int32, 64)
 	c.trows = c.trows[:0]
+	c.vectors = c.vectors[:0]
+	c.seen = c.seen[:0]
+	c.pairs = make(map[[2]int32]int32, 256)
+}
+
+// newVector sums the perceptron rows into a new dense vector and returns
+// its index.
+func (c *rowCache) newVector(m *Model, rows ...int32) int32 {
+	n := len(m.w.POSClasses)
+	i := int32(len(c.seen))
+	c.vectors = append(c.vectors, make([]int64, n)...)
+	v := c.vectors[len(c.vectors)-n:]
+	var seen uint64
+	for _, row := range rows {
+		if row < 0 {
+			continue
+		}
+		for k := m.w.POSRow[row]; k < m.w.POSRow[row+1]; k++ {
+			cl := m.w.POSClass[k]
+			v[cl] += int64(m.w.POSWeight[k])
+			seen |= 1 << cl
+		}
+	}
+	c.seen = append(c.seen, seen)
+	return i
+}
+
+// vector returns vector i.
+func (c *rowCache) vector(m *Model, i int32) []int64 {
+	n := len(m.w.POSClasses)
+	return c.vectors[int(i)*n : int(i)*n+n]
+}
+
+// pair returns the vector of the features of the two previous tags.
+func (c *rowCache) pair(m *Model, p1, p2 string, key []byte) (int32, []byte) {
+	t1, t2 := c.tag(m, p1), c.tag(m, p2)
+	if i, ok := c.pairs[[2]int32{t1, t2}]; ok {
+		return i, key
+	}
+	key = append(append(append(append(key[:0], "i tag+i-2 tag "...), p1...), ' '), p2...)
+	i := c.newVector(m, c.trows[t1].posPrevTag, c.trows[t2].posPrev2Tag, m.posRow(key))
+	c.pairs[[2]int32{t1, t2}] = i
+	return i, key
 }
 
 // begin readies the cache for a call of model m; it is emptied between
@@ -171,7 +224,7 @@ func (c *rowCache) word(m *Model, w string) int32 {
 		return i
 	}
 	var r wordRows
-	r, c.key = m.newWordRows(w, c.key)
+	r, c.key = m.newWordRows(c, w, c.key)
 	i := int32(len(c.rows))
 	c.rows = append(c.rows, r)
 	// The key is copied: a slice of the document would keep all of it

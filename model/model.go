@@ -28,6 +28,7 @@ import (
 	"bufio"
 	"bytes"
 	_ "embed"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -78,6 +79,10 @@ func Load(data []byte) (*Model, error) {
 	w, err := weightfile.Decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, err
+	}
+	if len(w.POSClasses) > 64 {
+		// The tagger keeps the classes a score touched in a 64-bit set.
+		return nil, fmt.Errorf("model: %d POS classes, at most 64 supported", len(w.POSClasses))
 	}
 	m := &Model{w: w, nerLabels: len(w.NERLabels)}
 	m.prevTags = []string{"None"}

@@ -103,34 +103,26 @@ func isKeptTag(w string) bool {
 // itself random; elsewhere the two agree. Ties go to the first class here.
 func (m *Model) predictTag(sc *scratch, j int, ctx func(int) *wordRows, p1, p2 string) string {
 	c := &sc.cache
+	w := ctx(j)
+	var pair int32
+	pair, sc.key = c.pair(m, p1, p2, sc.key)
 	scores := sc.posScores[:len(m.w.POSClasses)]
-	seen := sc.posSeen[:len(m.w.POSClasses)]
-	clear(scores)
-	clear(seen)
+	static, tags := c.vector(m, w.posStatic), c.vector(m, pair)
+	for k := range scores {
+		scores[k] = static[k] + tags[k]
+	}
+	seen := c.seen[w.posStatic] | c.seen[pair]
 	add := func(row int32) {
 		if row < 0 {
 			return
 		}
 		for k := m.w.POSRow[row]; k < m.w.POSRow[row+1]; k++ {
-			// Integer sums: exact, so order does not matter.
 			cl := m.w.POSClass[k]
 			scores[cl] += int64(m.w.POSWeight[k])
-			seen[cl] = true
+			seen |= 1 << cl
 		}
 	}
-	w := ctx(j)
-	t1 := c.trows[c.tag(m, p1)].posPrevTag
-	t2 := c.trows[c.tag(m, p2)].posPrev2Tag
-	b := sc.key[:0]
-	add(m.posBias)
-	add(w.posSuffix)
-	add(w.posPref1)
-	add(t1)
-	add(t2)
-	b = append(append(append(append(b[:0], "i tag+i-2 tag "...), p1...), ' '), p2...)
-	add(m.posRow(b))
-	add(w.posWord)
-	b = append(append(append(append(b[:0], "i-1 tag+i word "...), p1...), ' '), w.norm...)
+	b := append(append(append(append(sc.key[:0], "i-1 tag+i word "...), p1...), ' '), w.norm...)
 	add(m.posRow(b))
 	sc.key = b
 	add(ctx(j - 1).posPrevWord)
@@ -142,7 +134,7 @@ func (m *Model) predictTag(sc *scratch, j int, ctx func(int) *wordRows, p1, p2 s
 
 	best, bestScore := -1, int64(math.MinInt64)
 	for cl, s := range scores {
-		if seen[cl] && s > bestScore {
+		if seen&(1<<cl) != 0 && s > bestScore {
 			best, bestScore = cl, s
 		}
 	}
