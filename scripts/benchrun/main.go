@@ -15,6 +15,10 @@
 //	tokens   proseref -tokens DIR  (prose's tokenizer alone)
 //	ner-w2   extract run --workers 2 DIR   (unless --scaling=false)
 //
+// After each run the same command runs over a one-sentence corpus: its
+// CPU time is the variant's fixed start-up cost (gazetteer and model
+// loading), which the whole-process figures include.
+//
 // Then, in this process and on one goroutine, the pipeline with and
 // without NER over the corpus once, summing pipeline.Config.OnStage times
 // per stage.
