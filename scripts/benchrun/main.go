@@ -37,6 +37,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unsafe"
 
 	"github.com/extract-ca/extract/pipeline"
 )
@@ -103,9 +104,9 @@ type report struct {
 	LoadEnd    string     `json:"loadavg_end"`
 	Rows       []*row     `json:"rows"`
 	Stages     []stageRow `json:"stages,omitempty"`
-	// StageTotals are the summed stage times of the in-process runs, in
-	// seconds, keyed "ner" and "no-ner".
-	StageTotals map[string]float64 `json:"stage_totals,omitempty"`
+	// StageTotals sum the stages of the in-process runs, keyed "ner" and
+	// "no-ner".
+	StageTotals map[string]stageTime `json:"stage_totals,omitempty"`
 }
 
 // row is one variant. Speeds are in MB (10^6 bytes) of corpus per second
@@ -149,13 +150,22 @@ type stat struct {
 	Min    float64 `json:"min"`
 }
 
+// stageRow is one stage's time in the in-process runs; NoNER is nil for
+// a stage that does not run without NER.
 type stageRow struct {
-	Stage    string  `json:"stage"`
-	NER      float64 `json:"ner_seconds"`
-	NERShare float64 `json:"ner_share"`
-	// NoNER is -1 for a stage that does not run without NER.
-	NoNER      float64 `json:"no_ner_seconds"`
-	NoNERShare float64 `json:"no_ner_share"`
+	Stage string     `json:"stage"`
+	NER   *stageTime `json:"ner"`
+	NoNER *stageTime `json:"no_ner,omitempty"`
+}
+
+// stageTime is summed over the corpus. CPU is the time of the thread that
+// ran the stage (the driver locks the pipeline to one thread), so that
+// other processes on a busy machine inflate wall but hardly CPU; Share is
+// the fraction of the run's CPU total.
+type stageTime struct {
+	CPU   float64 `json:"cpu_seconds"`
+	Wall  float64 `json:"wall_seconds"`
+	Share float64 `json:"share"`
 }
 
 func run(o options) error {
@@ -357,27 +367,44 @@ func median(runs []sample, f func(sample) float64) stat {
 	return stat{Median: m, Min: v[0]}
 }
 
-// stageShares runs the pipeline in this process, on one goroutine, over
-// the corpus once with NER and once without, summing each stage's time
-// through Config.OnStage. Documents are read one at a time, as extract
-// does, and the model is loaded by pipeline.New, before any timing.
+// stageShares runs the pipeline in this process, on one goroutine locked
+// to its thread, over the corpus once with NER and once without, summing
+// each stage's thread CPU time and wall time through Config.OnStage.
+// Documents are read one at a time, as extract does, and the model is
+// loaded by pipeline.New, before any timing.
 func stageShares(rep *report, dir string) error {
 	files, err := pipeline.ExpandPaths([]string{dir})
 	if err != nil {
 		return err
 	}
-	sums := map[string]map[string]time.Duration{}
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	if _, err := threadCPU(); err != nil {
+		return err
+	}
+	sums := map[string]map[string]*stageTime{}
 	var order []string
 	for _, withNER := range []bool{true, false} {
 		key := "no-ner"
 		if withNER {
 			key = "ner"
 		}
-		sum := map[string]time.Duration{}
+		sum := map[string]*stageTime{}
 		sums[key] = sum
+		var last time.Duration // thread CPU at the end of the previous stage
 		p, err := pipeline.New(pipeline.Config{
-			NER:     withNER,
-			OnStage: func(stage string, d time.Duration) { sum[stage] += d },
+			NER: withNER,
+			OnStage: func(stage string, wall time.Duration) {
+				now, _ := threadCPU()
+				t := sum[stage]
+				if t == nil {
+					t = &stageTime{}
+					sum[stage] = t
+				}
+				t.CPU += (now - last).Seconds()
+				t.Wall += wall.Seconds()
+				last = now
+			},
 		})
 		if err != nil {
 			return err
@@ -391,39 +418,52 @@ func stageShares(rep *report, dir string) error {
 			if err != nil {
 				return err
 			}
-			if _, err := p.Process(f, f, string(raw)); err != nil {
+			text := string(raw)
+			last, _ = threadCPU()
+			if _, err := p.Process(f, f, text); err != nil {
 				return fmt.Errorf("%s: %w", f, err)
 			}
 		}
 	}
-	rep.StageTotals = map[string]float64{}
+	rep.StageTotals = map[string]stageTime{}
 	for key, sum := range sums {
-		var total time.Duration
-		for _, d := range sum {
-			total += d
+		var total stageTime
+		for _, t := range sum {
+			total.CPU += t.CPU
+			total.Wall += t.Wall
 		}
-		rep.StageTotals[key] = total.Seconds()
-	}
-	share := func(key string, d time.Duration) float64 {
-		if t := rep.StageTotals[key]; t > 0 {
-			return d.Seconds() / t
+		total.Share = 1
+		for _, t := range sum {
+			if total.CPU > 0 {
+				t.Share = t.CPU / total.CPU
+			}
 		}
-		return 0
+		rep.StageTotals[key] = total
 	}
 	for _, stage := range order {
-		sr := stageRow{Stage: stage, NER: sums["ner"][stage].Seconds(), NERShare: share("ner", sums["ner"][stage]), NoNER: -1}
-		if d, ok := sums["no-ner"][stage]; ok {
-			sr.NoNER, sr.NoNERShare = d.Seconds(), share("no-ner", d)
-		}
-		rep.Stages = append(rep.Stages, sr)
+		rep.Stages = append(rep.Stages, stageRow{Stage: stage, NER: sums["ner"][stage], NoNER: sums["no-ner"][stage]})
 	}
-	// A stage only the run without NER has would be a bug in the table.
+	// A stage only the run without NER has would be missing from the table.
 	for stage := range sums["no-ner"] {
 		if !slices.Contains(order, stage) {
 			return errors.New("stage " + stage + " runs without NER but not with it")
 		}
 	}
 	return nil
+}
+
+// threadCPU is the CPU time of the calling thread, from
+// CLOCK_THREAD_CPUTIME_ID: nanosecond precision, where getrusage's
+// RUSAGE_THREAD moves in scheduler ticks and would round the small stages
+// to zero.
+func threadCPU() (time.Duration, error) {
+	const clockThreadCPUTime = 3 // CLOCK_THREAD_CPUTIME_ID, Linux
+	var ts syscall.Timespec
+	_, _, errno := syscall.RawSyscall(syscall.SYS_CLOCK_GETTIME, clockThreadCPUTime, uintptr(unsafe.Pointer(&ts)), 0)
+	if errno != 0 {
+		return 0, fmt.Errorf("thread CPU time (clock_gettime; -stages=false to skip): %w", errno)
+	}
+	return time.Duration(ts.Nano()), nil
 }
 
 // loadavg is the 1, 5 and 15 minute load averages, so that a reader can
