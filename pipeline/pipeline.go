@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/extract-ca/extract/gazetteer"
@@ -27,12 +28,18 @@ type Config struct {
 	// Repeats says how the model tags a run of text repeated within a
 	// sentence; the zero value is prose's behaviour.
 	Repeats model.Repeats
+	// OnStage, when non-nil, is called after each stage of Process (also
+	// one that fails) with the stage's name and its wall time, for
+	// profiling (scripts/bench). It runs on the goroutine that called
+	// Process, so with several workers it must be safe for concurrent use.
+	OnStage func(stage string, elapsed time.Duration)
 }
 
 // Pipeline runs its stages over documents. It is safe for concurrent use:
 // stages hold only read-only state, shared by all workers.
 type Pipeline struct {
-	stages []Stage
+	stages  []Stage
+	onStage func(string, time.Duration)
 }
 
 // New builds the pipeline of Config.
@@ -49,7 +56,7 @@ func New(cfg Config) (*Pipeline, error) {
 		stages = append(stages, NewNER(cfg.Repeats))
 	}
 	stages = append(stages, Resolve{}, Acronyms{}, Link{}, Graph{})
-	return &Pipeline{stages: stages}, nil
+	return &Pipeline{stages: stages, onStage: cfg.OnStage}, nil
 }
 
 // Stages returns the names of the stages in order.
@@ -72,7 +79,12 @@ func (p *Pipeline) Process(id, source, text string) (doc *Doc, err error) {
 	}
 	doc = &Doc{ID: id, Source: source, Text: text}
 	for _, s := range p.stages {
-		if err := runStage(s, doc); err != nil {
+		start := time.Now()
+		err := runStage(s, doc)
+		if p.onStage != nil {
+			p.onStage(s.Name(), time.Since(start))
+		}
+		if err != nil {
 			return nil, err
 		}
 	}
