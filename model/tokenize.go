@@ -36,6 +36,11 @@ type Token struct {
 // case is longer) the rest of the run becomes one token.
 func Tokenize(text string, dst []Token) []Token {
 	clean, back := straighten(text)
+	if need := len(dst) + len(text)/5 + 8; cap(dst) < need {
+		// English runs ~5.5 bytes a token: one allocation instead of a
+		// dozen doublings.
+		dst = append(make([]Token, 0, need), dst...)
+	}
 	t := tokenizer{clean: clean, back: back, toks: dst}
 	white := false
 	start := 0

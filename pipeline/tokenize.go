@@ -21,6 +21,9 @@ func (Tokenize) Name() string { return "tokenize" }
 
 func (Tokenize) Process(d *Doc) error {
 	d.ModelTokens = model.Tokenize(d.Text, d.ModelTokens[:0])
+	if need := len(d.ModelTokens) + len(d.ModelTokens)/8 + 8; cap(d.Tokens) < need {
+		d.Tokens = make([]Token, 0, need)
+	}
 	d.Tokens = d.Tokens[:0]
 	covered := 0
 	for _, t := range d.ModelTokens {
