@@ -6,20 +6,17 @@
 // Decoding prose's gob maps costs ~0.7 s per process; the compact file
 // loads in a fraction of that. The conversion is exact: the perceptron's
 // weights are multiples of 0.001 (prose rounds them when averaging) and are
-// stored as integers whose quotient by 1000 reproduces every float64 bit
-// for bit, checked here; the classifier's weights are stored as float64
-// bits.
+// stored as integers, checked by the encoder; the classifier's weights are
+// stored as float64 bits.
 package main
 
 import (
 	"bytes"
-	"encoding/gob"
 	"flag"
 	"fmt"
 	"os"
 
-	prose "github.com/jdkato/prose/v2"
-
+	"github.com/extract-ca/extract/model/internal/proseweights"
 	"github.com/extract-ca/extract/model/internal/weightfile"
 )
 
@@ -33,42 +30,13 @@ func main() {
 }
 
 func run(out string) error {
-	var w weightfile.Weights
-	if err := decode("model/AveragedPerceptron/classes.gob", &w.POSClasses); err != nil {
-		return err
-	}
-	if err := decode("model/AveragedPerceptron/tags.gob", &w.POSTagMap); err != nil {
-		return err
-	}
-	if err := decode("model/AveragedPerceptron/weights.gob", &w.POSWeights); err != nil {
-		return err
-	}
-	if err := decode("model/Maxent/labels.gob", &w.NERLabels); err != nil {
-		return err
-	}
-	if err := decode("model/Maxent/mapping.gob", &w.NERMapping); err != nil {
-		return err
-	}
-	if err := decode("model/Maxent/weights.gob", &w.NERWeights); err != nil {
-		return err
-	}
-	if err := decode("model/Maxent/words.gob", &w.NERWords); err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	if err := weightfile.Encode(&buf, &w); err != nil {
-		return err
-	}
-	return os.WriteFile(out, buf.Bytes(), 0o644)
-}
-
-func decode(asset string, v any) error {
-	b, err := prose.Asset(asset)
+	w, err := proseweights.Read()
 	if err != nil {
 		return err
 	}
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(v); err != nil {
-		return fmt.Errorf("%s: %w", asset, err)
+	var buf bytes.Buffer
+	if err := weightfile.Encode(&buf, w); err != nil {
+		return err
 	}
-	return nil
+	return os.WriteFile(out, buf.Bytes(), 0o644)
 }

@@ -277,6 +277,11 @@ func Decode(r io.Reader) (*Compact, error) {
 	c.POSRow = append(c.POSRow, int32(len(c.POSClass)))
 
 	c.NERLabels = d.strings()
+	if len(c.NERLabels) > 64 || len(c.NERLabels) == 0 && d.err == nil {
+		// Rows are dense: a bound on labels bounds the memory a
+		// corrupt file can make the reader allocate.
+		return nil, fmt.Errorf("weights file: %d NER labels, want 1 to 64", len(c.NERLabels))
+	}
 	c.NERWords = map[string]bool{}
 	for _, w := range d.strings() {
 		c.NERWords[w] = true
@@ -285,7 +290,7 @@ func Decode(r io.Reader) (*Compact, error) {
 	if nf := d.count(); nf != len(FeatureOrder) && d.err == nil {
 		return nil, fmt.Errorf("weights file has %d NER features, want %d", nf, len(FeatureOrder))
 	}
-	c.NERRows = make([]float64, 0, d.count()*nl)
+	c.NERRows = make([]float64, 0, min(d.count(), len(d.b)/2)*nl)
 	c.NERValue = make([]map[string]int32, len(FeatureOrder))
 	for f := range FeatureOrder {
 		if name := d.string(); name != FeatureOrder[f] && d.err == nil {
@@ -296,11 +301,7 @@ func Decode(r io.Reader) (*Compact, error) {
 		for i := 0; i < k && d.err == nil; i++ {
 			row := int32(len(c.NERRows) / max(nl, 1))
 			c.NERValue[f][d.string()] = row
-			if len(c.NERRows)+nl > cap(c.NERRows) {
-				d.fail(errors.New("weights file: more NER values than stated"))
-				break
-			}
-			c.NERRows = c.NERRows[:len(c.NERRows)+nl]
+			c.NERRows = append(c.NERRows, make([]float64, nl)...)
 			m := d.count()
 			for j := 0; j < m && d.err == nil; j++ {
 				l := int(d.class(nl))
