@@ -114,11 +114,12 @@ func original(back []shift, i int) int {
 }
 
 type tokenizer struct {
-	clean string
-	back  []shift
-	toks  []Token
-	suffs []int // ends of the trailing marks split off the current run
-	lower []byte
+	clean  string
+	back   []shift
+	toks   []Token
+	suffs  []int // ends of the trailing marks split off the current run
+	lower  []byte
+	finder cliticFinder
 }
 
 func (t *tokenizer) add(lo, hi int, run int32, span string, piece *int32) {
@@ -140,7 +141,7 @@ func (t *tokenizer) split(lo, hi int, run int32) {
 	span := t.clean[lo:hi]
 	var piece int32
 	ascii := isASCII(span)
-	var finder cliticFinder
+	finder := &t.finder
 	if ascii {
 		finder.init(span, lo, &t.lower)
 	}
@@ -232,6 +233,14 @@ type cliticFinder struct {
 
 func (f *cliticFinder) init(span string, base int, scratch *[]byte) {
 	f.base = base
+	for k := range f.at {
+		f.at[k] = f.at[k][:0]
+		f.next[k] = 0
+	}
+	// Every clitic has an apostrophe: most runs have none to look for.
+	if strings.IndexByte(span, '\'') < 0 {
+		return
+	}
 	lower := append((*scratch)[:0], span...)
 	for i, b := range lower {
 		if 'A' <= b && b <= 'Z' {
@@ -239,10 +248,7 @@ func (f *cliticFinder) init(span string, base int, scratch *[]byte) {
 		}
 	}
 	*scratch = lower
-	if strings.IndexByte(span, '\'') < 0 {
-		return
-	}
-	for k, c := range append(clitics[:4:4], "n't") {
+	for k, c := range [5]string{clitics[0], clitics[1], clitics[2], clitics[3], "n't"} {
 		for i := 0; ; {
 			j := strings.Index(string(lower[i:]), c)
 			if j < 0 {
