@@ -19,6 +19,11 @@ type word struct {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		// Most text is ASCII: spare it the Unicode tables.
+		c := byte(r) | 0x20
+		return c >= 'a' && c <= 'z' || r >= '0' && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
