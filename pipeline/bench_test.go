@@ -10,6 +10,7 @@ import (
 
 	prose "github.com/jdkato/prose/v2"
 
+	"github.com/extract-ca/extract/internal/cputime"
 	"github.com/extract-ca/extract/output"
 )
 
@@ -43,11 +44,13 @@ func benchCorpus(b *testing.B, process func(text string)) {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	b.ResetTimer()
+	cpu := cputime.Used()
 	for i := 0; i < b.N; i++ {
 		for _, t := range texts {
 			process(t)
 		}
 	}
+	cputime.Report(b, cpu, int64(total))
 	b.StopTimer()
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*len(texts)), "allocs/doc")
@@ -129,11 +132,13 @@ func benchAfterTokenize(b *testing.B, fn func(d *Doc)) {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	b.ResetTimer()
+	cpu := cputime.Used()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
 			fn(&Doc{ID: d.ID, Source: d.Source, Text: d.Text, Tokens: d.Tokens})
 		}
 	}
+	cputime.Report(b, cpu, int64(total))
 	b.StopTimer()
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*len(docs)), "allocs/doc")
@@ -185,6 +190,7 @@ func BenchmarkStage(b *testing.B) {
 			b.SetBytes(int64(total))
 			b.ReportAllocs()
 			b.ResetTimer()
+			cpu := cputime.Used()
 			for i := 0; i < b.N; i++ {
 				for j := range inputs {
 					d := inputs[j] // stages write slices of their own; copy them
@@ -196,6 +202,7 @@ func BenchmarkStage(b *testing.B) {
 					}
 				}
 			}
+			cputime.Report(b, cpu, int64(total))
 		})
 	}
 }
@@ -205,11 +212,13 @@ func BenchmarkRecord(b *testing.B) {
 	docs := processed(b)
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cputime.Used()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
 			d.Record()
 		}
 	}
+	cputime.Report(b, cpu, 0)
 }
 
 // BenchmarkWrite is the JSON encoding of the output records.
@@ -226,6 +235,7 @@ func BenchmarkWrite(b *testing.B) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cputime.Used()
 	for i := 0; i < b.N; i++ {
 		for _, r := range recs {
 			if err := w.Write(r); err != nil {
@@ -233,6 +243,7 @@ func BenchmarkWrite(b *testing.B) {
 			}
 		}
 	}
+	cputime.Report(b, cpu, int64(size))
 }
 
 func processed(b *testing.B) []*Doc {
