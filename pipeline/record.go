@@ -28,9 +28,10 @@ func (d *Doc) Record() *output.Record {
 	for _, s := range d.Sentences {
 		r.Sentences = append(r.Sentences, [2]int{cp.At(s.Start), cp.At(s.End)})
 	}
+	ids := mentionIDs(len(d.Mentions))
 	for i, m := range d.Mentions {
 		r.Mentions = append(r.Mentions, output.Mention{
-			ID:        mentionID(i),
+			ID:        ids[i],
 			Start:     cp.At(m.Start),
 			End:       cp.At(m.End),
 			ByteStart: m.Start,
@@ -42,12 +43,20 @@ func (d *Doc) Record() *output.Record {
 			Sentence:  m.Sentence,
 		})
 	}
+	// The entities' lists of mention ids share one array: every mention
+	// belongs to one entity.
+	total := 0
 	for _, e := range d.Entities {
-		ids := make([]string, len(e.Mentions))
-		for i, k := range e.Mentions {
-			ids[i] = mentionID(k)
+		total += len(e.Mentions)
+	}
+	refs := make([]string, 0, total)
+	for _, e := range d.Entities {
+		start := len(refs)
+		for _, k := range e.Mentions {
+			refs = append(refs, ids[k])
 		}
-		r.Entities = append(r.Entities, output.Entity{ID: e.ID, Label: e.Label, Name: e.Name, Kind: e.Kind, Mentions: ids})
+		r.Entities = append(r.Entities, output.Entity{ID: e.ID, Label: e.Label, Name: e.Name, Kind: e.Kind,
+			Mentions: refs[start:len(refs):len(refs)]})
 	}
 	for _, e := range d.Edges {
 		r.Edges = append(r.Edges, output.Edge{Source: e.Source, Target: e.Target, Relation: e.Relation, Weight: e.Weight})
@@ -55,4 +64,22 @@ func (d *Doc) Record() *output.Record {
 	return r
 }
 
-func mentionID(i int) string { return "m" + strconv.Itoa(i) }
+// mentionIDs returns the ids "m0", "m1", ... of n mentions, all cut from
+// one string instead of allocated one by one.
+func mentionIDs(n int) []string {
+	var buf []byte
+	ends := make([]int, n)
+	for i := range n {
+		buf = append(buf, 'm')
+		buf = strconv.AppendInt(buf, int64(i), 10)
+		ends[i] = len(buf)
+	}
+	all := string(buf)
+	ids := make([]string, n)
+	start := 0
+	for i, end := range ends {
+		ids[i] = all[start:end]
+		start = end
+	}
+	return ids
+}
