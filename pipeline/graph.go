@@ -78,12 +78,12 @@ func (Graph) Process(d *Doc) error {
 			j++
 		}
 		a, b := byID[pairs[i]/n], byID[pairs[i]%n]
-		d.Edges = append(d.Edges, Edge{d.Entities[a].ID, d.Entities[b].ID, output.RelationSentence, j - i})
+		d.Edges = append(d.Edges, Edge{Source: d.Entities[a].ID, Target: d.Entities[b].ID, Relation: output.RelationSentence, Weight: j - i})
 		i = j
 	}
 	for i := range byID {
 		for j := i + 1; j < len(byID); j++ {
-			d.Edges = append(d.Edges, Edge{d.Entities[byID[i]].ID, d.Entities[byID[j]].ID, output.RelationDocument, 1})
+			d.Edges = append(d.Edges, Edge{Source: d.Entities[byID[i]].ID, Target: d.Entities[byID[j]].ID, Relation: output.RelationDocument, Weight: 1})
 		}
 	}
 	return nil

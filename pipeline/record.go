@@ -9,7 +9,8 @@ import (
 )
 
 // Record converts the document to its output record. This is where byte
-// offsets become code point offsets.
+// offsets become code point offsets. The record's edges are the document's
+// (the same slice).
 func (d *Doc) Record() *output.Record {
 	sum := sha256.Sum256([]byte(d.Text))
 	cp := newCodePoints(d.Text)
@@ -21,7 +22,7 @@ func (d *Doc) Record() *output.Record {
 		Sentences: make([][2]int, 0, len(d.Sentences)),
 		Mentions:  make([]output.Mention, 0, len(d.Mentions)),
 		Entities:  make([]output.Entity, 0, len(d.Entities)),
-		Edges:     make([]output.Edge, 0, len(d.Edges)),
+		Edges:     []output.Edge{},
 	}
 	// Sentences and mentions are each in text order, so each conversion
 	// pass moves forward through the text.
@@ -58,8 +59,8 @@ func (d *Doc) Record() *output.Record {
 		r.Entities = append(r.Entities, output.Entity{ID: e.ID, Label: e.Label, Name: e.Name, Kind: e.Kind,
 			Mentions: refs[start:len(refs):len(refs)]})
 	}
-	for _, e := range d.Edges {
-		r.Edges = append(r.Edges, output.Edge{Source: e.Source, Target: e.Target, Relation: e.Relation, Weight: e.Weight})
+	if d.Edges != nil {
+		r.Edges = d.Edges // shared: neither the pipeline nor the writer changes them
 	}
 	return r
 }
