@@ -52,7 +52,7 @@ func isDomain(tok string) bool {
 		len(tok) >= 4 && strings.EqualFold(tok[:4], "www.") && strings.Count(tok, ".") < 2 {
 		return false
 	}
-	if !topLevelDomains[strings.ToLower(tok[dot+1:])] {
+	if !inLower(topLevelDomains, tok[dot+1:]) {
 		return false
 	}
 	for rest := tok; ; {

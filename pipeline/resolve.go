@@ -182,7 +182,7 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	if m.Label == "PERSON" {
 		m.Span = extendPerson(d, m.Span)
 	}
-	if orgHeads[strings.ToLower(lastWord(text[m.Start:m.End]))] {
+	if inLower(orgHeads, lastWord(text[m.Start:m.End])) {
 		m.Label = "GROUP"
 	}
 	surface := text[m.Start:m.End]
@@ -190,7 +190,7 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	if !unicode.IsUpper(first) && !hasUpper(surface) {
 		return m, false // no capital: not a name
 	}
-	if last := lastWord(surface); demonyms[strings.ToLower(last)] {
+	if last := lastWord(surface); inLower(demonyms, last) {
 		return m, false // "Central Asian", "Afghan": an adjective, not a name
 	}
 	if allCommon(d, surface) {
@@ -294,7 +294,7 @@ func trimLeadingWords(text string, s Span) Span {
 // "Eurasian Council on Foreign Affairs" keeps its first word.
 func hasOrgHead(s string) bool {
 	for _, w := range strings.Fields(s) {
-		if orgHeads[strings.ToLower(w)] {
+		if inLower(orgHeads, w) {
 			return true
 		}
 	}
@@ -501,11 +501,11 @@ func locative(text string, s Span) bool {
 			return true
 		}
 		if p == "of" {
-			if before, _ := prevWord(text, start); placeNouns[strings.ToLower(before)] {
+			if before, _ := prevWord(text, start); inLower(placeNouns, before) {
 				return true
 			}
 		}
 	}
 	next, _ := nextWord(text, s.End)
-	return placeNouns[strings.ToLower(next)]
+	return inLower(placeNouns, next)
 }
