@@ -1,27 +1,36 @@
 package gazetteer
 
-import (
-	"bytes"
-	"slices"
-)
+import "slices"
 
 // trie is a byte trie built once and then only read. It is built with a
 // map of edges and frozen into flat arrays, because matching looks up one
 // edge per byte of text and a map lookup per byte cost more than all the
 // rest of matching together.
 //
-// Frozen, the children of node n are labels[first[n]:first[n+1]], reached
-// through children[first[n]:first[n+1]]. Node 0 is the root.
+// Frozen, a node with few children (most of them) has them at
+// labels[first:first+count], reached through children[first:first+count];
+// a node with many (near the root) has a row of 256 children in dense, 0
+// where there is none (the root is no one's child). Node 0 is the root.
 type trie struct {
 	// Building: (node<<8 | byte) → child node.
 	edges map[uint64]int32
 	nodes int32
 
 	// Frozen.
-	first    []int32
+	frozen   []trieNode
 	labels   []byte
 	children []int32
+	dense    []int32 // rows of 256
 }
+
+type trieNode struct {
+	first int32 // first edge in labels and children, or the row in dense
+	count int32 // number of children
+}
+
+// maxScan is the number of children up to which a node's labels are
+// scanned; a node with more gets a dense row.
+const maxScan = 8
 
 func newTrie() *trie {
 	return &trie{edges: make(map[uint64]int32), nodes: 1}
@@ -43,46 +52,52 @@ func (t *trie) add(node int32, b byte) int32 {
 // freeze lays the edges out in the flat arrays, each node's children in
 // byte order, and drops the map.
 func (t *trie) freeze() {
-	t.first = make([]int32, t.nodes+1)
-	for k := range t.edges {
-		t.first[k>>8+1]++
-	}
-	for n := int32(1); n <= t.nodes; n++ {
-		t.first[n] += t.first[n-1]
-	}
-	t.labels = make([]byte, len(t.edges))
-	t.children = make([]int32, len(t.edges))
-	// Fill each node's range by byte value, so that it comes out sorted.
-	fill := append([]int32(nil), t.first[:t.nodes]...)
 	keys := make([]uint64, 0, len(t.edges))
 	for k := range t.edges {
 		keys = append(keys, k)
 	}
-	slices.Sort(keys)
+	slices.Sort(keys) // by parent, then byte
+	t.frozen = make([]trieNode, t.nodes)
 	for _, k := range keys {
-		parent := k >> 8
-		i := fill[parent]
-		fill[parent]++
-		t.labels[i] = byte(k)
-		t.children[i] = t.edges[k]
+		t.frozen[k>>8].count++
+	}
+	edges, rows := int32(0), int32(0)
+	for n := range t.frozen {
+		if t.frozen[n].count > maxScan {
+			t.frozen[n].first = rows
+			rows++
+		} else {
+			t.frozen[n].first = edges
+			edges += t.frozen[n].count
+		}
+	}
+	t.labels = make([]byte, edges)
+	t.children = make([]int32, edges)
+	t.dense = make([]int32, 256*rows)
+	filled := make([]int32, t.nodes)
+	for _, k := range keys {
+		parent, b, child := k>>8, byte(k), t.edges[k]
+		n := t.frozen[parent]
+		if n.count > maxScan {
+			t.dense[256*n.first+int32(b)] = child
+			continue
+		}
+		i := n.first + filled[parent]
+		filled[parent]++
+		t.labels[i] = b
+		t.children[i] = child
 	}
 	t.edges = nil
 }
 
 // next returns the child of node by b. Only after freeze.
 func (t *trie) next(node int32, b byte) (int32, bool) {
-	lo, hi := t.first[node], t.first[node+1]
-	if hi-lo > 8 {
-		// Near the root, where a node has dozens of children.
-		i := bytes.IndexByte(t.labels[lo:hi], b)
-		if i < 0 {
-			return 0, false
-		}
-		return t.children[lo+int32(i)], true
+	n := t.frozen[node]
+	if n.count > maxScan {
+		c := t.dense[256*n.first+int32(b)]
+		return c, c != 0
 	}
-	// Deeper down a node has one child or a few: a plain loop beats the
-	// call.
-	for i := lo; i < hi; i++ {
+	for i := n.first; i < n.first+n.count; i++ {
 		if t.labels[i] == b {
 			return t.children[i], true
 		}
