@@ -12,7 +12,22 @@ import (
 // diffProse runs prose and the engine over text and returns the
 // differences in tokens, tags and labels, at most max of them; panicked
 // says that prose panicked (the engine then only has to finish).
+//
+// prose is not deterministic: where two POS classes score exactly the same,
+// it picks one in the random order of a Go map (the engine picks the
+// first). So when the first difference is a tag, prose runs again, up to
+// retries times: the engine must agree with one of prose's outcomes.
 func diffProse(m *Model, text string, max int) (ntok int, diffs []string, panicked bool) {
+	const retries = 30
+	for try := 0; ; try++ {
+		ntok, diffs, panicked, tagFirst := diffProseOnce(m, text, max)
+		if len(diffs) == 0 || !tagFirst || try == retries {
+			return ntok, diffs, panicked
+		}
+	}
+}
+
+func diffProseOnce(m *Model, text string, max int) (ntok int, diffs []string, panicked, tagFirst bool) {
 	var want []prose.Token
 	func() {
 		defer func() {
@@ -28,7 +43,7 @@ func diffProse(m *Model, text string, max int) (ntok int, diffs []string, panick
 	}()
 	got := m.Document(text)
 	if panicked {
-		return len(got), nil, true
+		return len(got), nil, true, false
 	}
 	for i := 0; i < len(want) || i < len(got); i++ {
 		var w prose.Token
@@ -40,13 +55,16 @@ func diffProse(m *Model, text string, max int) (ntok int, diffs []string, panick
 			g = got[i]
 		}
 		if w.Text != g.Text || w.Tag != g.Tag || w.Label != g.Label {
+			if len(diffs) == 0 {
+				tagFirst = w.Text == g.Text && w.Tag != g.Tag
+			}
 			diffs = append(diffs, fmt.Sprintf("token %d: prose %q/%s/%s, engine %q/%s/%s", i, w.Text, w.Tag, w.Label, g.Text, g.Tag, g.Label))
 			if w.Text != g.Text || len(diffs) >= max {
 				break
 			}
 		}
 	}
-	return len(want), diffs, false
+	return len(want), diffs, false, tagFirst
 }
 
 // TestMatchesProse runs prose and the engine over the compatibility
