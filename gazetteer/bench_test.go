@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/extract-ca/extract/internal/cputime"
 )
 
 func seedText(b *testing.B) string {
@@ -56,9 +58,11 @@ func benchMatch(b *testing.B, m *Matcher) {
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cputime.Used()
 	for i := 0; i < b.N; i++ {
 		m.Match(text)
 	}
+	cputime.Report(b, cpu, int64(len(text)))
 }
 
 // BenchmarkMatchDefault matches the default gazetteer over the seeds.

@@ -55,8 +55,17 @@ func Fold(word string) string {
 		}
 		return string(b)
 	}
-	b, _ := habits(appendBase(arr[:0], word))
-	return string(b)
+	return string(appendFold(arr[:0], word))
+}
+
+// appendFold appends the key of word (Fold) to b. The matcher folds every
+// word of a text into one buffer this way instead of allocating a string
+// per word.
+func appendFold(b []byte, word string) []byte {
+	n := len(b)
+	b = appendBase(b, word)
+	key, _ := habits(b[n:]) // rewrites in place, only ever shortening
+	return b[:n+len(key)]
 }
 
 // appendBase applies rules 1-4 to word and appends the result to b.

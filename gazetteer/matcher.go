@@ -40,10 +40,10 @@ import (
 // and does not depend on the number of entries.
 type Matcher struct {
 	entries []*Entry
-	edges   map[uint64]int32 // (node<<8 | byte) → child node
-	terms   map[int32][]alias
-	nodes   int32
-	maxLen  int // longest alias in words
+	trie    *trie
+	terms   []int32   // per trie node: index into aliases, or -1
+	aliases [][]alias // the aliases that end at one node
+	maxLen  int       // longest alias in words
 }
 
 // alias is one name of one entry, as stored at a trie node.
@@ -69,12 +69,9 @@ type Hit struct {
 // NewMatcher builds a matcher over entries. Later entries with the id of an
 // earlier one replace it (see Merge).
 func NewMatcher(entries []*Entry) *Matcher {
-	m := &Matcher{
-		edges: make(map[uint64]int32),
-		terms: make(map[int32][]alias),
-		nodes: 1,
-	}
+	m := &Matcher{trie: newTrie()}
 	m.entries = Merge(entries)
+	terms := map[int32]int32{} // node → index into m.aliases
 	var words []word
 	for i, e := range m.entries {
 		for _, a := range e.Names() {
@@ -85,16 +82,38 @@ func NewMatcher(entries []*Entry) *Matcher {
 			node := int32(0)
 			for _, w := range words {
 				for _, b := range []byte(Fold(a.Text[w.start:w.end])) {
-					node = m.child(node, b)
+					node = m.trie.add(node, b)
 				}
 			}
 			if len(words) > m.maxLen {
 				m.maxLen = len(words)
 			}
-			m.terms[node] = appendAlias(m.terms[node], newAlias(int32(i), a))
+			k, ok := terms[node]
+			if !ok {
+				k = int32(len(m.aliases))
+				terms[node] = k
+				m.aliases = append(m.aliases, nil)
+			}
+			m.aliases[k] = appendAlias(m.aliases[k], newAlias(int32(i), a))
 		}
 	}
+	m.trie.freeze()
+	m.terms = make([]int32, m.trie.size())
+	for n := range m.terms {
+		m.terms[n] = -1
+	}
+	for n, k := range terms {
+		m.terms[n] = k
+	}
 	return m
+}
+
+// aliasesAt returns the aliases that end at node, if any.
+func (m *Matcher) aliasesAt(node int32) ([]alias, bool) {
+	if k := m.terms[node]; k >= 0 {
+		return m.aliases[k], true
+	}
+	return nil, false
 }
 
 // appendAlias adds a unless the same entry already has an alias of the
@@ -154,22 +173,6 @@ func lettersOf(s string) string {
 	return b.String()
 }
 
-func (m *Matcher) child(node int32, b byte) int32 {
-	k := uint64(node)<<8 | uint64(b)
-	if c, ok := m.edges[k]; ok {
-		return c
-	}
-	c := m.nodes
-	m.nodes++
-	m.edges[k] = c
-	return c
-}
-
-func (m *Matcher) next(node int32, b byte) (int32, bool) {
-	c, ok := m.edges[uint64(node)<<8|uint64(b)]
-	return c, ok
-}
-
 // Entries returns the entries the matcher was built from, after Merge.
 func (m *Matcher) Entries() []*Entry { return m.entries }
 
@@ -177,19 +180,27 @@ func (m *Matcher) Entries() []*Entry { return m.entries }
 // name found there. Hits may overlap; choosing among them is the caller's
 // policy (the pipeline's resolve stage).
 func (m *Matcher) Match(text string) []Hit {
-	words := splitWords(text, nil)
+	// About one word in six bytes of English: one allocation for most texts.
+	words := splitWords(text, make([]word, 0, len(text)/6+1))
+	// Every word is folded once, into one buffer: the key of word k is
+	// keys[bounds[k]:bounds[k+1]], so the key of words i..j is
+	// keys[bounds[i]:bounds[j+1]].
+	keys := make([]byte, 0, len(text))
+	bounds := make([]int, len(words)+1)
+	for k, w := range words {
+		keys = appendFold(keys, text[w.start:w.end])
+		bounds[k+1] = len(keys)
+	}
 	var hits []Hit
-	var key []byte
 	for i := range words {
-		key = key[:0]
 		node := int32(0)
-		var best *Hit
+		var best Hit
+		found := false
 		for j := i; j < len(words) && j-i < m.maxLen; j++ {
 			if j > i && !words[j-1].joinable {
 				break
 			}
-			w := text[words[j].start:words[j].end]
-			folded := Fold(w)
+			folded := keys[bounds[j]:bounds[j+1]]
 			// Nodes of the word without its last one or two letters, for a
 			// plural; stemming runs only when a name ends there.
 			var short [3]int32
@@ -198,32 +209,31 @@ func (m *Matcher) Match(text string) []Hit {
 				if d := len(folded) - k; d <= 2 {
 					short[d] = node
 				}
-				c, ok := m.next(node, folded[k])
+				c, ok := m.trie.next(node, folded[k])
 				if !ok {
 					whole = false
 					break
 				}
 				node = c
 			}
-			if list, ok := m.terms[node]; whole && ok {
+			key := keys[bounds[i]:bounds[j+1]]
+			if list, ok := m.aliasesAt(node); whole && ok {
 				span := text[words[i].start:words[j].end]
 				if h, ok := m.accept(text, words, i, j, span, list); ok {
-					key = append(key, folded...)
 					h.Key = string(key)
-					best = &h
+					best, found = h, true
 					continue
 				}
 			}
-			if h, ok := m.plural(text, words, i, j, short, key, folded); ok {
-				best = &h
+			if h, ok := m.plural(text, words, i, j, short, key, len(folded)); ok {
+				best, found = h, true
 			}
 			if !whole {
 				break
 			}
-			key = append(key, folded...)
 		}
-		if best != nil {
-			hits = append(hits, *best)
+		if found {
+			hits = append(hits, best)
 		}
 	}
 	return hits
@@ -234,15 +244,11 @@ func (m *Matcher) Match(text string) []Hit {
 // passes.
 func (m *Matcher) accept(text string, words []word, i, j int, span string, list []alias) (Hit, bool) {
 	h := Hit{Start: words[i].start, End: words[j].end}
-	letters := ""
 	first, _ := utf8.DecodeRuneInString(span)
 	ambiguousOnly := true
 	for _, a := range list {
 		if a.caseSensitive {
-			if letters == "" {
-				letters = lettersOf(span)
-			}
-			if letters != a.letters {
+			if !sameLetters(span, a.letters) {
 				continue
 			}
 			if a.stopword && inCapitalsRun(text, words, i, j) {
@@ -264,6 +270,23 @@ func (m *Matcher) accept(text string, words []word, i, j int, span string, list 
 	}
 	h.Ambiguous = ambiguousOnly
 	return h, len(h.Entries) > 0
+}
+
+// sameLetters reports whether the letters and digits of s, in order, are
+// letters (which lettersOf gave), without building them.
+func sameLetters(s, letters string) bool {
+	k := 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		want, size := utf8.DecodeRuneInString(letters[k:])
+		if k >= len(letters) || want != r {
+			return false
+		}
+		k += size
+	}
+	return k == len(letters)
 }
 
 func containsEntry(list []*Entry, e *Entry) bool {
@@ -352,18 +375,19 @@ func pluralEnding(w string) int {
 
 // plural tries the aliases at the node reached by the words i..j with the
 // last word's plural ending left out, for aliases that may take a plural:
-// not acronyms or short names, which match only as written.
-func (m *Matcher) plural(text string, words []word, i, j int, short [3]int32, key []byte, folded string) (Hit, bool) {
-	_, has1 := m.terms[short[1]]
-	_, has2 := m.terms[short[2]]
-	if !has1 && !has2 || !strings.HasSuffix(folded, "s") {
+// not acronyms or short names, which match only as written. key is the
+// folded key of words i..j, of which the last lastLen bytes are word j's.
+func (m *Matcher) plural(text string, words []word, i, j int, short [3]int32, key []byte, lastLen int) (Hit, bool) {
+	_, has1 := m.aliasesAt(short[1])
+	_, has2 := m.aliasesAt(short[2])
+	if !has1 && !has2 || lastLen == 0 || key[len(key)-1] != 's' {
 		return Hit{}, false
 	}
 	cut := pluralEnding(text[words[j].start:words[j].end])
-	if cut == 0 || cut > len(folded) {
+	if cut == 0 || cut > lastLen {
 		return Hit{}, false
 	}
-	list, ok := m.terms[short[cut]]
+	list, ok := m.aliasesAt(short[cut])
 	if !ok {
 		return Hit{}, false
 	}
@@ -379,7 +403,7 @@ func (m *Matcher) plural(text string, words []word, i, j int, short [3]int32, ke
 	span := text[words[i].start:words[j].end]
 	h, ok := m.accept(text, words, i, j, span, pluralizable)
 	if ok {
-		h.Key = string(append(append([]byte{}, key...), folded[:len(folded)-cut]...))
+		h.Key = string(key[:len(key)-cut])
 	}
 	return h, ok
 }

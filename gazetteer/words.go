@@ -19,6 +19,11 @@ type word struct {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		// Most text is ASCII: spare it the Unicode tables.
+		c := byte(r) | 0x20
+		return c >= 'a' && c <= 'z' || r >= '0' && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
@@ -36,7 +41,7 @@ func splitWords(text string, words []word) []word {
 	words = words[:0]
 	i := 0
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := decodeRune(text, i)
 		if !isWordRune(r) {
 			i += size
 			continue
@@ -50,7 +55,7 @@ func splitWords(text string, words []word) []word {
 		i += size
 		possessive := 0 // length of a possessive 's after the word
 		for i < len(text) {
-			r, size = utf8.DecodeRuneInString(text[i:])
+			r, size = decodeRune(text, i)
 			if isWordRune(r) {
 				i += size
 				continue
@@ -76,6 +81,15 @@ func splitWords(text string, words []word) []word {
 		words[k].joinable = joinableGap(text[words[k].end:words[k+1].start])
 	}
 	return words
+}
+
+// decodeRune is utf8.DecodeRuneInString(text[i:]) with ASCII, most of a
+// text, decoded inline.
+func decodeRune(text string, i int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
 
 // isPossessive reports whether the apostrophe before position i begins a

@@ -10,21 +10,20 @@ import (
 
 // Writer writes Records as JSON Lines.
 type Writer struct {
-	w   *bufio.Writer
-	enc *json.Encoder
+	w    *bufio.Writer
+	line []byte // reused for every record
 }
 
 // NewWriter returns a Writer that writes to w. Call Flush when done.
 func NewWriter(w io.Writer) *Writer {
-	bw := bufio.NewWriterSize(w, 1<<16)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	return &Writer{w: bw, enc: enc}
+	return &Writer{w: bufio.NewWriterSize(w, 1<<16)}
 }
 
-// Write writes one record as one line.
+// Write writes one record as one line (see Record.AppendJSON).
 func (w *Writer) Write(r *Record) error {
-	return w.enc.Encode(r)
+	w.line = append(r.AppendJSON(w.line[:0]), '\n')
+	_, err := w.w.Write(w.line)
+	return err
 }
 
 // Flush writes any buffered data to the underlying writer.

@@ -1,12 +1,17 @@
 package pipeline
 
 import (
+	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
 
 	prose "github.com/jdkato/prose/v2"
+
+	"github.com/extract-ca/extract/internal/cputime"
+	"github.com/extract-ca/extract/output"
 )
 
 func loadSeeds(b *testing.B) []string {
@@ -39,11 +44,13 @@ func benchCorpus(b *testing.B, process func(text string)) {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	b.ResetTimer()
+	cpu := cputime.Used()
 	for i := 0; i < b.N; i++ {
 		for _, t := range texts {
 			process(t)
 		}
 	}
+	cputime.Report(b, cpu, int64(total))
 	b.StopTimer()
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*len(texts)), "allocs/doc")
@@ -84,4 +91,174 @@ func BenchmarkProse(b *testing.B) {
 			b.Fatal(err)
 		}
 	})
+}
+
+// BenchmarkProseTokenizer is prose's tokenizer alone (segmentation, tagging
+// and extraction off): the throughput the rest of the pipeline aims at.
+func BenchmarkProseTokenizer(b *testing.B) {
+	benchCorpus(b, func(text string) {
+		if _, err := prose.NewDocument(text,
+			prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false)); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+// tokenized holds the seeds tokenized once, so that the benchmarks below
+// measure what comes after the tokenizer (which is being replaced).
+func tokenized(b *testing.B) []*Doc {
+	b.Helper()
+	var docs []*Doc
+	for _, t := range loadSeeds(b) {
+		d := &Doc{ID: "seed", Source: "seed", Text: t}
+		if err := (Tokenize{}).Process(d); err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// benchAfterTokenize runs fn over a fresh copy of each tokenized seed per
+// iteration and reports MB/s and allocations per document.
+func benchAfterTokenize(b *testing.B, fn func(d *Doc)) {
+	docs := tokenized(b)
+	total := 0
+	for _, d := range docs {
+		total += len(d.Text)
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	b.ResetTimer()
+	cpu := cputime.Used()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			fn(&Doc{ID: d.ID, Source: d.Source, Text: d.Text, Tokens: d.Tokens})
+		}
+	}
+	cputime.Report(b, cpu, int64(total))
+	b.StopTimer()
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*len(docs)), "allocs/doc")
+}
+
+// BenchmarkAfterTokenize is --no-ner without the tokenizer: every stage from
+// sentences on, Record, and the JSON line written for the document.
+func BenchmarkAfterTokenize(b *testing.B) {
+	p, err := New(Config{NER: false})
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := output.NewWriter(io.Discard)
+	benchAfterTokenize(b, func(d *Doc) {
+		for _, s := range p.stages[1:] {
+			if err := s.Process(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := w.Write(d.Record()); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+// BenchmarkStage measures each stage after tokenize on its own, with the
+// stages before it run outside the timer.
+func BenchmarkStage(b *testing.B) {
+	p, err := New(Config{NER: false})
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := tokenized(b)
+	for k := 1; k < len(p.stages); k++ {
+		stage := p.stages[k]
+		b.Run(stage.Name(), func(b *testing.B) {
+			// The input of the stage: the stages before it, run once.
+			inputs := make([]Doc, len(docs))
+			total := 0
+			for i, d := range docs {
+				inputs[i] = Doc{ID: d.ID, Source: d.Source, Text: d.Text, Tokens: d.Tokens}
+				for _, s := range p.stages[1:k] {
+					if err := s.Process(&inputs[i]); err != nil {
+						b.Fatal(err)
+					}
+				}
+				total += len(d.Text)
+			}
+			b.SetBytes(int64(total))
+			b.ReportAllocs()
+			b.ResetTimer()
+			cpu := cputime.Used()
+			for i := 0; i < b.N; i++ {
+				for j := range inputs {
+					d := inputs[j] // stages write slices of their own; copy them
+					d.Rules = append([]Mention(nil), d.Rules...)
+					d.Mentions = append([]Mention(nil), d.Mentions...)
+					d.Entities, d.Edges, d.lower = nil, nil, nil
+					if err := stage.Process(&d); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			cputime.Report(b, cpu, int64(total))
+		})
+	}
+}
+
+// BenchmarkRecord is the conversion of finished documents to output records.
+func BenchmarkRecord(b *testing.B) {
+	docs := processed(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := cputime.Used()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			d.Record()
+		}
+	}
+	cputime.Report(b, cpu, 0)
+}
+
+// BenchmarkWrite is the JSON encoding of the output records.
+func BenchmarkWrite(b *testing.B) {
+	var recs []*output.Record
+	size := 0
+	for _, d := range processed(b) {
+		r := d.Record()
+		recs = append(recs, r)
+		raw, _ := json.Marshal(r)
+		size += len(raw)
+	}
+	w := output.NewWriter(io.Discard)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := cputime.Used()
+	for i := 0; i < b.N; i++ {
+		for _, r := range recs {
+			if err := w.Write(r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	cputime.Report(b, cpu, int64(size))
+}
+
+func processed(b *testing.B) []*Doc {
+	b.Helper()
+	p, err := New(Config{NER: false})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []*Doc
+	for _, t := range loadSeeds(b) {
+		d, err := p.Process("seed", "seed", t)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
 }

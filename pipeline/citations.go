@@ -50,6 +50,9 @@ func (Citations) Process(d *Doc) error {
 // citation handles one line, text[start:end].
 func citation(d *Doc, start, end int) {
 	line := d.Text[start:end]
+	if !mayStartReference(line) {
+		return
+	}
 	marker := referenceStart.FindStringIndex(line)
 	if marker == nil || !year.MatchString(line) {
 		return
@@ -90,6 +93,17 @@ func citation(d *Doc, start, end int) {
 	if t := titleEnd(d.Text, i, end); t > i {
 		d.Titles = append(d.Titles, Span{i, t})
 	}
+}
+
+// mayStartReference is a quick test that spares most lines the regular
+// expressions: a footnote marker (referenceStart) begins, after spaces and
+// tabs, with "<", "[" or a digit.
+func mayStartReference(line string) bool {
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	return i < len(line) && (line[i] == '<' || line[i] == '[' || line[i] >= '0' && line[i] <= '9')
 }
 
 // titleEnd finds the end of a cited title that starts at i: the closing *

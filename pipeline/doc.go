@@ -27,6 +27,7 @@ package pipeline
 import (
 	"github.com/extract-ca/extract/gazetteer"
 	"github.com/extract-ca/extract/model"
+	"github.com/extract-ca/extract/output"
 )
 
 // Span is a byte range of the document text, end exclusive.
@@ -76,12 +77,11 @@ type Entity struct {
 	Mentions []int // indexes into Doc.Mentions
 }
 
-// Edge links two entities (ids, Source < Target).
-type Edge struct {
-	Source, Target string
-	Relation       string
-	Weight         int
-}
+// Edge links two entities (ids, Source < Target). It is the output's type,
+// so that Record hands a document's edges over as they are: there are as
+// many as pairs of entities, and copying them field by field cost more
+// than building them.
+type Edge = output.Edge
 
 // Doc is one document on its way through the pipeline. Each stage reads
 // what earlier stages set and adds its own part; none re-reads the input.

@@ -43,28 +43,33 @@ uk de fr it es nl be ch at se no dk fi pl cz us ca au jp kr
 // digits and hyphens separated by full stops, the last one a known
 // top-level domain, and the first starting with a letter. "e.g." and
 // "U.S." are not.
+//
+// It runs on every token, so it allocates nothing: most tokens have no
+// full stop and are refused at once.
 func isDomain(tok string) bool {
-	if strings.ContainsAny(tok, "/@:") || strings.HasPrefix(strings.ToLower(tok), "www.") && strings.Count(tok, ".") < 2 {
+	dot := strings.LastIndexByte(tok, '.')
+	if dot < 0 || strings.ContainsAny(tok, "/@:") ||
+		len(tok) >= 4 && strings.EqualFold(tok[:4], "www.") && strings.Count(tok, ".") < 2 {
 		return false
 	}
-	labels := strings.Split(tok, ".")
-	if len(labels) < 2 {
+	if !inLower(topLevelDomains, tok[dot+1:]) {
 		return false
 	}
-	tld := labels[len(labels)-1]
-	if !topLevelDomains[strings.ToLower(tld)] {
-		return false
-	}
-	for _, l := range labels {
-		if utf8.RuneCountInString(l) < 2 {
+	for rest := tok; ; {
+		label, after, more := strings.Cut(rest, ".")
+		if utf8.RuneCountInString(label) < 2 {
 			return false
 		}
-		for _, r := range l {
+		for _, r := range label {
 			if r > unicode.MaxASCII || !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-') {
 				return false
 			}
 		}
+		if !more {
+			break
+		}
+		rest = after
 	}
-	first, _ := utf8.DecodeRuneInString(labels[0])
+	first, _ := utf8.DecodeRuneInString(tok)
 	return unicode.IsLetter(first)
 }

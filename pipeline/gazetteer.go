@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"slices"
+
 	"github.com/extract-ca/extract/gazetteer"
 	"github.com/extract-ca/extract/output"
 )
@@ -14,8 +16,9 @@ type Gazetteer struct {
 func (Gazetteer) Name() string { return "gazetteer" }
 
 func (g Gazetteer) Process(d *Doc) error {
-	d.Gazetteer = d.Gazetteer[:0]
-	for _, h := range g.Matcher.Match(d.Text) {
+	hits := g.Matcher.Match(d.Text)
+	d.Gazetteer = slices.Grow(d.Gazetteer[:0], len(hits))
+	for _, h := range hits {
 		d.Gazetteer = append(d.Gazetteer, Mention{
 			Span:      Span{h.Start, h.End},
 			Label:     string(h.Entries[0].Type),

@@ -17,6 +17,7 @@ func (Graph) Name() string { return "graph" }
 func (Graph) Process(d *Doc) error {
 	d.Entities = d.Entities[:0]
 	index := map[string]int{}
+	entityOf := make([]int, len(d.Mentions)) // mention → index in d.Entities
 	for i, m := range d.Mentions {
 		k, ok := index[m.Entity]
 		if !ok {
@@ -25,53 +26,65 @@ func (Graph) Process(d *Doc) error {
 			d.Entities = append(d.Entities, Entity{ID: m.Entity, Label: m.Label, Name: m.Name, Kind: m.Kind})
 		}
 		d.Entities[k].Mentions = append(d.Entities[k].Mentions, i)
+		entityOf[i] = k
+	}
+	// Edges are ordered by their ids; ranking the entities by id once lets
+	// the rest compare and sort small integers instead of strings.
+	byID := make([]int, len(d.Entities)) // rank → entity
+	for k := range byID {
+		byID[k] = k
+	}
+	sort.Slice(byID, func(a, b int) bool { return d.Entities[byID[a]].ID < d.Entities[byID[b]].ID })
+	rank := make([]int, len(d.Entities)) // entity → rank
+	for r, k := range byID {
+		rank[k] = r
 	}
 
-	type pair struct{ a, b string }
-	weights := map[pair]int{}
-	for start := 0; start < len(d.Mentions); {
+	// Every pair of distinct entities of a sentence, as rank(a)·n + rank(b)
+	// with rank(a) < rank(b); sorted, equal pairs are adjacent and the
+	// order is that of (source, target).
+	n := len(d.Entities)
+	var pairs []int
+	seenIn := make([]int, n) // the last group of mentions (counted from 1) that named the entity
+	var ranks []int
+	for start, group := 0, 1; start < len(d.Mentions); group++ {
 		sent := d.Mentions[start].Sentence
+		ranks = ranks[:0]
 		end := start
-		var ids []string
-		seen := map[string]bool{}
 		for end < len(d.Mentions) && d.Mentions[end].Sentence == sent {
-			if id := d.Mentions[end].Entity; !seen[id] {
-				seen[id] = true
-				ids = append(ids, id)
+			if k := entityOf[end]; seenIn[k] != group {
+				seenIn[k] = group
+				ranks = append(ranks, rank[k])
 			}
 			end++
 		}
-		sort.Strings(ids)
-		for i := range ids {
-			for j := i + 1; j < len(ids); j++ {
-				weights[pair{ids[i], ids[j]}]++
+		sort.Ints(ranks)
+		for i := range ranks {
+			for j := i + 1; j < len(ranks); j++ {
+				pairs = append(pairs, ranks[i]*n+ranks[j])
 			}
 		}
 		start = end
 	}
+	sort.Ints(pairs)
+
 	d.Edges = d.Edges[:0]
-	for p, w := range weights {
-		d.Edges = append(d.Edges, Edge{p.a, p.b, output.RelationSentence, w})
+	if need := len(pairs) + n*(n-1)/2; cap(d.Edges) < need {
+		d.Edges = make([]Edge, 0, need)
 	}
-	ids := make([]string, 0, len(d.Entities))
-	for _, e := range d.Entities {
-		ids = append(ids, e.ID)
+	for i := 0; i < len(pairs); {
+		j := i
+		for j < len(pairs) && pairs[j] == pairs[i] {
+			j++
+		}
+		a, b := byID[pairs[i]/n], byID[pairs[i]%n]
+		d.Edges = append(d.Edges, Edge{Source: d.Entities[a].ID, Target: d.Entities[b].ID, Relation: output.RelationSentence, Weight: j - i})
+		i = j
 	}
-	sort.Strings(ids)
-	for i := range ids {
-		for j := i + 1; j < len(ids); j++ {
-			d.Edges = append(d.Edges, Edge{ids[i], ids[j], output.RelationDocument, 1})
+	for i := range byID {
+		for j := i + 1; j < len(byID); j++ {
+			d.Edges = append(d.Edges, Edge{Source: d.Entities[byID[i]].ID, Target: d.Entities[byID[j]].ID, Relation: output.RelationDocument, Weight: 1})
 		}
 	}
-	sort.Slice(d.Edges, func(i, j int) bool {
-		a, b := d.Edges[i], d.Edges[j]
-		if a.Relation != b.Relation {
-			return a.Relation == output.RelationSentence
-		}
-		if a.Source != b.Source {
-			return a.Source < b.Source
-		}
-		return a.Target < b.Target
-	})
 	return nil
 }

@@ -75,12 +75,12 @@ func orgSpan(d *Doc, run []Token) (Span, bool) {
 	// Y" names two things; the run keeps the last.
 	for i := len(run) - 2; i >= 0; i-- {
 		w := run[i].Text
-		if titles[strings.ToLower(w)] && connectors[run[i+1].Text] || w == "and" && run[i+1].Text == "the" {
+		if inLower(titles, w) && connectors[run[i+1].Text] || w == "and" && run[i+1].Text == "the" {
 			run = run[i+1:]
 			break
 		}
 	}
-	for len(run) > 0 && (titles[strings.ToLower(run[0].Text)] || connectors[run[0].Text]) {
+	for len(run) > 0 && (inLower(titles, run[0].Text) || connectors[run[0].Text]) {
 		run = run[1:]
 	}
 	for len(run) > 0 && connectors[run[len(run)-1].Text] {
@@ -97,7 +97,7 @@ func orgSpan(d *Doc, run []Token) (Span, bool) {
 			return Span{}, false
 		}
 	}
-	head := func(t Token) bool { return orgHeads[strings.ToLower(t.Text)] }
+	head := func(t Token) bool { return inLower(orgHeads, t.Text) }
 	switch {
 	case head(run[len(run)-1]):
 	case head(run[0]) && connectors[run[1].Text]:

@@ -9,7 +9,8 @@ import (
 )
 
 // Record converts the document to its output record. This is where byte
-// offsets become code point offsets.
+// offsets become code point offsets. The record's edges are the document's
+// (the same slice).
 func (d *Doc) Record() *output.Record {
 	sum := sha256.Sum256([]byte(d.Text))
 	cp := newCodePoints(d.Text)
@@ -21,16 +22,17 @@ func (d *Doc) Record() *output.Record {
 		Sentences: make([][2]int, 0, len(d.Sentences)),
 		Mentions:  make([]output.Mention, 0, len(d.Mentions)),
 		Entities:  make([]output.Entity, 0, len(d.Entities)),
-		Edges:     make([]output.Edge, 0, len(d.Edges)),
+		Edges:     []output.Edge{},
 	}
 	// Sentences and mentions are each in text order, so each conversion
 	// pass moves forward through the text.
 	for _, s := range d.Sentences {
 		r.Sentences = append(r.Sentences, [2]int{cp.At(s.Start), cp.At(s.End)})
 	}
+	ids := mentionIDs(len(d.Mentions))
 	for i, m := range d.Mentions {
 		r.Mentions = append(r.Mentions, output.Mention{
-			ID:        mentionID(i),
+			ID:        ids[i],
 			Start:     cp.At(m.Start),
 			End:       cp.At(m.End),
 			ByteStart: m.Start,
@@ -42,17 +44,43 @@ func (d *Doc) Record() *output.Record {
 			Sentence:  m.Sentence,
 		})
 	}
+	// The entities' lists of mention ids share one array: every mention
+	// belongs to one entity.
+	total := 0
 	for _, e := range d.Entities {
-		ids := make([]string, len(e.Mentions))
-		for i, k := range e.Mentions {
-			ids[i] = mentionID(k)
-		}
-		r.Entities = append(r.Entities, output.Entity{ID: e.ID, Label: e.Label, Name: e.Name, Kind: e.Kind, Mentions: ids})
+		total += len(e.Mentions)
 	}
-	for _, e := range d.Edges {
-		r.Edges = append(r.Edges, output.Edge{Source: e.Source, Target: e.Target, Relation: e.Relation, Weight: e.Weight})
+	refs := make([]string, 0, total)
+	for _, e := range d.Entities {
+		start := len(refs)
+		for _, k := range e.Mentions {
+			refs = append(refs, ids[k])
+		}
+		r.Entities = append(r.Entities, output.Entity{ID: e.ID, Label: e.Label, Name: e.Name, Kind: e.Kind,
+			Mentions: refs[start:len(refs):len(refs)]})
+	}
+	if d.Edges != nil {
+		r.Edges = d.Edges // shared: neither the pipeline nor the writer changes them
 	}
 	return r
 }
 
-func mentionID(i int) string { return "m" + strconv.Itoa(i) }
+// mentionIDs returns the ids "m0", "m1", ... of n mentions, all cut from
+// one string instead of allocated one by one.
+func mentionIDs(n int) []string {
+	var buf []byte
+	ends := make([]int, n)
+	for i := range n {
+		buf = append(buf, 'm')
+		buf = strconv.AppendInt(buf, int64(i), 10)
+		ends[i] = len(buf)
+	}
+	all := string(buf)
+	ids := make([]string, n)
+	start := 0
+	for i, end := range ends {
+		ids[i] = all[start:end]
+		start = end
+	}
+	return ids
+}

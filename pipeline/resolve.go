@@ -1,14 +1,15 @@
 package pipeline
 
 import (
-	"sort"
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 
 	"github.com/extract-ca/extract/gazetteer"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // Resolve chooses the final mentions from the candidates of the gazetteer
@@ -50,13 +51,15 @@ func (Resolve) Process(d *Doc) error {
 	// Support for ambiguous names comes from the model's raw hits: a hit
 	// too weak to stand alone still says a name is there.
 	gaz := outsideTitles(supported(d.Gazetteer, d.Model), d.Titles)
-	kept := longestFirst(append(gaz, outsideTitles(d.Rules, d.Titles)...))
+	taken := newSpanSet(len(d.Text))
+	kept := longestFirst(append(gaz, outsideTitles(d.Rules, d.Titles)...), taken)
 	for _, m := range model {
-		if !overlapsAny(m.Span, kept) {
+		if !taken.overlaps(m.Span) {
 			kept = append(kept, m)
+			taken.add(m.Span)
 		}
 	}
-	sort.SliceStable(kept, func(i, j int) bool { return kept[i].Start < kept[j].Start })
+	kept = byStart(kept)
 	for i := range kept {
 		kept[i].Sentence = d.SentenceOf(kept[i].Start)
 	}
@@ -104,26 +107,43 @@ func supported(hits, model []Mention) []Mention {
 }
 
 // longestFirst keeps the non-overlapping hits, longest first, then
-// earliest (spaCy's filter_spans).
-func longestFirst(hits []Mention) []Mention {
+// earliest (spaCy's filter_spans), and adds the kept spans to taken.
+func longestFirst(hits []Mention, taken *spanSet) []Mention {
 	order := make([]int, len(hits))
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool {
-		ha, hb := hits[order[a]], hits[order[b]]
+	slices.SortStableFunc(order, func(a, b int) int {
+		ha, hb := &hits[a], &hits[b]
 		if ha.Len() != hb.Len() {
-			return ha.Len() > hb.Len()
+			return cmp.Compare(hb.Len(), ha.Len())
 		}
-		return ha.Start < hb.Start
+		return cmp.Compare(ha.Start, hb.Start)
 	})
 	var kept []Mention
 	for _, i := range order {
-		if !overlapsAny(hits[i].Span, kept) {
+		if !taken.overlaps(hits[i].Span) {
 			kept = append(kept, hits[i])
+			taken.add(hits[i].Span)
 		}
 	}
 	return kept
+}
+
+// byStart returns the mentions in text order, equal starts in their order
+// in ms. It sorts indexes and moves each mention once: sorting the
+// mentions themselves moved them around many times over.
+func byStart(ms []Mention) []Mention {
+	order := make([]int, len(ms))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(ms[a].Start, ms[b].Start) })
+	sorted := make([]Mention, len(ms))
+	for i, k := range order {
+		sorted[i] = ms[k]
+	}
+	return sorted
 }
 
 func overlapsAny(s Span, ms []Mention) bool {
@@ -162,7 +182,7 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	if m.Label == "PERSON" {
 		m.Span = extendPerson(d, m.Span)
 	}
-	if orgHeads[strings.ToLower(lastWord(text[m.Start:m.End]))] {
+	if inLower(orgHeads, lastWord(text[m.Start:m.End])) {
 		m.Label = "GROUP"
 	}
 	surface := text[m.Start:m.End]
@@ -170,7 +190,7 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	if !unicode.IsUpper(first) && !hasUpper(surface) {
 		return m, false // no capital: not a name
 	}
-	if last := lastWord(surface); demonyms[strings.ToLower(last)] {
+	if last := lastWord(surface); inLower(demonyms, last) {
 		return m, false // "Central Asian", "Afghan": an adjective, not a name
 	}
 	if allCommon(d, surface) {
@@ -274,7 +294,7 @@ func trimLeadingWords(text string, s Span) Span {
 // "Eurasian Council on Foreign Affairs" keeps its first word.
 func hasOrgHead(s string) bool {
 	for _, w := range strings.Fields(s) {
-		if orgHeads[strings.ToLower(w)] {
+		if inLower(orgHeads, w) {
 			return true
 		}
 	}
@@ -481,11 +501,11 @@ func locative(text string, s Span) bool {
 			return true
 		}
 		if p == "of" {
-			if before, _ := prevWord(text, start); placeNouns[strings.ToLower(before)] {
+			if before, _ := prevWord(text, start); inLower(placeNouns, before) {
 				return true
 			}
 		}
 	}
 	next, _ := nextWord(text, s.End)
-	return placeNouns[strings.ToLower(next)]
+	return inLower(placeNouns, next)
 }

@@ -94,7 +94,7 @@ func isAbbreviation(tok string) bool {
 		r, _ := utf8.DecodeRuneInString(tok)
 		return unicode.IsUpper(r)
 	}
-	return abbreviations[strings.ToLower(tok)]
+	return inLower(abbreviations, tok)
 }
 
 var abbreviations = map[string]bool{

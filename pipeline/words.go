@@ -1,5 +1,10 @@
 package pipeline
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // Word lists used by resolve to reject what a statistical model takes for
 // a name. They hold general English and the region's demonyms, never names
 // of particular texts.
@@ -94,3 +99,24 @@ var placeNouns = set(`
 province region district city town village valley river port capital
 oblast raion rayon county state republic border area mountains gorge
 `)
+
+// inLower reports whether set holds w lower-cased (set[strings.ToLower(w)])
+// without allocating for ASCII words: the rules look up most tokens of a
+// text, and lower-casing a capitalised word allocated a string each time.
+func inLower(set map[string]bool, w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return set[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return set[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
+}
