@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
+
+	"github.com/extract-ca/extract/wordlist"
 )
 
 // Matcher finds the names of a gazetteer in text.
@@ -152,15 +154,7 @@ func newAlias(entry int32, a Alias) alias {
 }
 
 // englishWords are short English words that are also acronyms of entries.
-var englishWords = map[string]bool{
-	"is": true, "us": true, "it": true, "as": true, "at": true, "an": true,
-	"am": true, "or": true, "on": true, "no": true, "so": true, "we": true,
-	"he": true, "me": true, "do": true, "go": true, "be": true, "by": true,
-	"in": true, "of": true, "to": true, "up": true, "if": true, "my": true,
-	"all": true, "and": true, "are": true, "can": true, "may": true, "who": true,
-	"aim": true, "arm": true, "art": true, "man": true, "sun": true, "war": true,
-	"eu": false,
-}
+var englishWords = wordlist.Set("acronym-words")
 
 // lettersOf returns the letters and digits of s, dropping everything else.
 func lettersOf(s string) string {

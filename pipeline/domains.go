@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/extract-ca/extract/output"
+	"github.com/extract-ca/extract/wordlist"
 )
 
 // Domains marks a site's name written as a domain ("Knb.kz",
@@ -33,11 +34,7 @@ func (Domains) Process(d *Doc) error {
 
 // topLevelDomains are the endings a site's name is recognised by: generic
 // ones and the country codes of the region and of the sources it cites.
-var topLevelDomains = set(`
-com org net info biz edu gov int news media io eu
-kz kg tj tm uz af ru cn pk ir az tr sy iq in mn ua by ge am
-uk de fr it es nl be ch at se no dk fi pl cz us ca au jp kr
-`)
+var topLevelDomains = wordlist.Set("top-level-domains")
 
 // isDomain reports whether tok is a bare domain name: labels of letters,
 // digits and hyphens separated by full stops, the last one a known

@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/wordlist"
 )
 
 // Link gives every mention an entity id that is stable across documents
@@ -82,13 +83,7 @@ func wordAfter(text string, i int) string {
 }
 
 // kindAfter maps a lower-case word after a name to the kind it announces.
-var kindAfter = map[string]string{
-	"region": "region", "province": "region", "oblast": "region", "oblys": "region",
-	"viloyat": "region", "velayat": "region", "welayat": "region",
-	"district": "district", "raion": "district", "rayon": "district", "county": "district",
-	"river": "river", "valley": "valley", "pass": "pass", "lake": "lake",
-	"mountains": "mountain range", "range": "mountain range",
-}
+var kindAfter = wordlist.Pairs("kinds-after")
 
 // chooseEntry picks the entry a name refers to among entries.
 func chooseEntry(entries []*gazetteer.Entry, next string) *gazetteer.Entry {

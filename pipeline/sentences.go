@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/extract-ca/extract/wordlist"
 )
 
 // Sentences groups tokens into sentences. A sentence ends after a full
@@ -97,14 +99,4 @@ func isAbbreviation(tok string) bool {
 	return inLower(abbreviations, tok)
 }
 
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true,
-	"col": true, "lt": true, "sgt": true, "capt": true, "maj": true, "cpl": true,
-	"st": true, "sr": true, "jr": true, "rev": true, "hon": true, "gov": true,
-	"sen": true, "rep": true, "pres": true, "no": true, "nos": true, "vol": true,
-	"pp": true, "p": true, "ed": true, "eds": true, "al": true, "fig": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
-	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-	"vs": true, "etc": true, "approx": true, "inc": true, "ltd": true, "co": true,
-	"corp": true, "dept": true, "univ": true, "mt": true, "ft": true,
-}
+var abbreviations = wordlist.Set("abbreviations")

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/wordlist"
 )
 
 // GeoNamesAttribution is the credit the GeoNames licence (CC BY 4.0) asks
@@ -349,12 +350,11 @@ func hasRegionWord(name string) bool {
 	if len(words) < 2 {
 		return false
 	}
-	switch strings.TrimRightFunc(words[len(words)-1], isApostrophe) {
-	case "region", "province", "oblast", "oblysy", "oblisi", "governorate":
-		return true
-	}
-	return false
+	return regionWords[strings.TrimRightFunc(words[len(words)-1], isApostrophe)]
 }
+
+// regionWords are the last words of a region name that say it is one.
+var regionWords = wordlist.Set("region-words")
 
 // uniqueID returns id, or the first id+suffix not taken yet, and takes it.
 // The suffixes are tried in order, then numbers.

@@ -3,6 +3,8 @@ package importer
 import (
 	"strings"
 	"unicode"
+
+	"github.com/extract-ca/extract/wordlist"
 )
 
 // Kinds given to the entries of the sanctions lists. Those of the
@@ -61,21 +63,10 @@ func isOfficialDesignation(designation string) bool {
 	return false
 }
 
-var companyWords = setOf("company", "companies", "co", "trading", "trade", "exchange", "hawala",
-	"sarafi", "money", "ltd", "limited", "corporation", "corp", "inc", "llc", "jsc", "bank",
-	"enterprise", "enterprises", "establishment", "industries", "industrial", "shipping",
-	"airline", "airlines", "holding", "holdings", "gmbh", "fze", "plc", "factory", "import", "export")
+var companyWords = wordlist.Set("company-words")
 
-var ngoWords = setOf("foundation", "charity", "charitable", "trust", "relief", "organization",
-	"organisation", "society", "humanitarian", "aid", "committee", "association", "benevolence",
-	"welfare", "fund")
+var ngoWords = wordlist.Set("ngo-words")
 
-var militantWords = setOf("qaida", "qaeda", "jihad", "jihadi", "mujahidin", "mujahideen",
-	"mujahedin", "mujahidun", "brigade", "brigades", "battalion", "battalions", "army", "front",
-	"fighting", "combatant", "isil", "isis", "daesh", "taliban", "regiment", "ansar", "ansaru",
-	"jaish", "jaysh", "lashkar", "harakat", "tehrik", "tehreek", "katibat", "khatiba", "movement",
-	"martyrs", "emirate", "caliphate", "shabaab", "jamaat", "jemaah")
+var militantWords = wordlist.Set("militant-words")
 
-var officialWords = setOf("regime", "minister", "ministry", "governor", "embassy", "consulate",
-	"consul", "mayor", "official", "attache", "secretary", "director", "president", "chief",
-	"court", "deputy", "spokesperson", "department", "agency", "head", "ambassador")
+var officialWords = wordlist.Set("official-words")

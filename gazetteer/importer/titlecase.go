@@ -2,7 +2,11 @@ package importer
 
 import (
 	"strings"
+	"sync"
 	"unicode"
+
+	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/wordlist"
 )
 
 // titleCase rewrites the upper-case words of a name from a sanctions list
@@ -103,7 +107,7 @@ func keepCaps(w string, group, mixed bool) bool {
 	if !isCaps(core) {
 		return false
 	}
-	if knownAcronyms[core] || romanNumerals[core] {
+	if knownAcronyms()[core] || romanNumerals[core] {
 		return true
 	}
 	if !group || notAcronyms[core] {
@@ -151,29 +155,35 @@ func isCaps(w string) bool {
 func hasLetter(w string) bool { return strings.IndexFunc(w, unicode.IsLetter) >= 0 }
 
 // smallWords stay lower case inside a name.
-var smallWords = setOf("of", "the", "and", "in", "on", "for", "to", "at", "by",
-	"de", "du", "des", "la", "le", "les", "et", "en", "pour", "van", "von", "der", "i", "e",
-	"al", "el", "ul", "bin", "ibn", "bint", "wa", "wal", "fi", "ud", "ur")
+var smallWords = wordlist.Set("title-small-words")
 
 // smallSegments stay lower case as the non-final parts of a hyphenated
 // word: "al-Islamiya", "Lashkar-e-Tayyiba", "Harakat ul-Mujahidin".
-var smallSegments = setOf("al", "el", "ul", "ud", "ur", "e", "i", "an", "as", "ash",
-	"at", "ad", "ar", "az", "wal", "bin", "ibn", "fi")
+var smallSegments = wordlist.Set("title-small-segments")
 
-// knownAcronyms keep their capitals inside a name ("ISIL Khorasan").
-var knownAcronyms = setOf("ISIL", "ISIS", "ISKP", "AQAP", "AQIM", "AQI", "TTP", "IMU",
-	"IJU", "ETIM", "TIP", "HTS", "IRGC", "IRGC-QF", "PKK", "LTTE", "FARC", "ETA",
-	"LLC", "JSC", "OJSC", "CJSC", "PJSC", "LLP", "PLC", "FZE", "FZCO", "FZC", "DPRK", "USA", "UAE", "UK")
-
-// notAcronyms are abbreviations without a vowel that are written as words.
-var notAcronyms = setOf("LTD", "MR", "MRS", "DR", "ST", "JR", "SR", "MT", "MS")
-
-var romanNumerals = setOf("II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII")
-
-func setOf(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
+// knownAcronyms keep their capitals inside a name ("ISIL Khorasan"): the
+// acronyms the gazetteer gives its countries and armed groups, and the
+// company forms and foreign groups of the word list. Built on first use, as
+// it reads the default gazetteer.
+var knownAcronyms = sync.OnceValue(func() map[string]bool {
+	m := wordlist.Set("known-acronyms")
+	entries, _ := gazetteer.Default() // embedded, kept valid by its own tests
+	for _, e := range entries {
+		switch e.Kind {
+		case "country", "militant group", "armed force", "military unit":
+		default:
+			continue
+		}
+		for _, a := range e.Aliases {
+			if !a.Ambiguous && isCaps(a.Text) && isAcronym(a.Text, 8) {
+				m[a.Text] = true
+			}
+		}
 	}
 	return m
-}
+})
+
+// notAcronyms are abbreviations without a vowel that are written as words.
+var notAcronyms = wordlist.Set("not-acronyms")
+
+var romanNumerals = wordlist.Set("roman-numerals")
