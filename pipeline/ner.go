@@ -26,6 +26,10 @@ func NewNER(repeats model.Repeats) NER { return NER{model: model.Default(), repe
 
 func (NER) Name() string { return "ner" }
 
+func (NER) Contract() Contract {
+	return Contract{Needs: []Field{FieldTokens, FieldSentences}, Sets: []Field{FieldModel}}
+}
+
 func (n NER) Process(d *Doc) error {
 	d.Model = d.Model[:0]
 	toks := d.ModelTokens

@@ -40,6 +40,10 @@ type Resolve struct{}
 
 func (Resolve) Name() string { return "resolve" }
 
+func (Resolve) Contract() Contract {
+	return Contract{Needs: []Field{FieldTokens, FieldSentences, FieldGazetteer, FieldRules, FieldTitles}, Uses: []Field{FieldModel}, Sets: []Field{FieldMentions}}
+}
+
 func (Resolve) Process(d *Doc) error {
 	model := d.Model[:0:0]
 	for _, m := range d.Model {
