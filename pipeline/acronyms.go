@@ -51,7 +51,7 @@ func (Acronyms) Process(d *Doc) error {
 			added[i].Source, added[i].Ref, added[i].Label = output.SourceRule, ref, d.Mentions[ref].Label
 			continue
 		}
-		if overlapsAny(t.Span, added) {
+		if t.OverlapsAny(added) {
 			continue
 		}
 		long := d.Mentions[ref]

@@ -33,7 +33,7 @@ func (NER) Contract() Contract {
 func (n NER) Process(d *Doc) error {
 	d.Model = d.Model[:0]
 	toks := d.ModelTokens
-	labeled := d.labeled[:0]
+	var labeled []labeledToken
 	k := 0
 	for _, s := range d.Sentences {
 		for k < len(toks) && toks[k].Start < s.Start {
@@ -53,7 +53,6 @@ func (n NER) Process(d *Doc) error {
 		}
 		d.Model = appendModelSpans(d.Text, labeled, d.Model)
 	}
-	d.labeled = labeled
 	return nil
 }
 

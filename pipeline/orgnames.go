@@ -95,7 +95,7 @@ func orgSpan(d *Doc, run []Token) (Span, bool) {
 	}
 	// A sentence-initial "The" is the article; mid-sentence, capitalised,
 	// it is part of the name ("The Jamestown Foundation").
-	if run[0].Text == "The" && atSentenceStart(d, run[0].Start) {
+	if run[0].Text == "The" && d.AtSentenceStart(run[0].Start) {
 		run = run[1:]
 		if len(run) < 2 {
 			return Span{}, false

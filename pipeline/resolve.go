@@ -150,15 +150,6 @@ func byStart(ms []Mention) []Mention {
 	return sorted
 }
 
-func overlapsAny(s Span, ms []Mention) bool {
-	for _, m := range ms {
-		if m.Overlaps(s) {
-			return true
-		}
-	}
-	return false
-}
-
 // cleanModel trims a model hit to the name it contains, or rejects it.
 func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	text := d.Text
@@ -208,7 +199,7 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 		if demonyms[w] || titles[w] || notNames[w] || orgHeads[w] {
 			return m, false
 		}
-		if commonWords[w] && atSentenceStart(d, m.Start) || english.IsStopWord(w) || usedInLowerCase(d, w) {
+		if commonWords[w] && d.AtSentenceStart(m.Start) || english.IsStopWord(w) || usedInLowerCase(d, w) {
 			return m, false
 		}
 	}
@@ -222,11 +213,6 @@ func hasUpper(s string) bool {
 		}
 	}
 	return false
-}
-
-func atSentenceStart(d *Doc, i int) bool {
-	s := d.Sentences[d.SentenceOf(i)]
-	return strings.TrimLeft(d.Text[s.Start:i], " \t\"'“‘(*_#") == ""
 }
 
 // trimNonWord moves the ends of s inward to a letter or digit, so that no
@@ -330,7 +316,7 @@ func extendPerson(d *Doc, s Span) Span {
 	if w, end := nextWord(text, s.End); end > 0 && nameLike(d, w) {
 		s.End = end
 	}
-	if w, start := prevWord(text, s.Start); start >= 0 && nameLike(d, w) && !atSentenceStart(d, start) {
+	if w, start := prevWord(text, s.Start); start >= 0 && nameLike(d, w) && !d.AtSentenceStart(start) {
 		s.Start = start
 	}
 	return s

@@ -154,8 +154,6 @@ func isTagName(s string) bool {
 	return !strings.ContainsAny(s, "<\n")
 }
 
-func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
-
 // isAddress reports whether tok is a URL or e-mail address, which keep their
 // underscores and tildes.
 func isAddress(tok string) bool {
