@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/output"
 )
 
 // Link gives every mention an entity id that is stable across documents
@@ -123,12 +124,12 @@ func chooseEntry(entries []*gazetteer.Entry, next string) *gazetteer.Entry {
 // ends with the one-word surface at mention i.
 func personBySurname(ms []Mention, i int, surface string) (Mention, bool) {
 	m := ms[i]
-	if m.Label != "PERSON" || strings.ContainsAny(surface, " ") {
+	if m.Label != output.LabelPerson || strings.ContainsAny(surface, " ") {
 		return Mention{}, false
 	}
 	key := gazetteer.Fold(surface)
 	for j, o := range ms {
-		if j == i || o.Label != "PERSON" || o.Entity == "" {
+		if j == i || o.Label != output.LabelPerson || o.Entity == "" {
 			continue
 		}
 		words := strings.Fields(o.Name)

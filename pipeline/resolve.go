@@ -10,6 +10,7 @@ import (
 	"github.com/kljensen/snowball/english"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/output"
 )
 
 // Resolve chooses the final mentions from the candidates of the gazetteer
@@ -172,13 +173,13 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	if withInitials := extendInitials(text, m.Span); withInitials != m.Span {
 		// "Kosolapova E.": a word with initials is a person, whatever the
 		// model said.
-		m.Span, m.Label = withInitials, "PERSON"
+		m.Span, m.Label = withInitials, output.LabelPerson
 	}
-	if m.Label == "PERSON" {
+	if m.Label == output.LabelPerson {
 		m.Span = extendPerson(d, m.Span)
 	}
 	if inLower(orgHeads, lastWord(text[m.Start:m.End])) {
-		m.Label = "GROUP"
+		m.Label = output.LabelGroup
 	}
 	surface := text[m.Start:m.End]
 	first, _ := utf8.DecodeRuneInString(surface)
@@ -191,7 +192,7 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	if allCommon(d, surface) {
 		return m, false // "Border Management", "Strategic Partnership"
 	}
-	if m.Label == "PLACE" && !strings.ContainsAny(surface, " -") && !locative(d.Text, m.Span) {
+	if m.Label == output.LabelPlace && !strings.ContainsAny(surface, " -") && !locative(d.Text, m.Span) {
 		return m, false
 	}
 	if !strings.ContainsAny(surface, " -") {
