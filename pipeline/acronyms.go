@@ -19,6 +19,10 @@ type Acronyms struct{}
 
 func (Acronyms) Name() string { return "acronyms" }
 
+func (Acronyms) Contract() Contract {
+	return Contract{Needs: []Field{FieldTokens, FieldMentions}, Sets: []Field{FieldMentions, FieldReferences}}
+}
+
 func (Acronyms) Process(d *Doc) error {
 	// Model mentions of a defined acronym give way to it: the article's own
 	// definition is better evidence than the model's guess.
@@ -47,7 +51,7 @@ func (Acronyms) Process(d *Doc) error {
 			added[i].Source, added[i].Ref, added[i].Label = output.SourceRule, ref, d.Mentions[ref].Label
 			continue
 		}
-		if overlapsAny(t.Span, added) {
+		if t.OverlapsAny(added) {
 			continue
 		}
 		long := d.Mentions[ref]

@@ -25,6 +25,8 @@
 package pipeline
 
 import (
+	"strings"
+
 	"github.com/extract-ca/extract/gazetteer"
 	"github.com/extract-ca/extract/model"
 	"github.com/extract-ca/extract/output"
@@ -40,6 +42,18 @@ func (s Span) Len() int { return s.End - s.Start }
 
 // Overlaps reports whether s and o share at least one byte.
 func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
+
+// OverlapsAny reports whether s overlaps one of ms.
+func (s Span) OverlapsAny(ms []Mention) bool {
+	for _, m := range ms {
+		if m.Overlaps(s) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
 
 // Token is one token of the text; Text is the document text at its span.
 type Token struct {
@@ -101,8 +115,14 @@ type Doc struct {
 	Entities    []Entity      // graph
 	Edges       []Edge        // graph
 
-	lower   map[string]bool // tokens written in lower case, built by resolve on demand
-	labeled []labeledToken  // ner's buffer
+	lower map[string]bool // tokens written in lower case, built by resolve on demand
+}
+
+// AtSentenceStart reports whether byte offset i begins its sentence, but
+// for opening quotes, brackets and markup before it.
+func (d *Doc) AtSentenceStart(i int) bool {
+	s := d.Sentences[d.SentenceOf(i)]
+	return strings.TrimLeft(d.Text[s.Start:i], " \t\"'“‘(*_#") == ""
 }
 
 // SentenceOf returns the index of the sentence that contains byte offset

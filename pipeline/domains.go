@@ -17,6 +17,10 @@ type Domains struct{}
 
 func (Domains) Name() string { return "domains" }
 
+func (Domains) Contract() Contract {
+	return Contract{Needs: []Field{FieldTokens}, Sets: []Field{FieldRules}}
+}
+
 func (Domains) Process(d *Doc) error {
 	for k, t := range d.Tokens {
 		if !isDomain(t.Text) {

@@ -14,6 +14,10 @@ type Graph struct{}
 
 func (Graph) Name() string { return "graph" }
 
+func (Graph) Contract() Contract {
+	return Contract{Needs: []Field{FieldMentions, FieldLinks}, Sets: []Field{FieldGraph}}
+}
+
 func (Graph) Process(d *Doc) error {
 	d.Entities = d.Entities[:0]
 	index := map[string]int{}

@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/output"
 	"github.com/extract-ca/extract/wordlist"
 )
 
@@ -26,6 +27,10 @@ import (
 type Link struct{}
 
 func (Link) Name() string { return "link" }
+
+func (Link) Contract() Contract {
+	return Contract{Needs: []Field{FieldMentions}, Uses: []Field{FieldReferences}, Sets: []Field{FieldLinks}}
+}
 
 func (Link) Process(d *Doc) error {
 	for i := range d.Mentions {
@@ -114,12 +119,12 @@ func chooseEntry(entries []*gazetteer.Entry, next string) *gazetteer.Entry {
 // ends with the one-word surface at mention i.
 func personBySurname(ms []Mention, i int, surface string) (Mention, bool) {
 	m := ms[i]
-	if m.Label != "PERSON" || strings.ContainsAny(surface, " ") {
+	if m.Label != output.LabelPerson || strings.ContainsAny(surface, " ") {
 		return Mention{}, false
 	}
 	key := gazetteer.Fold(surface)
 	for j, o := range ms {
-		if j == i || o.Label != "PERSON" || o.Entity == "" {
+		if j == i || o.Label != output.LabelPerson || o.Entity == "" {
 			continue
 		}
 		words := strings.Fields(o.Name)

@@ -26,10 +26,14 @@ func NewNER(repeats model.Repeats) NER { return NER{model: model.Default(), repe
 
 func (NER) Name() string { return "ner" }
 
+func (NER) Contract() Contract {
+	return Contract{Needs: []Field{FieldTokens, FieldSentences}, Sets: []Field{FieldModel}}
+}
+
 func (n NER) Process(d *Doc) error {
 	d.Model = d.Model[:0]
 	toks := d.ModelTokens
-	labeled := d.labeled[:0]
+	var labeled []labeledToken
 	k := 0
 	for _, s := range d.Sentences {
 		for k < len(toks) && toks[k].Start < s.Start {
@@ -49,7 +53,6 @@ func (n NER) Process(d *Doc) error {
 		}
 		d.Model = appendModelSpans(d.Text, labeled, d.Model)
 	}
-	d.labeled = labeled
 	return nil
 }
 

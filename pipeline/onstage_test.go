@@ -60,6 +60,7 @@ func TestOnStageNil(t *testing.T) {
 type failingStage struct{}
 
 func (failingStage) Name() string       { return "fails" }
+func (failingStage) Contract() Contract { return Contract{} }
 func (failingStage) Process(*Doc) error { panic("boom") }
 
 // A stage that fails is still reported (its time was spent); the stages

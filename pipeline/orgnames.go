@@ -21,6 +21,10 @@ type OrgNames struct{}
 
 func (OrgNames) Name() string { return "orgnames" }
 
+func (OrgNames) Contract() Contract {
+	return Contract{Needs: []Field{FieldTokens, FieldSentences}, Sets: []Field{FieldRules}}
+}
+
 func (OrgNames) Process(d *Doc) error {
 	toks := d.Tokens
 	for k := 0; k < len(toks); {
@@ -92,7 +96,7 @@ func orgSpan(d *Doc, run []Token) (Span, bool) {
 	}
 	// A sentence-initial "The" is the article; mid-sentence, capitalised,
 	// it is part of the name ("The Jamestown Foundation").
-	if run[0].Text == "The" && atSentenceStart(d, run[0].Start) {
+	if run[0].Text == "The" && d.AtSentenceStart(run[0].Start) {
 		run = run[1:]
 		if len(run) < 2 {
 			return Span{}, false

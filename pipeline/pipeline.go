@@ -10,13 +10,6 @@ import (
 	"github.com/extract-ca/extract/model"
 )
 
-// Stage is one step of the pipeline: it reads what earlier stages set on
-// the Doc and adds its own part.
-type Stage interface {
-	Name() string
-	Process(*Doc) error
-}
-
 // Config says how to build a Pipeline.
 type Config struct {
 	// Gazetteer is the list of entries to match; nil means the embedded
@@ -56,6 +49,9 @@ func New(cfg Config) (*Pipeline, error) {
 		stages = append(stages, NewNER(cfg.Repeats))
 	}
 	stages = append(stages, Resolve{}, Acronyms{}, Link{}, Graph{})
+	if err := checkOrder(stages); err != nil {
+		return nil, err
+	}
 	return &Pipeline{stages: stages, onStage: cfg.OnStage}, nil
 }
 

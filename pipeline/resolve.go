@@ -10,6 +10,7 @@ import (
 	"github.com/kljensen/snowball/english"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/output"
 )
 
 // Resolve chooses the final mentions from the candidates of the gazetteer
@@ -39,6 +40,10 @@ import (
 type Resolve struct{}
 
 func (Resolve) Name() string { return "resolve" }
+
+func (Resolve) Contract() Contract {
+	return Contract{Needs: []Field{FieldTokens, FieldSentences, FieldGazetteer, FieldRules, FieldTitles}, Uses: []Field{FieldModel}, Sets: []Field{FieldMentions}}
+}
 
 func (Resolve) Process(d *Doc) error {
 	model := d.Model[:0:0]
@@ -146,15 +151,6 @@ func byStart(ms []Mention) []Mention {
 	return sorted
 }
 
-func overlapsAny(s Span, ms []Mention) bool {
-	for _, m := range ms {
-		if m.Overlaps(s) {
-			return true
-		}
-	}
-	return false
-}
-
 // cleanModel trims a model hit to the name it contains, or rejects it.
 func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	text := d.Text
@@ -177,13 +173,13 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	if withInitials := extendInitials(text, m.Span); withInitials != m.Span {
 		// "Kosolapova E.": a word with initials is a person, whatever the
 		// model said.
-		m.Span, m.Label = withInitials, "PERSON"
+		m.Span, m.Label = withInitials, output.LabelPerson
 	}
-	if m.Label == "PERSON" {
+	if m.Label == output.LabelPerson {
 		m.Span = extendPerson(d, m.Span)
 	}
 	if inLower(orgHeads, lastWord(text[m.Start:m.End])) {
-		m.Label = "GROUP"
+		m.Label = output.LabelGroup
 	}
 	surface := text[m.Start:m.End]
 	first, _ := utf8.DecodeRuneInString(surface)
@@ -196,7 +192,7 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	if allCommon(d, surface) {
 		return m, false // "Border Management", "Strategic Partnership"
 	}
-	if m.Label == "PLACE" && !strings.ContainsAny(surface, " -") && !locative(d.Text, m.Span) {
+	if m.Label == output.LabelPlace && !strings.ContainsAny(surface, " -") && !locative(d.Text, m.Span) {
 		return m, false
 	}
 	if !strings.ContainsAny(surface, " -") {
@@ -204,7 +200,7 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 		if demonyms[w] || titles[w] || notNames[w] || orgHeads[w] {
 			return m, false
 		}
-		if commonWords[w] && atSentenceStart(d, m.Start) || english.IsStopWord(w) || usedInLowerCase(d, w) {
+		if commonWords[w] && d.AtSentenceStart(m.Start) || english.IsStopWord(w) || usedInLowerCase(d, w) {
 			return m, false
 		}
 	}
@@ -218,11 +214,6 @@ func hasUpper(s string) bool {
 		}
 	}
 	return false
-}
-
-func atSentenceStart(d *Doc, i int) bool {
-	s := d.Sentences[d.SentenceOf(i)]
-	return strings.TrimLeft(d.Text[s.Start:i], " \t\"'“‘(*_#") == ""
 }
 
 // trimNonWord moves the ends of s inward to a letter or digit, so that no
@@ -326,7 +317,7 @@ func extendPerson(d *Doc, s Span) Span {
 	if w, end := nextWord(text, s.End); end > 0 && nameLike(d, w) {
 		s.End = end
 	}
-	if w, start := prevWord(text, s.Start); start >= 0 && nameLike(d, w) && !atSentenceStart(d, start) {
+	if w, start := prevWord(text, s.Start); start >= 0 && nameLike(d, w) && !d.AtSentenceStart(start) {
 		s.Start = start
 	}
 	return s

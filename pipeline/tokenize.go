@@ -19,6 +19,10 @@ type Tokenize struct{}
 
 func (Tokenize) Name() string { return "tokenize" }
 
+func (Tokenize) Contract() Contract {
+	return Contract{Needs: []Field{FieldText}, Sets: []Field{FieldTokens}}
+}
+
 func (Tokenize) Process(d *Doc) error {
 	d.ModelTokens = model.Tokenize(d.Text, d.ModelTokens[:0])
 	if need := len(d.ModelTokens) + len(d.ModelTokens)/8 + 8; cap(d.Tokens) < need {
@@ -149,8 +153,6 @@ func isTagName(s string) bool {
 	}
 	return !strings.ContainsAny(s, "<\n")
 }
-
-func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
 
 // isAddress reports whether tok is a URL or e-mail address, which keep their
 // underscores and tildes.

@@ -34,3 +34,7 @@ func Check(t testing.TB, name string, got []byte) {
 		t.Errorf("output differs from %s (run go test -update and review the diff)\ngot:\n%s\nwant:\n%s", path, got, want)
 	}
 }
+
+// Updating reports whether the test binary runs with -update, for tests
+// that keep generated text inside a larger file.
+func Updating() bool { return *update }
