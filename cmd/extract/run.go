@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/extract-ca/extract/batch"
 	"github.com/extract-ca/extract/gazetteer"
 	"github.com/extract-ca/extract/model"
 	"github.com/extract-ca/extract/output"
@@ -86,14 +87,14 @@ Exit status: 0 when every document succeeded, 1 when some failed (their lines ca
 }
 
 func (a App) run(c *cobra.Command, o runOptions, args []string) error {
-	format := pipeline.InputFormat(o.input)
-	if format != pipeline.FormatText && format != pipeline.FormatJSONL {
+	format := batch.InputFormat(o.input)
+	if format != batch.FormatText && format != batch.FormatJSONL {
 		return fmt.Errorf("--input must be text or jsonl, not %q", o.input)
 	}
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
-	files, err := pipeline.ExpandPaths(args)
+	files, err := batch.ExpandPaths(args)
 	if err != nil {
 		return err
 	}
@@ -112,7 +113,7 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 	}
 	w := output.NewWriter(out)
 	progress := isTerminal(a.Stderr)
-	stats, err := p.Batch(c.Context(), pipeline.ReadInputs(files, format, a.Stdin), o.workers, func(r *output.Record) error {
+	stats, err := batch.Run(c.Context(), p, batch.ReadInputs(files, format, a.Stdin), o.workers, func(r *output.Record) error {
 		if r.Error != "" {
 			fmt.Fprintf(a.Stderr, "extract: %s\n", r.Error)
 		}
