@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/extract-ca/extract/batch"
-	"github.com/extract-ca/extract/gazetteer"
 	"github.com/extract-ca/extract/model"
 	"github.com/extract-ca/extract/output"
 	"github.com/extract-ca/extract/pipeline"
@@ -30,22 +29,11 @@ func (f *pipelineFlags) register(c *cobra.Command) {
 }
 
 // build makes the pipeline: the default gazetteer with the user's files
-// layered over it in order.
+// layered over it in order. A gazetteer that cannot be loaded (a missing
+// or bad file) is a usage error.
 func (f *pipelineFlags) build() (*pipeline.Pipeline, error) {
 	if f.workers < 0 {
 		return nil, fmt.Errorf("--workers must be positive")
-	}
-	entries, err := gazetteer.Default()
-	if err != nil {
-		return nil, failure{err}
-	}
-	layers := [][]*gazetteer.Entry{entries}
-	for _, path := range f.gazetteers {
-		user, err := gazetteer.ReadFile(path)
-		if err != nil {
-			return nil, err
-		}
-		layers = append(layers, user)
 	}
 	var repeats model.Repeats
 	switch f.repeats {
@@ -56,7 +44,7 @@ func (f *pipelineFlags) build() (*pipeline.Pipeline, error) {
 	default:
 		return nil, fmt.Errorf("--repeats must be shared or separate, not %q", f.repeats)
 	}
-	return pipeline.New(pipeline.Config{Gazetteer: gazetteer.Merge(layers...), NER: !f.noNER, Repeats: repeats})
+	return pipeline.New(pipeline.Config{GazetteerFiles: f.gazetteers, NER: !f.noNER, Repeats: repeats})
 }
 
 type runOptions struct {
