@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/output"
 )
 
@@ -36,7 +37,7 @@ func TestReadPredictions(t *testing.T) {
 	}
 	defer f.Close()
 	docs, err := ReadPredictions(f, path)
-	var list ErrorList
+	var list fileerr.ErrorList
 	if !errors.As(err, &list) || len(list) != 2 || list[0].Line != 2 || list[1].Line != 3 || list[0].File != path {
 		t.Errorf("got %v, want problems on lines 2 (not JSON) and 3 (no id)", err)
 	}

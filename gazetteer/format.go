@@ -12,15 +12,8 @@ import (
 	"github.com/extract-ca/extract/internal/fileerr"
 )
 
-// ParseError is one problem of a gazetteer file, with its place (see
-// package fileerr).
-type ParseError = fileerr.ParseError
-
-// ErrorList is every problem found in one or more files, sorted by file and
-// line. It is returned whole so that a user can fix a file in one pass.
-type ErrorList = fileerr.ErrorList
-
-// Sentinel errors wrapped by ParseError.
+// Sentinel errors wrapped by the problems Parse and Validate report (each a
+// fileerr.ParseError with file and line); test with errors.Is.
 var (
 	ErrFieldCount = errors.New("want 7 fields separated by |: id | type | kind | country | parent | name | aliases")
 	ErrID         = errors.New("bad id: want lowercase ascii like person/emomali-rahmon")
@@ -53,8 +46,8 @@ func NewReader(r io.Reader, file string) *Reader {
 	return &Reader{file: file, s: s}
 }
 
-// Read returns the next entry, io.EOF at the end, or a *ParseError for a
-// malformed line; reading may go on after a ParseError.
+// Read returns the next entry, io.EOF at the end, or a *fileerr.ParseError for a
+// malformed line; reading may go on after a fileerr.ParseError.
 func (r *Reader) Read() (*Entry, error) {
 	for r.s.Scan() {
 		r.line++
@@ -67,30 +60,30 @@ func (r *Reader) Read() (*Entry, error) {
 		}
 		e, err := parseLine(line)
 		if err != nil {
-			return nil, &ParseError{File: r.file, Line: r.line, Err: err}
+			return nil, &fileerr.ParseError{File: r.file, Line: r.line, Err: err}
 		}
 		e.File, e.Line = r.file, r.line
 		return e, nil
 	}
 	if err := r.s.Err(); err != nil {
-		return nil, &ParseError{File: r.file, Line: r.line + 1, Err: err}
+		return nil, &fileerr.ParseError{File: r.file, Line: r.line + 1, Err: err}
 	}
 	return nil, io.EOF
 }
 
 // Parse reads a whole gazetteer file. It reports every problem of the file,
-// not only the first, as an ErrorList.
+// not only the first, as a fileerr.ErrorList.
 func Parse(r io.Reader, file string) ([]*Entry, error) {
 	rd := NewReader(r, file)
 	var entries []*Entry
-	var errs ErrorList
+	var errs fileerr.ErrorList
 	seen := map[string]int{}
 	for {
 		e, err := rd.Read()
 		if err == io.EOF {
 			break
 		}
-		var pe *ParseError
+		var pe *fileerr.ParseError
 		if errors.As(err, &pe) {
 			errs = append(errs, pe)
 			if pe.Line > rd.line { // the scanner itself failed: nothing more to read
@@ -99,7 +92,7 @@ func Parse(r io.Reader, file string) ([]*Entry, error) {
 			continue
 		}
 		if first, dup := seen[e.ID]; dup {
-			errs = append(errs, &ParseError{File: file, Line: e.Line,
+			errs = append(errs, &fileerr.ParseError{File: file, Line: e.Line,
 				Err: fmt.Errorf("%w %q (first on line %d)", ErrDuplicate, e.ID, first)})
 			continue
 		}

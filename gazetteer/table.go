@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
 // ErrHeader is returned for a CSV or TSV file without the columns needed.
@@ -24,7 +26,7 @@ func ParseTable(r io.Reader, file string, comma rune) ([]*Entry, error) {
 	cr.LazyQuotes = true
 	header, err := cr.Read()
 	if err != nil {
-		return nil, ErrorList{{File: file, Line: 1, Err: fmt.Errorf("%w: %v", ErrHeader, err)}}
+		return nil, fileerr.ErrorList{{File: file, Line: 1, Err: fmt.Errorf("%w: %v", ErrHeader, err)}}
 	}
 	col := map[string]int{}
 	for i, h := range header {
@@ -32,7 +34,7 @@ func ParseTable(r io.Reader, file string, comma rune) ([]*Entry, error) {
 	}
 	for _, need := range []string{"id", "type", "name"} {
 		if _, ok := col[need]; !ok {
-			return nil, ErrorList{{File: file, Line: 1, Err: ErrHeader}}
+			return nil, fileerr.ErrorList{{File: file, Line: 1, Err: ErrHeader}}
 		}
 	}
 	field := func(rec []string, name string) string {
@@ -42,7 +44,7 @@ func ParseTable(r io.Reader, file string, comma rune) ([]*Entry, error) {
 		return ""
 	}
 	var entries []*Entry
-	var errs ErrorList
+	var errs fileerr.ErrorList
 	seen := map[string]int{}
 	for {
 		rec, err := cr.Read()
@@ -51,7 +53,7 @@ func ParseTable(r io.Reader, file string, comma rune) ([]*Entry, error) {
 		}
 		line, _ := cr.FieldPos(0)
 		if err != nil {
-			errs = append(errs, &ParseError{File: file, Line: line, Err: err})
+			errs = append(errs, &fileerr.ParseError{File: file, Line: line, Err: err})
 			continue
 		}
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
@@ -63,11 +65,11 @@ func ParseTable(r io.Reader, file string, comma rune) ([]*Entry, error) {
 			field(rec, "parent"), field(rec, "name"), field(rec, "aliases")}, " | ")
 		e, err := parseLine(text)
 		if err != nil {
-			errs = append(errs, &ParseError{File: file, Line: line, Err: err})
+			errs = append(errs, &fileerr.ParseError{File: file, Line: line, Err: err})
 			continue
 		}
 		if first, dup := seen[e.ID]; dup {
-			errs = append(errs, &ParseError{File: file, Line: line, Err: fmt.Errorf("%w %q (first on line %d)", ErrDuplicate, e.ID, first)})
+			errs = append(errs, &fileerr.ParseError{File: file, Line: line, Err: fmt.Errorf("%w %q (first on line %d)", ErrDuplicate, e.ID, first)})
 			continue
 		}
 		seen[e.ID] = line

@@ -9,6 +9,7 @@ import (
 
 	"github.com/extract-ca/extract/batch"
 	"github.com/extract-ca/extract/eval"
+	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/output"
 )
 
@@ -78,7 +79,7 @@ func (a App) eval(ctx context.Context, o evalOptions, gold []string) error {
 		}
 	}
 	if err := eval.Run(ctx, opts, predict, a.Stdout); err != nil {
-		if _, bad := err.(eval.ErrorList); bad {
+		if _, bad := err.(fileerr.ErrorList); bad {
 			return fmt.Errorf("gold files have problems:\n%w", err)
 		}
 		return failure{err}

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
 // GeoNamesAttribution is the credit the GeoNames licence (CC BY 4.0) asks
@@ -59,7 +60,7 @@ var countryCodePattern = regexp.MustCompile(`^[A-Z]{2}$`)
 // the most populous city keeps the plain id.
 //
 // Every problem of the files (a row with the wrong number of columns, a bad
-// number) is reported, with its file and line, in a gazetteer.ErrorList
+// number) is reported, with its file and line, in a fileerr.ErrorList
 // returned with the entries of the good rows.
 func ReadGeoNames(opts GeoNamesOptions) ([]*gazetteer.Entry, error) {
 	want := map[string]bool{}
@@ -75,7 +76,7 @@ func ReadGeoNames(opts GeoNamesOptions) ([]*gazetteer.Entry, error) {
 	}
 	selected := func(cc string) bool { return len(want) == 0 || want[cc] }
 
-	var p gazetteer.ErrorList
+	var p fileerr.ErrorList
 	ids := map[string]bool{}
 	countries, countryIDs, countryNames := geoCountries(opts.Countries, selected, ids, &p)
 	regions, regionIDs := geoRegions(opts.Admin1, countryIDs, ids, &p)
@@ -127,7 +128,7 @@ func dropOtherPlaceNames(places, names []*gazetteer.Entry) {
 
 // geoCountries reads countryInfo.txt and returns the selected countries,
 // their ids by ISO code, and every country of the file under its name only.
-func geoCountries(in Input, selected func(string) bool, ids map[string]bool, p *gazetteer.ErrorList) (entries []*gazetteer.Entry, byCode map[string]string, all []*gazetteer.Entry) {
+func geoCountries(in Input, selected func(string) bool, ids map[string]bool, p *fileerr.ErrorList) (entries []*gazetteer.Entry, byCode map[string]string, all []*gazetteer.Entry) {
 	byCode = map[string]string{}
 	seen := map[string]bool{}
 	readTSV(in, p, func(line int, f []string) {
@@ -167,7 +168,7 @@ func geoCountries(in Input, selected func(string) bool, ids map[string]bool, p *
 
 // geoRegions reads admin1CodesASCII.txt and returns the regions of the
 // countries in countryIDs, with their ids by admin1 code ("KZ.05").
-func geoRegions(in Input, countryIDs map[string]string, ids map[string]bool, p *gazetteer.ErrorList) ([]*gazetteer.Entry, map[string]string) {
+func geoRegions(in Input, countryIDs map[string]string, ids map[string]bool, p *fileerr.ErrorList) ([]*gazetteer.Entry, map[string]string) {
 	var entries []*gazetteer.Entry
 	byCode := map[string]string{}
 	readTSV(in, p, func(line int, f []string) {
@@ -222,7 +223,7 @@ type geoCity struct {
 
 // geoCities reads the cities file and returns the cities of the selected
 // countries with at least opts.MinPopulation inhabitants.
-func geoCities(opts GeoNamesOptions, selected func(string) bool, countryIDs, regionIDs map[string]string, ids map[string]bool, p *gazetteer.ErrorList) []*gazetteer.Entry {
+func geoCities(opts GeoNamesOptions, selected func(string) bool, countryIDs, regionIDs map[string]string, ids map[string]bool, p *fileerr.ErrorList) []*gazetteer.Entry {
 	in := opts.Cities
 	var rows []geoCity
 	seen := map[string]int{}

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
 // entryReader is a streaming importer.
@@ -16,14 +17,14 @@ type entryReader interface {
 // readAll reads every entry of rd, reporting records that repeat an id.
 func readAll(rd entryReader, file string) ([]*gazetteer.Entry, error) {
 	var entries []*gazetteer.Entry
-	var p gazetteer.ErrorList
+	var p fileerr.ErrorList
 	seen := map[string]int{}
 	for {
 		e, err := rd.Read()
 		if err == io.EOF {
 			break
 		}
-		var pe *gazetteer.ParseError
+		var pe *fileerr.ParseError
 		if errors.As(err, &pe) {
 			p = append(p, pe)
 			continue

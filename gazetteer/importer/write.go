@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
 var idPattern = regexp.MustCompile(`^[a-z]+/[a-z0-9]+(?:[-.][a-z0-9]+)*$`)
@@ -33,7 +34,7 @@ func Header(source string, date time.Time) string {
 // cannot be written: a bad id, type, country or parent, an empty name, or an
 // id used twice.
 func Write(w io.Writer, entries []*gazetteer.Entry, header string) error {
-	var p gazetteer.ErrorList
+	var p fileerr.ErrorList
 	lines := make([]string, 0, len(entries))
 	seen := map[string]bool{}
 	for _, e := range entries {
