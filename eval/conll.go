@@ -29,7 +29,7 @@ const sentencesPerCoNLLDocument = 50
 // reported in a fileerr.ErrorList.
 func ReadCoNLL(r io.Reader, file string, labelMap map[string]string) ([]Document, error) {
 	if labelMap == nil {
-		labelMap = DefaultLabelMap
+		labelMap = conllLabels
 	}
 	var (
 		errs        fileerr.ErrorList

@@ -34,7 +34,7 @@ func FuzzReadDoccano(f *testing.F) {
 func FuzzReadCoNLL(f *testing.F) {
 	addSeeds(f, "iob1.conll", "bad.conll", "wnut.tsv")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		docs, err := ReadCoNLL(bytes.NewReader(data), "fuzz", WNUTLabelMap)
+		docs, err := ReadCoNLL(bytes.NewReader(data), "fuzz", WNUTLabelMap())
 		checkReaderOutput(t, docs, err)
 		docs, err = ReadCoNLL(bytes.NewReader(data), "fuzz", nil)
 		checkReaderOutput(t, docs, err)

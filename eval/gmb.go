@@ -35,7 +35,7 @@ const sentencesPerGMBDocument = 20
 // means GMBLabelMap. Problems are reported in a fileerr.ErrorList.
 func ReadGMB(r io.Reader, file string, labelMap map[string]string) ([]Document, error) {
 	if labelMap == nil {
-		labelMap = GMBLabelMap
+		labelMap = gmbLabels
 	}
 	var (
 		errs   fileerr.ErrorList

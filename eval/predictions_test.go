@@ -52,9 +52,9 @@ func TestParseLabelMap(t *testing.T) {
 		want    map[string]string
 		wantErr bool
 	}{
-		{"PER=PERSON,LOC=PLACE,ORG=GROUP", DefaultLabelMap, false},
-		{" per = PERSON , geo=PLACE,gpe=PLACE,org=GROUP ", GMBLabelMap, false},
-		{"person=PERSON,location=PLACE,group=GROUP,corporation=GROUP", WNUTLabelMap, false},
+		{"PER=PERSON,LOC=PLACE,ORG=GROUP", DefaultLabelMap(), false},
+		{" per = PERSON , geo=PLACE,gpe=PLACE,org=GROUP ", GMBLabelMap(), false},
+		{"person=PERSON,location=PLACE,group=GROUP,corporation=GROUP", WNUTLabelMap(), false},
 		{"", nil, false},
 		{"PER=PERSON,PER=PERSON", map[string]string{"PER": "PERSON"}, false},
 		{"PER=PERSON,PER=PLACE", nil, true},

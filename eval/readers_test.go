@@ -27,7 +27,7 @@ func TestReadersGolden(t *testing.T) {
 		{"doccano_bad.jsonl", FormatDoccano, nil},
 		{"iob1.conll", FormatCoNLL, nil},
 		{"bad.conll", FormatCoNLL, nil},
-		{"wnut.tsv", FormatCoNLL, WNUTLabelMap},
+		{"wnut.tsv", FormatCoNLL, WNUTLabelMap()},
 		{"gmb.csv", FormatGMB, nil},
 		{"bad.csv", FormatGMB, nil},
 	}

@@ -158,7 +158,6 @@ var englishWords = map[string]bool{
 	"in": true, "of": true, "to": true, "up": true, "if": true, "my": true,
 	"all": true, "and": true, "are": true, "can": true, "may": true, "who": true,
 	"aim": true, "arm": true, "art": true, "man": true, "sun": true, "war": true,
-	"eu": false,
 }
 
 // lettersOf returns the letters and digits of s, dropping everything else.
