@@ -2,7 +2,6 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -45,8 +44,6 @@ const (
 	countriesColumns = 19
 )
 
-var countryCodePattern = regexp.MustCompile(`^[A-Z]{2}$`)
-
 // ReadGeoNames reads the three GeoNames files of opts and returns, in this
 // order: a country entry per selected country (place/<slug of its name>,
 // kind country), a region entry per first-level division of those
@@ -66,7 +63,7 @@ func ReadGeoNames(opts GeoNamesOptions) ([]*gazetteer.Entry, error) {
 	want := map[string]bool{}
 	for _, c := range opts.Country {
 		c = strings.ToUpper(strings.TrimSpace(c))
-		if !countryCodePattern.MatchString(c) {
+		if !gazetteer.ValidCountry(c) {
 			return nil, fmt.Errorf("%w: country %q: want an ISO 3166-1 alpha-2 code such as KZ", ErrOption, c)
 		}
 		want[c] = true
@@ -137,7 +134,7 @@ func geoCountries(in Input, selected func(string) bool, ids map[string]bool, p *
 		}
 		code, name := strings.TrimSpace(f[0]), placeName(f[4])
 		switch {
-		case !countryCodePattern.MatchString(code):
+		case !gazetteer.ValidCountry(code):
 			p.Add(in.Name, line, fmt.Errorf("%w: ISO code %q", gazetteer.ErrCountry, code))
 			return
 		case name == "":
@@ -179,7 +176,7 @@ func geoRegions(in Input, countryIDs map[string]string, ids map[string]bool, p *
 		cc, _, ok := strings.Cut(code, ".")
 		name, asciiName := placeName(f[1]), placeName(f[2])
 		switch {
-		case !ok || !countryCodePattern.MatchString(cc):
+		case !ok || !gazetteer.ValidCountry(cc):
 			p.Add(in.Name, line, fmt.Errorf("%w: admin1 code %q: want CC.code such as KZ.05", gazetteer.ErrCountry, code))
 			return
 		case name == "" && asciiName == "":
@@ -261,7 +258,7 @@ func geoCities(opts GeoNamesOptions, selected func(string) bool, countryIDs, reg
 			name = asciiName // the English name, not the Cyrillic one
 		}
 		e := &gazetteer.Entry{Type: gazetteer.Place, Kind: "city", Name: name, File: in.Name, Line: line}
-		if countryCodePattern.MatchString(cc) {
+		if gazetteer.ValidCountry(cc) {
 			e.Country = cc
 			e.Parent = countryIDs[cc]
 		}

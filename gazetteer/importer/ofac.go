@@ -178,7 +178,7 @@ func (r *OFACReader) wanted(programs map[string]bool) bool {
 // reported, with its line, in a fileerr.ErrorList returned with the
 // entries of the good records.
 func ReadOFAC(r io.Reader, file string, programs ...string) ([]*gazetteer.Entry, error) {
-	return readAll(NewOFACReader(r, file, programs...), file)
+	return gazetteer.ReadAll(NewOFACReader(r, file, programs...), file)
 }
 
 // ofacField trims a field and maps the null "-0-" to "".

@@ -136,7 +136,7 @@ func (r *UNReader) fail(err error) error {
 // problem is reported, with its line, in a fileerr.ErrorList returned with
 // the entries of the good records.
 func ReadUNSanctions(r io.Reader, file string) ([]*gazetteer.Entry, error) {
-	return readAll(NewUNReader(r, file), file)
+	return gazetteer.ReadAll(NewUNReader(r, file), file)
 }
 
 // unPerson makes the entry of one individual.

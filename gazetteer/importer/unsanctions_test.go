@@ -16,7 +16,7 @@ func TestReadUNSanctions(t *testing.T) {
 	checkErrors(t, err, []string{
 		"testdata/un/consolidated.xml:9: no reference number (individual No Reference)",
 		"testdata/un/consolidated.xml:10: no name",
-		"testdata/un/consolidated.xml:20: duplicate record: id group/islamic-movement-of-uzbekistan-qde.910 (first on line 13)",
+		`testdata/un/consolidated.xml:20: duplicate id "group/islamic-movement-of-uzbekistan-qde.910" (first on line 13)`,
 	})
 	golden.Check(t, "unsanctions.golden", writeAndParse(t, entries, "UN consolidated list test file"))
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -12,8 +11,6 @@ import (
 	"github.com/extract-ca/extract/gazetteer"
 	"github.com/extract-ca/extract/internal/fileerr"
 )
-
-var idPattern = regexp.MustCompile(`^[a-z]+/[a-z0-9]+(?:[-.][a-z0-9]+)*$`)
 
 // Header returns the comment header of an imported file: where the entries
 // come from and when they were imported.
@@ -74,17 +71,8 @@ func cleanEntry(e *gazetteer.Entry) (*gazetteer.Entry, error) {
 	c := *e
 	c.Kind = cleanField(e.Kind)
 	c.Name = cleanName(e.Name)
-	switch {
-	case !idPattern.MatchString(c.ID):
-		return nil, fmt.Errorf("%w: %q", gazetteer.ErrID, c.ID)
-	case !c.Type.Valid():
-		return nil, fmt.Errorf("%w: %q", gazetteer.ErrType, c.Type)
-	case c.Country != "" && !countryCodePattern.MatchString(c.Country):
-		return nil, fmt.Errorf("%w: %q", gazetteer.ErrCountry, c.Country)
-	case c.Parent != "" && !idPattern.MatchString(c.Parent):
-		return nil, fmt.Errorf("%w (parent): %q", gazetteer.ErrID, c.Parent)
-	case c.Name == "":
-		return nil, gazetteer.ErrEmptyName
+	if err := c.Check(); err != nil {
+		return nil, err
 	}
 	c.Aliases = nil
 	seen := map[string]bool{c.Name: true}
