@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
 // sentencesPerCoNLLDocument is the size of the documents made from a CoNLL
@@ -24,13 +26,13 @@ const sentencesPerCoNLLDocument = 50
 //
 // Types go through labelMap and types it does not map are dropped; nil
 // means DefaultLabelMap. Lines with no tag column and malformed tags are
-// reported in an ErrorList.
+// reported in a fileerr.ErrorList.
 func ReadCoNLL(r io.Reader, file string, labelMap map[string]string) ([]Document, error) {
 	if labelMap == nil {
-		labelMap = DefaultLabelMap
+		labelMap = conllLabels
 	}
 	var (
-		errs        ErrorList
+		errs        fileerr.ErrorList
 		report      = func(line int, err error) { errs.Add(file, line, err) }
 		lr          = newLineReader(r)
 		docs        [][]sentence // split at -DOCSTART-

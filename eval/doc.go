@@ -29,7 +29,7 @@
 // is cut at its -DOCSTART- lines, or into 50 sentences a document when it
 // has none; a GMB file into 20 sentences a document. All offsets are Unicode
 // code points, end exclusive. Every reader returns all the problems of a
-// file as one ErrorList of *ParseError.
+// file as one fileerr.ErrorList of *fileerr.ParseError.
 //
 // # Scores
 //

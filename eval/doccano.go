@@ -36,7 +36,7 @@ type doccanoEntity struct {
 // does not map are dropped. A nil labelMap keeps PERSON, PLACE and GROUP
 // and maps PER, LOC and ORG.
 //
-// Problems are reported as for ReadJSONL, as one ErrorList.
+// Problems are reported as for ReadJSONL, as one fileerr.ErrorList.
 func ReadDoccano(r io.Reader, file string, labelMap map[string]string) ([]Document, error) {
 	if labelMap == nil {
 		labelMap = doccanoLabelMap

@@ -1,21 +1,9 @@
 package eval
 
-import (
-	"errors"
+import "errors"
 
-	"github.com/extract-ca/extract/internal/fileerr"
-)
-
-// ParseError is one problem of a gold or prediction file, with its place
-// (see package fileerr).
-type ParseError = fileerr.ParseError
-
-// ErrorList is every problem found in one or more files, sorted by file and
-// line. Readers return it whole so that an annotator can fix a file in one
-// pass.
-type ErrorList = fileerr.ErrorList
-
-// Sentinel errors wrapped by ParseError; test with errors.Is.
+// Sentinel errors wrapped by the readers' problems (each a
+// fileerr.ParseError with file and line); test with errors.Is.
 var (
 	ErrSyntax       = errors.New("bad JSON")
 	ErrMissingField = errors.New("missing field")

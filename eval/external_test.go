@@ -75,7 +75,7 @@ func TestWNUT17(t *testing.T) {
 	if len(docs) != 26 {
 		t.Errorf("got %d documents, want 26", len(docs))
 	}
-	docs, err = ReadFile(path, FormatCoNLL, WNUTLabelMap)
+	docs, err = ReadFile(path, FormatCoNLL, WNUTLabelMap())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestWNUT17(t *testing.T) {
 // sentences in 415 documents of 20.
 func TestGMB(t *testing.T) {
 	path := externalFile(t, "gmb", "ner_dataset.csv")
-	docs, err := ReadFile(path, "", GMBLabelMap)
+	docs, err := ReadFile(path, "", GMBLabelMap())
 	if err != nil {
 		t.Fatal(err)
 	}

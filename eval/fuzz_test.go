@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
 // Fuzz targets for the gold readers, which take files from outside: no
@@ -32,7 +34,7 @@ func FuzzReadDoccano(f *testing.F) {
 func FuzzReadCoNLL(f *testing.F) {
 	addSeeds(f, "iob1.conll", "bad.conll", "wnut.tsv")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		docs, err := ReadCoNLL(bytes.NewReader(data), "fuzz", WNUTLabelMap)
+		docs, err := ReadCoNLL(bytes.NewReader(data), "fuzz", WNUTLabelMap())
 		checkReaderOutput(t, docs, err)
 		docs, err = ReadCoNLL(bytes.NewReader(data), "fuzz", nil)
 		checkReaderOutput(t, docs, err)
@@ -60,9 +62,9 @@ func addSeeds(f *testing.F, files ...string) {
 
 func checkReaderOutput(t *testing.T, docs []Document, err error) {
 	t.Helper()
-	var list ErrorList
+	var list fileerr.ErrorList
 	if err != nil && !errors.As(err, &list) {
-		t.Fatalf("error is %T, want ErrorList: %v", err, err)
+		t.Fatalf("error is %T, want fileerr.ErrorList: %v", err, err)
 	}
 	for _, d := range docs {
 		n := utf8.RuneCountInString(d.Text)

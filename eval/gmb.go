@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
 // sentencesPerGMBDocument is the size of the documents made from a GMB
@@ -30,13 +32,13 @@ const sentencesPerGMBDocument = 20
 // in the middle would score its cut entity as a miss.
 //
 // Types go through labelMap and types it does not map are dropped; nil
-// means GMBLabelMap. Problems are reported in an ErrorList.
+// means GMBLabelMap. Problems are reported in a fileerr.ErrorList.
 func ReadGMB(r io.Reader, file string, labelMap map[string]string) ([]Document, error) {
 	if labelMap == nil {
-		labelMap = GMBLabelMap
+		labelMap = gmbLabels
 	}
 	var (
-		errs   ErrorList
+		errs   fileerr.ErrorList
 		report = func(line int, err error) { errs.Add(file, line, err) }
 		tail   = &lastByteReader{r: r}
 		cr     = csv.NewReader(tail)

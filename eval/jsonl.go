@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
 // jsonlDocument is one line of our gold format (ANNOTATION.md, "File
@@ -34,7 +36,7 @@ type jsonlSpan struct {
 // which must then equal the document text at its offsets. Blank lines are
 // skipped. file names the input in error messages.
 //
-// The error, if any, is an ErrorList of every problem in the file: bad
+// The error, if any, is a fileerr.ErrorList of every problem in the file: bad
 // JSON, a missing id or text, a duplicate id, bad offsets, a span text
 // mismatch, an unknown label, overlapping spans. The documents are
 // returned with their good spans even then, but a caller should not score
@@ -47,11 +49,11 @@ func ReadJSONL(r io.Reader, file string) ([]Document, error) {
 
 // readDocumentLines reads one document per non-blank line with parse, which
 // reports the line's problems, and checks that ids are unique. Every problem
-// of the file comes back in one ErrorList.
+// of the file comes back in one fileerr.ErrorList.
 func readDocumentLines(r io.Reader, file string, parse func(b []byte, line int, report func(error)) (Document, bool)) ([]Document, error) {
 	var (
 		docs []Document
-		errs ErrorList
+		errs fileerr.ErrorList
 		ids  = idSet{}
 		lr   = newLineReader(r)
 	)

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 )
 
@@ -11,26 +12,37 @@ import (
 // product, ...) are dropped: the pipeline has no such label, so keeping
 // them would only count as misses it cannot avoid.
 
-// DefaultLabelMap maps the CoNLL-2003 and WikiGold types. MISC is dropped.
-var DefaultLabelMap = map[string]string{
+// The maps are variables of the package, read by the readers; the exported
+// functions hand out copies so that no caller can change a reader's
+// defaults for everyone.
+
+// DefaultLabelMap returns the map of the CoNLL-2003 and WikiGold types.
+// MISC is dropped.
+func DefaultLabelMap() map[string]string { return maps.Clone(conllLabels) }
+
+// WNUTLabelMap returns the map of the WNUT-17 types. A corporation is a
+// GROUP under ANNOTATION.md; product and creative-work are dropped.
+func WNUTLabelMap() map[string]string { return maps.Clone(wnutLabels) }
+
+// GMBLabelMap returns the map of the GMB types. A geopolitical entity is a
+// PLACE under ANNOTATION.md ("Kazakhstan said" is still PLACE); tim, art,
+// eve and nat are dropped.
+func GMBLabelMap() map[string]string { return maps.Clone(gmbLabels) }
+
+var conllLabels = map[string]string{
 	"PER": "PERSON",
 	"LOC": "PLACE",
 	"ORG": "GROUP",
 }
 
-// WNUTLabelMap maps the WNUT-17 types. A corporation is a GROUP under
-// ANNOTATION.md; product and creative-work are dropped.
-var WNUTLabelMap = map[string]string{
+var wnutLabels = map[string]string{
 	"person":      "PERSON",
 	"location":    "PLACE",
 	"group":       "GROUP",
 	"corporation": "GROUP",
 }
 
-// GMBLabelMap maps the GMB types. A geopolitical entity is a PLACE under
-// ANNOTATION.md ("Kazakhstan said" is still PLACE); tim, art, eve and nat
-// are dropped.
-var GMBLabelMap = map[string]string{
+var gmbLabels = map[string]string{
 	"per": "PERSON",
 	"geo": "PLACE",
 	"gpe": "PLACE",

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 
+	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/output"
 )
 
@@ -32,11 +33,11 @@ func FromRecords(recs []*output.Record) []Document {
 
 // ReadPredictions reads the JSONL output of `extract run` with
 // output.Reader and converts it with FromRecords. Every malformed line is
-// reported, as an ErrorList naming file.
+// reported, as a fileerr.ErrorList naming file.
 func ReadPredictions(r io.Reader, file string) ([]Document, error) {
 	var (
 		recs     []*output.Record
-		errs     ErrorList
+		errs     fileerr.ErrorList
 		rd       = output.NewReader(r)
 		lastLine = -1
 	)
@@ -46,7 +47,7 @@ func ReadPredictions(r io.Reader, file string) ([]Document, error) {
 			break
 		}
 		if err != nil {
-			var perr *output.ParseError
+			var perr *fileerr.ParseError
 			if !errors.As(err, &perr) {
 				errs.Add(file, 0, err)
 				break
@@ -57,7 +58,8 @@ func ReadPredictions(r io.Reader, file string) ([]Document, error) {
 				break
 			}
 			lastLine = perr.Line
-			errs.Add(file, perr.Line, perr.Err)
+			perr.File = file
+			errs = append(errs, perr)
 			continue
 		}
 		recs = append(recs, rec)

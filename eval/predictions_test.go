@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/output"
 )
 
@@ -36,7 +37,7 @@ func TestReadPredictions(t *testing.T) {
 	}
 	defer f.Close()
 	docs, err := ReadPredictions(f, path)
-	var list ErrorList
+	var list fileerr.ErrorList
 	if !errors.As(err, &list) || len(list) != 2 || list[0].Line != 2 || list[1].Line != 3 || list[0].File != path {
 		t.Errorf("got %v, want problems on lines 2 (not JSON) and 3 (no id)", err)
 	}
@@ -51,9 +52,9 @@ func TestParseLabelMap(t *testing.T) {
 		want    map[string]string
 		wantErr bool
 	}{
-		{"PER=PERSON,LOC=PLACE,ORG=GROUP", DefaultLabelMap, false},
-		{" per = PERSON , geo=PLACE,gpe=PLACE,org=GROUP ", GMBLabelMap, false},
-		{"person=PERSON,location=PLACE,group=GROUP,corporation=GROUP", WNUTLabelMap, false},
+		{"PER=PERSON,LOC=PLACE,ORG=GROUP", DefaultLabelMap(), false},
+		{" per = PERSON , geo=PLACE,gpe=PLACE,org=GROUP ", GMBLabelMap(), false},
+		{"person=PERSON,location=PLACE,group=GROUP,corporation=GROUP", WNUTLabelMap(), false},
 		{"", nil, false},
 		{"PER=PERSON,PER=PERSON", map[string]string{"PER": "PERSON"}, false},
 		{"PER=PERSON,PER=PLACE", nil, true},

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/internal/golden"
 )
 
@@ -26,7 +27,7 @@ func TestReadersGolden(t *testing.T) {
 		{"doccano_bad.jsonl", FormatDoccano, nil},
 		{"iob1.conll", FormatCoNLL, nil},
 		{"bad.conll", FormatCoNLL, nil},
-		{"wnut.tsv", FormatCoNLL, WNUTLabelMap},
+		{"wnut.tsv", FormatCoNLL, WNUTLabelMap()},
 		{"gmb.csv", FormatGMB, nil},
 		{"bad.csv", FormatGMB, nil},
 	}
@@ -35,9 +36,9 @@ func TestReadersGolden(t *testing.T) {
 			path := filepath.Join("testdata", tt.file)
 			docs, err := ReadFile(path, tt.format, tt.labelMap)
 			if err != nil {
-				var list ErrorList
+				var list fileerr.ErrorList
 				if !errors.As(err, &list) {
-					t.Fatalf("error is %T, want ErrorList: %v", err, err)
+					t.Fatalf("error is %T, want fileerr.ErrorList: %v", err, err)
 				}
 			}
 			golden.Check(t, tt.file+".docs", goldenDocuments(t, docs))
@@ -62,7 +63,7 @@ func TestGoldenFilesAreValidGold(t *testing.T) {
 			}
 			defer f.Close()
 			_, err = ReadJSONL(f, path)
-			var list ErrorList
+			var list fileerr.ErrorList
 			errors.As(err, &list)
 			for _, e := range list {
 				if !errors.Is(e, ErrDuplicateID) { // kept from the bad inputs
@@ -77,9 +78,9 @@ func TestGoldenFilesAreValidGold(t *testing.T) {
 // at its line, with its sentinel error.
 func TestReadJSONLErrorList(t *testing.T) {
 	_, err := ReadFile(filepath.Join("testdata", "bad.jsonl"), "", nil)
-	var list ErrorList
+	var list fileerr.ErrorList
 	if !errors.As(err, &list) {
-		t.Fatalf("got %v, want an ErrorList", err)
+		t.Fatalf("got %v, want a fileerr.ErrorList", err)
 	}
 	want := []struct {
 		line int
@@ -108,7 +109,7 @@ func TestReadJSONLErrorList(t *testing.T) {
 		}
 	}
 	if !errors.Is(err, ErrOverlap) {
-		t.Error("errors.Is does not see through the ErrorList")
+		t.Error("errors.Is does not see through the fileerr.ErrorList")
 	}
 }
 

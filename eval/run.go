@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 
+	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/output"
 )
 
@@ -33,7 +34,7 @@ type Predictor func(ctx context.Context, docs []Document) ([]*output.Record, err
 // texts), scores them, and writes the report to stdout: the table, or the
 // JSON with opts.JSON, followed or joined by the mistakes with opts.Errors.
 //
-// Problems in the gold files are returned as one ErrorList covering every
+// Problems in the gold files are returned as one fileerr.ErrorList covering every
 // file, so a user fixes them all in one pass; nothing is scored then.
 func Run(ctx context.Context, opts Options, predict Predictor, stdout io.Writer) error {
 	if len(opts.Gold) == 0 {
@@ -71,18 +72,18 @@ func Run(ctx context.Context, opts Options, predict Predictor, stdout io.Writer)
 func readGold(opts Options) ([]Document, error) {
 	var (
 		all  []Document
-		errs ErrorList
+		errs fileerr.ErrorList
 		from = map[string]string{} // id -> the earlier file that has it
 	)
 	for _, path := range opts.Gold {
 		docs, err := ReadFile(path, opts.Format, opts.LabelMap)
-		var list ErrorList
+		var list fileerr.ErrorList
 		switch {
 		case errors.As(err, &list):
 			errs = append(errs, list...)
 		case err != nil:
 			var pathErr *fs.PathError
-			if errors.As(err, &pathErr) { // the path is already in the ParseError
+			if errors.As(err, &pathErr) { // the path is already in the fileerr.ParseError
 				err = pathErr.Err
 			}
 			errs.Add(path, 0, err)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/output"
 )
 
@@ -118,7 +119,7 @@ func TestRunErrors(t *testing.T) {
 		opts    Options
 		predict Predictor
 		want    string // in the error
-		list    int    // problems in the ErrorList, or 0 for another error
+		list    int    // problems in the fileerr.ErrorList, or 0 for another error
 	}{
 		{"no gold", context.Background(), Options{}, neverCalled, "no gold files", 0},
 		{"bad gold, every file", context.Background(),
@@ -140,7 +141,7 @@ func TestRunErrors(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("got error %v, want one containing %q", err, tt.want)
 			}
-			var list ErrorList
+			var list fileerr.ErrorList
 			if tt.list > 0 && (!errors.As(err, &list) || len(list) != tt.list) {
 				t.Errorf("got %d problems, want %d:\n%v", len(list), tt.list, err)
 			}

@@ -6,6 +6,8 @@ import (
 	"path"
 	"sort"
 	"sync"
+
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
 // data holds the default gazetteer, one file per domain, embedded in the
@@ -27,7 +29,7 @@ func loadDefault() ([]*Entry, error) {
 	}
 	sort.Strings(names)
 	var all []*Entry
-	var errs ErrorList
+	var errs fileerr.ErrorList
 	for _, name := range names {
 		f, err := data.Open(name)
 		if err != nil {
@@ -35,7 +37,7 @@ func loadDefault() ([]*Entry, error) {
 		}
 		entries, err := Parse(f, path.Join("gazetteer", name))
 		f.Close()
-		if el, ok := err.(ErrorList); ok {
+		if el, ok := err.(fileerr.ErrorList); ok {
 			errs = append(errs, el...)
 		} else if err != nil {
 			return nil, err

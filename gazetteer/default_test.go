@@ -1,6 +1,10 @@
 package gazetteer
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/extract-ca/extract/internal/fileerr"
+)
 
 func TestDefaultParses(t *testing.T) {
 	entries, err := Default()
@@ -21,7 +25,7 @@ func TestDefaultData(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := Validate(entries); err != nil {
-		for _, e := range err.(ErrorList) {
+		for _, e := range err.(fileerr.ErrorList) {
 			t.Error(e)
 		}
 	}

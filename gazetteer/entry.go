@@ -13,9 +13,9 @@
 // with entries of another type, and the matcher applies the context rules of
 // matcher.go before it accepts a hit on it.
 //
-// Load a file with Parse (or NewReader for streaming), combine files with
-// Merge, and build a Matcher with NewMatcher. The default gazetteer, built
-// from the files under data/, is returned by Default.
+// Load returns the default gazetteer, built from the files under data/ and
+// embedded, with a user's files layered over it and checked; Parse (or
+// NewReader for streaming) reads one file. NewMatcher builds a Matcher.
 package gazetteer
 
 import (

@@ -356,6 +356,19 @@ var (
 	otherTab = map[rune]string{}
 )
 
+// Latin returns the ASCII spelling of one lower-case Latin letter with a
+// diacritic, or of a ligature (é→e, ş→sh, æ→ae, ß→ss), by the table Fold
+// uses (rule 2); ok is false for any other rune. The importers make ids
+// with it, so that an id spells a name as its key does.
+func Latin(r rune) (s string, ok bool) {
+	if r >= latinLo && r < latinLo+rune(len(latinTab)) {
+		s = latinTab[r-latinLo]
+	} else if unicode.Is(unicode.Latin, r) {
+		s = otherTab[r]
+	}
+	return s, s != ""
+}
+
 // latinBases lists, for each base letter, the Latin letters that fold to it
 // by losing their diacritics. Derived from the Unicode character names
 // ("LATIN SMALL LETTER A WITH ..."); latinSpecial overrides some of them.

@@ -12,15 +12,8 @@ import (
 	"github.com/extract-ca/extract/internal/fileerr"
 )
 
-// ParseError is one problem of a gazetteer file, with its place (see
-// package fileerr).
-type ParseError = fileerr.ParseError
-
-// ErrorList is every problem found in one or more files, sorted by file and
-// line. It is returned whole so that a user can fix a file in one pass.
-type ErrorList = fileerr.ErrorList
-
-// Sentinel errors wrapped by ParseError.
+// Sentinel errors wrapped by the problems Parse and Validate report (each a
+// fileerr.ParseError with file and line); test with errors.Is.
 var (
 	ErrFieldCount = errors.New("want 7 fields separated by |: id | type | kind | country | parent | name | aliases")
 	ErrID         = errors.New("bad id: want lowercase ascii like person/emomali-rahmon")
@@ -36,6 +29,31 @@ var (
 	countryPattern = regexp.MustCompile(`^[A-Z]{2}$`)
 )
 
+// ValidCountry reports whether code has the shape of an ISO 3166-1 alpha-2
+// code (two capital letters), as the country field wants it.
+func ValidCountry(code string) bool { return countryPattern.MatchString(code) }
+
+// Check reports the first field of e that a gazetteer file cannot hold: an
+// id or parent that is not lowercase ascii type/name, a type other than the
+// three, a country that is not an alpha-2 code, or an empty name. The
+// readers check every line with it, and so does importer.Write before it
+// writes one, so that what is written always reads back.
+func (e *Entry) Check() error {
+	switch {
+	case !idPattern.MatchString(e.ID):
+		return fmt.Errorf("%w: %q", ErrID, e.ID)
+	case !e.Type.Valid():
+		return fmt.Errorf("%w: %q", ErrType, e.Type)
+	case e.Country != "" && !ValidCountry(e.Country):
+		return fmt.Errorf("%w: %q", ErrCountry, e.Country)
+	case e.Parent != "" && !idPattern.MatchString(e.Parent):
+		return fmt.Errorf("%w (parent): %q", ErrID, e.Parent)
+	case e.Name == "":
+		return ErrEmptyName
+	}
+	return nil
+}
+
 // maxLineBytes bounds one line of a gazetteer file.
 const maxLineBytes = 1 << 20
 
@@ -44,6 +62,7 @@ type Reader struct {
 	file string
 	s    *bufio.Scanner
 	line int
+	done bool // the scanner failed: nothing more to read
 }
 
 // NewReader returns a Reader of r; file names r in error messages.
@@ -53,10 +72,11 @@ func NewReader(r io.Reader, file string) *Reader {
 	return &Reader{file: file, s: s}
 }
 
-// Read returns the next entry, io.EOF at the end, or a *ParseError for a
-// malformed line; reading may go on after a ParseError.
+// Read returns the next entry, io.EOF at the end, or a *fileerr.ParseError
+// for a malformed line; reading may go on after it. A line too long or a
+// failing reader ends the file: the next Read returns io.EOF.
 func (r *Reader) Read() (*Entry, error) {
-	for r.s.Scan() {
+	for !r.done && r.s.Scan() {
 		r.line++
 		line := strings.TrimSpace(strings.TrimSuffix(r.s.Text(), "\r"))
 		if r.line == 1 {
@@ -67,40 +87,55 @@ func (r *Reader) Read() (*Entry, error) {
 		}
 		e, err := parseLine(line)
 		if err != nil {
-			return nil, &ParseError{File: r.file, Line: r.line, Err: err}
+			return nil, &fileerr.ParseError{File: r.file, Line: r.line, Err: err}
 		}
 		e.File, e.Line = r.file, r.line
 		return e, nil
 	}
-	if err := r.s.Err(); err != nil {
-		return nil, &ParseError{File: r.file, Line: r.line + 1, Err: err}
+	if err := r.s.Err(); err != nil && !r.done {
+		r.done = true
+		return nil, &fileerr.ParseError{File: r.file, Line: r.line + 1, Err: err}
 	}
 	return nil, io.EOF
 }
 
 // Parse reads a whole gazetteer file. It reports every problem of the file,
-// not only the first, as an ErrorList.
+// not only the first, as a fileerr.ErrorList.
 func Parse(r io.Reader, file string) ([]*Entry, error) {
-	rd := NewReader(r, file)
+	return ReadAll(NewReader(r, file), file)
+}
+
+// EntryReader is a streaming reader of entries: Reader, the CSV and TSV
+// reader behind ParseTable, and the importers' readers.
+type EntryReader interface {
+	// Read returns the next entry, io.EOF at the end, or an error; reading
+	// goes on after a *fileerr.ParseError, and stops after any other error.
+	Read() (*Entry, error)
+}
+
+// ReadAll reads every entry of rd, a reader of file, and returns the good
+// ones with every problem in one fileerr.ErrorList: the malformed records,
+// and each record that repeats an id of an earlier one.
+func ReadAll(rd EntryReader, file string) ([]*Entry, error) {
 	var entries []*Entry
-	var errs ErrorList
+	var errs fileerr.ErrorList
 	seen := map[string]int{}
 	for {
 		e, err := rd.Read()
 		if err == io.EOF {
 			break
 		}
-		var pe *ParseError
+		var pe *fileerr.ParseError
 		if errors.As(err, &pe) {
 			errs = append(errs, pe)
-			if pe.Line > rd.line { // the scanner itself failed: nothing more to read
-				break
-			}
 			continue
 		}
+		if err != nil {
+			errs.Add(file, 0, err)
+			break
+		}
 		if first, dup := seen[e.ID]; dup {
-			errs = append(errs, &ParseError{File: file, Line: e.Line,
-				Err: fmt.Errorf("%w %q (first on line %d)", ErrDuplicate, e.ID, first)})
+			errs.Add(file, e.Line, fmt.Errorf("%w %q (first on line %d)", ErrDuplicate, e.ID, first))
 			continue
 		}
 		seen[e.ID] = e.Line
@@ -121,24 +156,12 @@ func parseLine(line string) (*Entry, error) {
 		f[i] = strings.TrimSpace(f[i])
 	}
 	e := &Entry{ID: f[0], Type: Type(f[1]), Kind: f[2], Country: f[3], Parent: f[4], Name: f[5]}
-	if !idPattern.MatchString(e.ID) {
-		return nil, fmt.Errorf("%w: %q", ErrID, e.ID)
-	}
-	if !e.Type.Valid() {
-		return nil, fmt.Errorf("%w: %q", ErrType, f[1])
-	}
-	if e.Country != "" && !countryPattern.MatchString(e.Country) {
-		return nil, fmt.Errorf("%w: %q", ErrCountry, e.Country)
-	}
-	if e.Parent != "" && !idPattern.MatchString(e.Parent) {
-		return nil, fmt.Errorf("%w (parent): %q", ErrID, e.Parent)
-	}
 	if strings.HasPrefix(e.Name, "?") {
 		e.Name = strings.TrimSpace(e.Name[1:])
 		e.NameAmbiguous = true
 	}
-	if e.Name == "" {
-		return nil, ErrEmptyName
+	if err := e.Check(); err != nil {
+		return nil, err
 	}
 	for _, a := range strings.Split(f[6], ";") {
 		a = strings.TrimSpace(a)

@@ -68,11 +68,10 @@ type Hit struct {
 	Ambiguous  bool     // matched through an alias marked "?"
 }
 
-// NewMatcher builds a matcher over entries. Later entries with the id of an
-// earlier one replace it (see Merge).
+// NewMatcher builds a matcher over entries as given: layering files, where
+// a later entry replaces an earlier one of the same id, is Load's job.
 func NewMatcher(entries []*Entry) *Matcher {
-	m := &Matcher{trie: newTrie()}
-	m.entries = Merge(entries)
+	m := &Matcher{trie: newTrie(), entries: entries}
 	terms := map[int32]int32{} // node → index into m.aliases
 	var words []word
 	for i, e := range m.entries {
@@ -166,9 +165,6 @@ func lettersOf(s string) string {
 	}
 	return b.String()
 }
-
-// Entries returns the entries the matcher was built from, after Merge.
-func (m *Matcher) Entries() []*Entry { return m.entries }
 
 // Match returns, for each word of text at which a name starts, the longest
 // name found there. Hits may overlap; choosing among them is the caller's

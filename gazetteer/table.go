@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
 // ErrHeader is returned for a CSV or TSV file without the columns needed.
@@ -24,7 +26,7 @@ func ParseTable(r io.Reader, file string, comma rune) ([]*Entry, error) {
 	cr.LazyQuotes = true
 	header, err := cr.Read()
 	if err != nil {
-		return nil, ErrorList{{File: file, Line: 1, Err: fmt.Errorf("%w: %v", ErrHeader, err)}}
+		return nil, fileerr.ErrorList{{File: file, Line: 1, Err: fmt.Errorf("%w: %v", ErrHeader, err)}}
 	}
 	col := map[string]int{}
 	for i, h := range header {
@@ -32,47 +34,56 @@ func ParseTable(r io.Reader, file string, comma rune) ([]*Entry, error) {
 	}
 	for _, need := range []string{"id", "type", "name"} {
 		if _, ok := col[need]; !ok {
-			return nil, ErrorList{{File: file, Line: 1, Err: ErrHeader}}
+			return nil, fileerr.ErrorList{{File: file, Line: 1, Err: ErrHeader}}
 		}
 	}
-	field := func(rec []string, name string) string {
-		if i, ok := col[name]; ok && i < len(rec) {
-			return strings.ReplaceAll(strings.TrimSpace(rec[i]), "|", " ")
-		}
-		return ""
+	return ReadAll(&tableReader{cr: cr, col: col, file: file}, file)
+}
+
+// tableReader reads the rows of a CSV or TSV gazetteer after its header.
+type tableReader struct {
+	cr   *csv.Reader
+	col  map[string]int // column of each lower-cased header name
+	file string
+	done bool // the reader failed: nothing more to read
+}
+
+func (r *tableReader) field(rec []string, name string) string {
+	if i, ok := r.col[name]; ok && i < len(rec) {
+		return strings.ReplaceAll(strings.TrimSpace(rec[i]), "|", " ")
 	}
-	var entries []*Entry
-	var errs ErrorList
-	seen := map[string]int{}
-	for {
-		rec, err := cr.Read()
+	return ""
+}
+
+// Read returns the entry of the next row that is not blank.
+func (r *tableReader) Read() (*Entry, error) {
+	for !r.done {
+		rec, err := r.cr.Read()
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
-		if err != nil {
-			errs = append(errs, &ParseError{File: file, Line: line, Err: err})
-			continue
+		var ce *csv.ParseError
+		if errors.As(err, &ce) { // a bad row: the next one may be good
+			return nil, &fileerr.ParseError{File: r.file, Line: ce.Line, Err: ce.Err}
 		}
+		if err != nil { // the reader failed, and would fail again
+			r.done = true
+			return nil, &fileerr.ParseError{File: r.file, Err: err}
+		}
+		line, _ := r.cr.FieldPos(0)
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue
 		}
 		// Build the line of the text format and parse it, so both formats
 		// obey the same rules.
-		text := strings.Join([]string{field(rec, "id"), field(rec, "type"), field(rec, "kind"), field(rec, "country"),
-			field(rec, "parent"), field(rec, "name"), field(rec, "aliases")}, " | ")
+		text := strings.Join([]string{r.field(rec, "id"), r.field(rec, "type"), r.field(rec, "kind"), r.field(rec, "country"),
+			r.field(rec, "parent"), r.field(rec, "name"), r.field(rec, "aliases")}, " | ")
 		e, err := parseLine(text)
 		if err != nil {
-			errs = append(errs, &ParseError{File: file, Line: line, Err: err})
-			continue
+			return nil, &fileerr.ParseError{File: r.file, Line: line, Err: err}
 		}
-		if first, dup := seen[e.ID]; dup {
-			errs = append(errs, &ParseError{File: file, Line: line, Err: fmt.Errorf("%w %q (first on line %d)", ErrDuplicate, e.ID, first)})
-			continue
-		}
-		seen[e.ID] = line
-		e.File, e.Line = file, line
-		entries = append(entries, e)
+		e.File, e.Line = r.file, line
+		return e, nil
 	}
-	return entries, errs.Err()
+	return nil, io.EOF
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
 func TestParseTable(t *testing.T) {
@@ -33,7 +35,7 @@ func TestParseTableReportsEveryProblem(t *testing.T) {
 		"group/c,ORG,C\n" +
 		"group/d,GROUP,\n"
 	_, err := ParseTable(strings.NewReader(src), "bad.csv", ',')
-	var el ErrorList
+	var el fileerr.ErrorList
 	if !errors.As(err, &el) || len(el) != 4 {
 		t.Fatalf("want 4 problems, got %v", err)
 	}

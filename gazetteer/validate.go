@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
-// Problems found by Validate, wrapped in ParseError with the entry's place.
+// Problems found by Validate, wrapped in fileerr.ParseError with the entry's place.
 var (
 	ErrMissingParent = errors.New("parent does not exist")
 	ErrSharedAlias   = errors.New("name shared with an entry of another type; mark it ambiguous with a leading ?")
@@ -14,7 +16,7 @@ var (
 )
 
 // Validate checks a whole gazetteer, as loaded from one or more files, and
-// returns every problem as an ErrorList (nil when there is none):
+// returns every problem as a fileerr.ErrorList (nil when there is none):
 //   - ids are unique across all files;
 //   - every parent exists;
 //   - an id starts with its type (person/, place/, group/);
@@ -23,8 +25,10 @@ var (
 //
 // Parse already rejects empty names and malformed fields line by line.
 func Validate(entries []*Entry) error {
-	var errs ErrorList
-	at := func(e *Entry, err error) { errs = append(errs, &ParseError{File: e.File, Line: e.Line, Err: err}) }
+	var errs fileerr.ErrorList
+	at := func(e *Entry, err error) {
+		errs = append(errs, &fileerr.ParseError{File: e.File, Line: e.Line, Err: err})
+	}
 
 	byID := map[string]*Entry{}
 	for _, e := range entries {

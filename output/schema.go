@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -11,10 +12,12 @@ import (
 	"unicode/utf8"
 )
 
-// Schema is the JSON Schema (draft 2020-12) of one output line.
-//
 //go:embed schema.json
-var Schema []byte
+var schema []byte
+
+// Schema returns the JSON Schema (draft 2020-12) of one output line. It is
+// a copy, so that no caller can change what NewValidator compiles.
+func Schema() []byte { return bytes.Clone(schema) }
 
 // schemaNode is the subset of JSON Schema that Schema uses: type, enum,
 // required, properties, additionalProperties (false), items, minItems,
@@ -42,7 +45,7 @@ type Validator struct{ root *schemaNode }
 // NewValidator compiles Schema.
 func NewValidator() (*Validator, error) {
 	var root schemaNode
-	if err := json.Unmarshal(Schema, &root); err != nil {
+	if err := json.Unmarshal(schema, &root); err != nil {
 		return nil, fmt.Errorf("schema: %w", err)
 	}
 	if err := root.compile(); err != nil {

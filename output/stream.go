@@ -4,8 +4,9 @@ import (
 	"bufio"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
+
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
 // Writer writes Records as JSON Lines.
@@ -29,15 +30,6 @@ func (w *Writer) Write(r *Record) error {
 // Flush writes any buffered data to the underlying writer.
 func (w *Writer) Flush() error { return w.w.Flush() }
 
-// ParseError reports a line of the input that is not a valid Record.
-type ParseError struct {
-	Line int
-	Err  error
-}
-
-func (e *ParseError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
-func (e *ParseError) Unwrap() error { return e.Err }
-
 // maxLine bounds one output line; a long article's graph fits well within it.
 const maxLine = 256 << 20
 
@@ -56,7 +48,8 @@ func NewReader(r io.Reader) *Reader {
 }
 
 // Read returns the next record, or io.EOF after the last one. Blank lines
-// are skipped. A malformed line yields a *ParseError; reading may go on.
+// are skipped. A malformed line yields a *fileerr.ParseError with its line (and no
+// file: the Reader does not know the name); reading may go on.
 func (r *Reader) Read() (*Record, error) {
 	for r.s.Scan() {
 		r.line++
@@ -66,15 +59,15 @@ func (r *Reader) Read() (*Record, error) {
 		}
 		var rec Record
 		if err := json.Unmarshal(b, &rec); err != nil {
-			return nil, &ParseError{Line: r.line, Err: err}
+			return nil, &fileerr.ParseError{Line: r.line, Err: err}
 		}
 		if rec.ID == "" {
-			return nil, &ParseError{Line: r.line, Err: errors.New(`record has no "id"`)}
+			return nil, &fileerr.ParseError{Line: r.line, Err: errors.New(`record has no "id"`)}
 		}
 		return &rec, nil
 	}
 	if err := r.s.Err(); err != nil {
-		return nil, &ParseError{Line: r.line + 1, Err: err}
+		return nil, &fileerr.ParseError{Line: r.line + 1, Err: err}
 	}
 	return nil, io.EOF
 }

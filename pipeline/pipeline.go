@@ -13,8 +13,11 @@ import (
 // Config says how to build a Pipeline.
 type Config struct {
 	// Gazetteer is the list of entries to match; nil means the embedded
-	// default. Layer user files over the default with gazetteer.Merge.
+	// default with GazetteerFiles layered over it (gazetteer.Load).
 	Gazetteer []*gazetteer.Entry
+	// GazetteerFiles are the user's gazetteer files, layered in order over
+	// the default when Gazetteer is nil.
+	GazetteerFiles []string
 	// NER runs the statistical model (prose's English model) besides the
 	// gazetteer.
 	NER bool
@@ -40,8 +43,8 @@ func New(cfg Config) (*Pipeline, error) {
 	entries := cfg.Gazetteer
 	if entries == nil {
 		var err error
-		if entries, err = gazetteer.Default(); err != nil {
-			return nil, fmt.Errorf("default gazetteer: %w", err)
+		if entries, err = gazetteer.Load(cfg.GazetteerFiles...); err != nil {
+			return nil, err
 		}
 	}
 	stages := []Stage{Tokenize{}, Sentences{}, Gazetteer{Matcher: gazetteer.NewMatcher(entries)}, Domains{}, Citations{}, OrgNames{}}

@@ -7,9 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/extract-ca/extract/batch"
 	"github.com/extract-ca/extract/eval"
+	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/output"
-	"github.com/extract-ca/extract/pipeline"
 )
 
 type evalOptions struct {
@@ -62,15 +63,15 @@ func (a App) eval(ctx context.Context, o evalOptions, gold []string) error {
 			return err
 		}
 		predict = func(ctx context.Context, docs []eval.Document) ([]*output.Record, error) {
-			inputs := func(yield func(pipeline.Input) bool) {
+			inputs := func(yield func(batch.Input) bool) {
 				for _, d := range docs {
-					if !yield(pipeline.Input{ID: d.ID, Source: d.ID, Text: d.Text}) {
+					if !yield(batch.Input{ID: d.ID, Source: d.ID, Text: d.Text}) {
 						return
 					}
 				}
 			}
 			recs := make([]*output.Record, 0, len(docs))
-			_, err := p.Batch(ctx, inputs, o.workers, func(r *output.Record) error {
+			_, err := batch.Run(ctx, p, inputs, o.workers, func(r *output.Record) error {
 				recs = append(recs, r)
 				return nil
 			})
@@ -78,7 +79,7 @@ func (a App) eval(ctx context.Context, o evalOptions, gold []string) error {
 		}
 	}
 	if err := eval.Run(ctx, opts, predict, a.Stdout); err != nil {
-		if _, bad := err.(eval.ErrorList); bad {
+		if _, bad := err.(fileerr.ErrorList); bad {
 			return fmt.Errorf("gold files have problems:\n%w", err)
 		}
 		return failure{err}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -9,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
 func (a App) gazetteerCommand() *cobra.Command {
@@ -18,26 +20,6 @@ func (a App) gazetteerCommand() *cobra.Command {
 	}
 	c.AddCommand(a.gazetteerValidateCommand(), a.gazetteerStatsCommand(), a.gazetteerLookupCommand(), a.gazetteerImportCommand())
 	return c
-}
-
-// loadLayers reads the default gazetteer and the files over it.
-func loadLayers(files []string, withDefault bool) ([]*gazetteer.Entry, error) {
-	var layers [][]*gazetteer.Entry
-	if withDefault {
-		d, err := gazetteer.Default()
-		if err != nil {
-			return nil, failure{err}
-		}
-		layers = append(layers, d)
-	}
-	for _, f := range files {
-		entries, err := gazetteer.ReadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		layers = append(layers, entries)
-	}
-	return gazetteer.Merge(layers...), nil
 }
 
 func (a App) gazetteerValidateCommand() *cobra.Command {
@@ -50,39 +32,10 @@ the ambiguity mark. Every problem is reported, not only the first. Exit status 1
 there are problems.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, files []string) error {
-			var all []*gazetteer.Entry
-			var problems gazetteer.ErrorList
-			for _, f := range files {
-				entries, err := gazetteer.ReadFile(f)
-				if el, ok := err.(gazetteer.ErrorList); ok {
-					problems = append(problems, el...)
-				} else if err != nil {
-					return err
-				}
-				all = append(all, entries...)
-			}
-			def, err := gazetteer.Default()
-			if err != nil {
-				return failure{err}
-			}
-			// Check the files together with the default, which their parents
-			// may name; report only the files' own problems.
-			ids := map[string]bool{}
-			for _, e := range all {
-				ids[e.ID] = true
-			}
-			var base []*gazetteer.Entry
-			for _, e := range def {
-				if !ids[e.ID] {
-					base = append(base, e)
-				}
-			}
-			if el, ok := gazetteer.Validate(append(base, all...)).(gazetteer.ErrorList); ok {
-				for _, p := range el {
-					if !strings.HasPrefix(p.File, "gazetteer/data/") {
-						problems = append(problems, p)
-					}
-				}
+			entries, err := gazetteer.LoadFiles(files...)
+			var problems fileerr.ErrorList
+			if !errors.As(err, &problems) && err != nil {
+				return err
 			}
 			for _, p := range problems {
 				fmt.Fprintln(a.Stdout, p)
@@ -90,7 +43,7 @@ there are problems.`,
 			if len(problems) > 0 {
 				return failure{fmt.Errorf("%d problems", len(problems))}
 			}
-			fmt.Fprintf(a.Stdout, "%d entries, no problems\n", len(all))
+			fmt.Fprintf(a.Stdout, "%d entries, no problems\n", len(entries))
 			return nil
 		},
 	}
@@ -105,7 +58,11 @@ func (a App) gazetteerStatsCommand() *cobra.Command {
 		Short: "Count entries and aliases by type and kind",
 		Args:  cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			entries, err := loadLayers(files, !noDefault)
+			load := gazetteer.Load
+			if noDefault {
+				load = gazetteer.LoadFiles
+			}
+			entries, err := load(files...)
 			if err != nil {
 				return err
 			}
@@ -141,7 +98,7 @@ func (a App) gazetteerLookupCommand() *cobra.Command {
 		Short: "Show which entries a string matches, and through which folded key",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			entries, err := loadLayers(files, true)
+			entries, err := gazetteer.Load(files...)
 			if err != nil {
 				return err
 			}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/batch"
 	"github.com/extract-ca/extract/model"
 	"github.com/extract-ca/extract/output"
 	"github.com/extract-ca/extract/pipeline"
@@ -29,22 +29,11 @@ func (f *pipelineFlags) register(c *cobra.Command) {
 }
 
 // build makes the pipeline: the default gazetteer with the user's files
-// layered over it in order.
+// layered over it in order. A gazetteer that cannot be loaded (a missing
+// or bad file) is a usage error.
 func (f *pipelineFlags) build() (*pipeline.Pipeline, error) {
 	if f.workers < 0 {
 		return nil, fmt.Errorf("--workers must be positive")
-	}
-	entries, err := gazetteer.Default()
-	if err != nil {
-		return nil, failure{err}
-	}
-	layers := [][]*gazetteer.Entry{entries}
-	for _, path := range f.gazetteers {
-		user, err := gazetteer.ReadFile(path)
-		if err != nil {
-			return nil, err
-		}
-		layers = append(layers, user)
 	}
 	var repeats model.Repeats
 	switch f.repeats {
@@ -55,7 +44,7 @@ func (f *pipelineFlags) build() (*pipeline.Pipeline, error) {
 	default:
 		return nil, fmt.Errorf("--repeats must be shared or separate, not %q", f.repeats)
 	}
-	return pipeline.New(pipeline.Config{Gazetteer: gazetteer.Merge(layers...), NER: !f.noNER, Repeats: repeats})
+	return pipeline.New(pipeline.Config{GazetteerFiles: f.gazetteers, NER: !f.noNER, Repeats: repeats})
 }
 
 type runOptions struct {
@@ -86,14 +75,14 @@ Exit status: 0 when every document succeeded, 1 when some failed (their lines ca
 }
 
 func (a App) run(c *cobra.Command, o runOptions, args []string) error {
-	format := pipeline.InputFormat(o.input)
-	if format != pipeline.FormatText && format != pipeline.FormatJSONL {
+	format := batch.InputFormat(o.input)
+	if format != batch.FormatText && format != batch.FormatJSONL {
 		return fmt.Errorf("--input must be text or jsonl, not %q", o.input)
 	}
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
-	files, err := pipeline.ExpandPaths(args)
+	files, err := batch.ExpandPaths(args)
 	if err != nil {
 		return err
 	}
@@ -112,7 +101,7 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 	}
 	w := output.NewWriter(out)
 	progress := isTerminal(a.Stderr)
-	stats, err := p.Batch(c.Context(), pipeline.ReadInputs(files, format, a.Stdin), o.workers, func(r *output.Record) error {
+	stats, err := batch.Run(c.Context(), p, batch.ReadInputs(files, format, a.Stdin), o.workers, func(r *output.Record) error {
 		if r.Error != "" {
 			fmt.Fprintf(a.Stderr, "extract: %s\n", r.Error)
 		}

@@ -13,7 +13,7 @@
 //
 // Every problem of an input (a row with the wrong number of columns, a bad
 // number, a record without a name) is reported with its file and line in a
-// gazetteer.ErrorList, and the good rows are still returned:
+// fileerr.ErrorList, and the good rows are still returned:
 //
 //	entries, err := importer.ReadOFAC(f, "sdn.csv", "SDGT", "FTO")
 //	if err != nil {

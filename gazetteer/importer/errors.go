@@ -2,7 +2,7 @@ package importer
 
 import "errors"
 
-// Sentinel errors wrapped by the gazetteer.ParseError values the importers
+// Sentinel errors wrapped by the fileerr.ParseError values the importers
 // return.
 var (
 	ErrColumns    = errors.New("wrong number of columns")

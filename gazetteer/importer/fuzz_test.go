@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
 // The fuzz targets check that the importers never panic on input, and that
@@ -52,7 +53,7 @@ func FuzzReadGeoNamesCities(f *testing.F) {
 		})
 		checkWritable(t, entries)
 		if err := gazetteer.Validate(entries); err != nil {
-			for _, e := range err.(gazetteer.ErrorList) {
+			for _, e := range err.(fileerr.ErrorList) {
 				if !strings.Contains(e.Error(), "name shared") {
 					t.Errorf("Validate: %v", e)
 				}

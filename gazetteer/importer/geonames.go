@@ -2,13 +2,13 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/wordlist"
 )
 
@@ -45,8 +45,6 @@ const (
 	countriesColumns = 19
 )
 
-var countryCodePattern = regexp.MustCompile(`^[A-Z]{2}$`)
-
 // ReadGeoNames reads the three GeoNames files of opts and returns, in this
 // order: a country entry per selected country (place/<slug of its name>,
 // kind country), a region entry per first-level division of those
@@ -60,13 +58,13 @@ var countryCodePattern = regexp.MustCompile(`^[A-Z]{2}$`)
 // the most populous city keeps the plain id.
 //
 // Every problem of the files (a row with the wrong number of columns, a bad
-// number) is reported, with its file and line, in a gazetteer.ErrorList
+// number) is reported, with its file and line, in a fileerr.ErrorList
 // returned with the entries of the good rows.
 func ReadGeoNames(opts GeoNamesOptions) ([]*gazetteer.Entry, error) {
 	want := map[string]bool{}
 	for _, c := range opts.Country {
 		c = strings.ToUpper(strings.TrimSpace(c))
-		if !countryCodePattern.MatchString(c) {
+		if !gazetteer.ValidCountry(c) {
 			return nil, fmt.Errorf("%w: country %q: want an ISO 3166-1 alpha-2 code such as KZ", ErrOption, c)
 		}
 		want[c] = true
@@ -76,7 +74,7 @@ func ReadGeoNames(opts GeoNamesOptions) ([]*gazetteer.Entry, error) {
 	}
 	selected := func(cc string) bool { return len(want) == 0 || want[cc] }
 
-	var p gazetteer.ErrorList
+	var p fileerr.ErrorList
 	ids := map[string]bool{}
 	countries, countryIDs, countryNames := geoCountries(opts.Countries, selected, ids, &p)
 	regions, regionIDs := geoRegions(opts.Admin1, countryIDs, ids, &p)
@@ -128,7 +126,7 @@ func dropOtherPlaceNames(places, names []*gazetteer.Entry) {
 
 // geoCountries reads countryInfo.txt and returns the selected countries,
 // their ids by ISO code, and every country of the file under its name only.
-func geoCountries(in Input, selected func(string) bool, ids map[string]bool, p *gazetteer.ErrorList) (entries []*gazetteer.Entry, byCode map[string]string, all []*gazetteer.Entry) {
+func geoCountries(in Input, selected func(string) bool, ids map[string]bool, p *fileerr.ErrorList) (entries []*gazetteer.Entry, byCode map[string]string, all []*gazetteer.Entry) {
 	byCode = map[string]string{}
 	seen := map[string]bool{}
 	readTSV(in, p, func(line int, f []string) {
@@ -137,7 +135,7 @@ func geoCountries(in Input, selected func(string) bool, ids map[string]bool, p *
 		}
 		code, name := strings.TrimSpace(f[0]), placeName(f[4])
 		switch {
-		case !countryCodePattern.MatchString(code):
+		case !gazetteer.ValidCountry(code):
 			p.Add(in.Name, line, fmt.Errorf("%w: ISO code %q", gazetteer.ErrCountry, code))
 			return
 		case name == "":
@@ -168,7 +166,7 @@ func geoCountries(in Input, selected func(string) bool, ids map[string]bool, p *
 
 // geoRegions reads admin1CodesASCII.txt and returns the regions of the
 // countries in countryIDs, with their ids by admin1 code ("KZ.05").
-func geoRegions(in Input, countryIDs map[string]string, ids map[string]bool, p *gazetteer.ErrorList) ([]*gazetteer.Entry, map[string]string) {
+func geoRegions(in Input, countryIDs map[string]string, ids map[string]bool, p *fileerr.ErrorList) ([]*gazetteer.Entry, map[string]string) {
 	var entries []*gazetteer.Entry
 	byCode := map[string]string{}
 	readTSV(in, p, func(line int, f []string) {
@@ -179,7 +177,7 @@ func geoRegions(in Input, countryIDs map[string]string, ids map[string]bool, p *
 		cc, _, ok := strings.Cut(code, ".")
 		name, asciiName := placeName(f[1]), placeName(f[2])
 		switch {
-		case !ok || !countryCodePattern.MatchString(cc):
+		case !ok || !gazetteer.ValidCountry(cc):
 			p.Add(in.Name, line, fmt.Errorf("%w: admin1 code %q: want CC.code such as KZ.05", gazetteer.ErrCountry, code))
 			return
 		case name == "" && asciiName == "":
@@ -223,7 +221,7 @@ type geoCity struct {
 
 // geoCities reads the cities file and returns the cities of the selected
 // countries with at least opts.MinPopulation inhabitants.
-func geoCities(opts GeoNamesOptions, selected func(string) bool, countryIDs, regionIDs map[string]string, ids map[string]bool, p *gazetteer.ErrorList) []*gazetteer.Entry {
+func geoCities(opts GeoNamesOptions, selected func(string) bool, countryIDs, regionIDs map[string]string, ids map[string]bool, p *fileerr.ErrorList) []*gazetteer.Entry {
 	in := opts.Cities
 	var rows []geoCity
 	seen := map[string]int{}
@@ -261,7 +259,7 @@ func geoCities(opts GeoNamesOptions, selected func(string) bool, countryIDs, reg
 			name = asciiName // the English name, not the Cyrillic one
 		}
 		e := &gazetteer.Entry{Type: gazetteer.Place, Kind: "city", Name: name, File: in.Name, Line: line}
-		if countryCodePattern.MatchString(cc) {
+		if gazetteer.ValidCountry(cc) {
 			e.Country = cc
 			e.Parent = countryIDs[cc]
 		}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
 // testDate is the import date written in the headers of the golden files.
@@ -45,13 +46,13 @@ func openTestdata(t *testing.T, name string) Input {
 	return Input{R: f, Name: path}
 }
 
-// checkErrors checks that err is a gazetteer.ErrorList with exactly the
+// checkErrors checks that err is a fileerr.ErrorList with exactly the
 // messages want, in order.
 func checkErrors(t *testing.T, err error, want []string) {
 	t.Helper()
-	var list gazetteer.ErrorList
+	var list fileerr.ErrorList
 	if !errors.As(err, &list) {
-		t.Fatalf("error %v (%T): want a gazetteer.ErrorList", err, err)
+		t.Fatalf("error %v (%T): want a fileerr.ErrorList", err, err)
 	}
 	if len(list) != len(want) {
 		t.Errorf("got %d errors, want %d:\n%v", len(list), len(want), err)

@@ -59,7 +59,7 @@ func TestRealFiles(t *testing.T) {
 	t.Run("UN", func(t *testing.T) {
 		in := open(t, "un_sc_consolidated", "consolidated.xml")
 		rd := NewUNReader(in.R, in.Name)
-		entries, err := readAll(rd, in.Name)
+		entries, err := gazetteer.ReadAll(rd, in.Name)
 		if err != nil {
 			t.Error(err)
 		}
@@ -76,7 +76,7 @@ func TestRealFiles(t *testing.T) {
 	t.Run("OFAC", func(t *testing.T) {
 		in := open(t, "ofac_sdn", "sdn.csv")
 		rd := NewOFACReader(in.R, in.Name, "SDGT", "FTO")
-		entries, err := readAll(rd, in.Name)
+		entries, err := gazetteer.ReadAll(rd, in.Name)
 		if err != nil {
 			t.Error(err)
 		}

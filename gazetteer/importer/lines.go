@@ -7,7 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
 // Input is one input file: its content and the name error messages give it.
@@ -23,7 +23,7 @@ const maxLineBytes = 1 << 20
 // readTSV calls fn with the tab-separated fields of every line of in that
 // is neither blank nor a comment (#), with the line number. A line that is
 // too long ends the reading with a problem; so does a read error.
-func readTSV(in Input, p *gazetteer.ErrorList, fn func(line int, fields []string)) {
+func readTSV(in Input, p *fileerr.ErrorList, fn func(line int, fields []string)) {
 	if in.R == nil {
 		p.Add(in.Name, 0, fmt.Errorf("%w: no input", ErrOption))
 		return
@@ -51,7 +51,7 @@ func readTSV(in Input, p *gazetteer.ErrorList, fn func(line int, fields []string
 }
 
 // columns checks that a row has want fields.
-func columns(p *gazetteer.ErrorList, file string, line int, fields []string, want int) bool {
+func columns(p *fileerr.ErrorList, file string, line int, fields []string, want int) bool {
 	if len(fields) != want {
 		p.Add(file, line, fmt.Errorf("%w: want %d separated by tabs, found %d", ErrColumns, want, len(fields)))
 		return false

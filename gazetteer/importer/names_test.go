@@ -52,7 +52,7 @@ func TestSlug(t *testing.T) {
 		{"Almaty", "almaty", true},
 		{"Mazār-e Sharīf", "mazar-e-sharif", true},
 		{"Raʼs al Khaymah", "ras-al-khaymah", true},
-		{"Daşoguz", "dasoguz", true},
+		{"Daşoguz", "dashoguz", true}, // ş as the gazetteer folds it: Dashoguz
 		{"Kattaqo’rg’on Shahri", "kattaqorgon-shahri", true},
 		{"Sant Julià de Lòria", "sant-julia-de-loria", true},
 		{"Ош", "", false},

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
 // OFACReader reads the US Treasury OFAC Specially Designated Nationals list
@@ -59,7 +60,7 @@ func NewOFACReader(r io.Reader, file string, programs ...string) *OFACReader {
 	return rd
 }
 
-// Read returns the next entry, io.EOF at the end, or a *gazetteer.ParseError
+// Read returns the next entry, io.EOF at the end, or a *fileerr.ParseError
 // for a record that cannot be imported; reading may go on after it.
 func (r *OFACReader) Read() (*gazetteer.Entry, error) {
 	for !r.done {
@@ -71,11 +72,11 @@ func (r *OFACReader) Read() (*gazetteer.Entry, error) {
 		var ce *csv.ParseError
 		if errors.As(err, &ce) {
 			r.line = ce.Line
-			return nil, &gazetteer.ParseError{File: r.file, Line: ce.Line, Err: fmt.Errorf("column %d: %w", ce.Column, ce.Err)}
+			return nil, &fileerr.ParseError{File: r.file, Line: ce.Line, Err: fmt.Errorf("column %d: %w", ce.Column, ce.Err)}
 		}
 		if err != nil {
 			r.done = true
-			return nil, &gazetteer.ParseError{File: r.file, Line: r.line + 1, Err: err}
+			return nil, &fileerr.ParseError{File: r.file, Line: r.line + 1, Err: err}
 		}
 		line, _ := r.cr.FieldPos(0)
 		r.line = line
@@ -83,12 +84,12 @@ func (r *OFACReader) Read() (*gazetteer.Entry, error) {
 			continue // the DOS end-of-file byte
 		}
 		if len(rec) != ofacColumns {
-			return nil, &gazetteer.ParseError{File: r.file, Line: line,
+			return nil, &fileerr.ParseError{File: r.file, Line: line,
 				Err: fmt.Errorf("%w: want %d separated by commas, found %d", ErrColumns, ofacColumns, len(rec))}
 		}
 		e, err := r.entry(rec)
 		if err != nil {
-			return nil, &gazetteer.ParseError{File: r.file, Line: line, Err: err}
+			return nil, &fileerr.ParseError{File: r.file, Line: line, Err: err}
 		}
 		if e == nil {
 			continue
@@ -174,10 +175,10 @@ func (r *OFACReader) wanted(programs map[string]bool) bool {
 }
 
 // ReadOFAC reads a whole SDN list; see OFACReader. Every problem is
-// reported, with its line, in a gazetteer.ErrorList returned with the
+// reported, with its line, in a fileerr.ErrorList returned with the
 // entries of the good records.
 func ReadOFAC(r io.Reader, file string, programs ...string) ([]*gazetteer.Entry, error) {
-	return readAll(NewOFACReader(r, file, programs...), file)
+	return gazetteer.ReadAll(NewOFACReader(r, file, programs...), file)
 }
 
 // ofacField trims a field and maps the null "-0-" to "".

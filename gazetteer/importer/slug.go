@@ -3,6 +3,8 @@ package importer
 import (
 	"strings"
 	"unicode"
+
+	"github.com/extract-ca/extract/gazetteer"
 )
 
 // maxSlugBytes bounds the readable part of an id; the reference number that
@@ -10,8 +12,8 @@ import (
 const maxSlugBytes = 60
 
 // slug returns the id part of name: lower-case ASCII letters and digits,
-// words joined by "-". Latin letters lose their diacritics through a small
-// table; apostrophes vanish ("Raʼs al Khaymah" → "ras-al-khaymah"). ok is
+// words joined by "-". Latin letters lose their diacritics as in the
+// gazetteer's keys (gazetteer.Latin: é→e, ş→sh); apostrophes vanish ("Raʼs al Khaymah" → "ras-al-khaymah"). ok is
 // false when name has letters of another script (Cyrillic, Arabic...), which
 // the slug would lose: the caller then slugs an ASCII form of the name.
 func slug(name string) (s string, ok bool) {
@@ -28,9 +30,7 @@ func slug(name string) (s string, ok bool) {
 		case isApostrophe(r) || unicode.Is(unicode.Mn, r):
 			continue
 		default:
-			if a, found := ascii[r]; found {
-				t = a
-			} else if a, found := ascii[unicode.ToLower(r)]; found {
+			if a, found := gazetteer.Latin(unicode.ToLower(r)); found {
 				t = a
 			} else {
 				if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -92,30 +92,4 @@ func isApostrophe(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// ascii transliterates the lower-case Latin letters with diacritics, and the
-// few ligatures, that occur in place and person names.
-var ascii = map[rune]string{
-	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'ā': "a", 'ă': "a", 'ą': "a", 'ǎ': "a", 'ạ': "a", 'ả': "a", 'ấ': "a", 'ầ': "a", 'ậ': "a", 'ắ': "a", 'ặ': "a",
-	'æ': "ae", 'ǽ': "ae",
-	'ç': "c", 'ć': "c", 'ĉ': "c", 'ċ': "c", 'č': "c",
-	'ď': "d", 'đ': "d", 'ḍ': "d", 'ḏ': "d", 'ð': "d",
-	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ē': "e", 'ĕ': "e", 'ė': "e", 'ę': "e", 'ě': "e", 'ẹ': "e", 'ế': "e", 'ề': "e", 'ệ': "e", 'ə': "a", 'ǝ': "e",
-	'ğ': "g", 'ĝ': "g", 'ġ': "g", 'ģ': "g", 'ǧ': "g", 'ǵ': "g", 'ḡ': "g",
-	'ĥ': "h", 'ħ': "h", 'ḥ': "h", 'ḫ': "h", 'ẖ': "h",
-	'ì': "i", 'í': "i", 'î': "i", 'ï': "i", 'ĩ': "i", 'ī': "i", 'ĭ': "i", 'į': "i", 'ı': "i", 'ǐ': "i", 'ị': "i",
-	'ĵ': "j", 'ǰ': "j",
-	'ķ': "k", 'ǩ': "k", 'ḳ': "k", 'ĸ': "k",
-	'ĺ': "l", 'ļ': "l", 'ľ': "l", 'ŀ': "l", 'ł': "l", 'ḷ': "l",
-	'ñ': "n", 'ń': "n", 'ņ': "n", 'ň': "n", 'ŋ': "n", 'ṇ': "n",
-	'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'ō': "o", 'ŏ': "o", 'ő': "o", 'ǒ': "o", 'ọ': "o", 'ố': "o", 'ồ': "o", 'ộ': "o", 'ơ': "o", 'ờ': "o", 'ớ': "o", 'ɵ': "o",
-	'œ': "oe",
-	'ŕ': "r", 'ŗ': "r", 'ř': "r", 'ṛ': "r",
-	'ś': "s", 'ŝ': "s", 'ş': "s", 'š': "s", 'ș': "s", 'ṣ': "s", 'ß': "ss",
-	'ţ': "t", 'ť': "t", 'ŧ': "t", 'ț': "t", 'ṭ': "t", 'þ': "th",
-	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ũ': "u", 'ū': "u", 'ŭ': "u", 'ů': "u", 'ű': "u", 'ų': "u", 'ǔ': "u", 'ư': "u", 'ụ': "u", 'ủ': "u", 'ứ': "u", 'ừ': "u",
-	'ŵ': "w", 'ẇ': "w",
-	'ý': "y", 'ÿ': "y", 'ŷ': "y", 'ỳ': "y", 'ỹ': "y",
-	'ź': "z", 'ż': "z", 'ž': "z", 'ẓ': "z", 'ẕ': "z",
 }

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
 // UNReader reads the UN Security Council consolidated sanctions list (the
@@ -69,7 +70,7 @@ type unAlias struct {
 	Name    string `xml:"ALIAS_NAME"`
 }
 
-// Read returns the next entry, io.EOF at the end, or a *gazetteer.ParseError
+// Read returns the next entry, io.EOF at the end, or a *fileerr.ParseError
 // for a record that cannot be imported (no name, no reference number);
 // reading may go on after it. Malformed XML ends the reading: Read returns
 // the error once, then io.EOF.
@@ -113,7 +114,7 @@ func (r *UNReader) Read() (*gazetteer.Entry, error) {
 // place sets the file and line of an entry, or of its error.
 func (r *UNReader) place(e *gazetteer.Entry, line int, err error) (*gazetteer.Entry, error) {
 	if err != nil {
-		return nil, &gazetteer.ParseError{File: r.file, Line: line, Err: err}
+		return nil, &fileerr.ParseError{File: r.file, Line: line, Err: err}
 	}
 	e.File, e.Line = r.file, line
 	return e, nil
@@ -127,15 +128,15 @@ func (r *UNReader) fail(err error) error {
 	if errors.As(err, &se) {
 		line, err = se.Line, errors.New(se.Msg)
 	}
-	return &gazetteer.ParseError{File: r.file, Line: line,
+	return &fileerr.ParseError{File: r.file, Line: line,
 		Err: fmt.Errorf("%w: %v; the rest of the file is not read", ErrXML, err)}
 }
 
 // ReadUNSanctions reads a whole UN consolidated list; see UNReader. Every
-// problem is reported, with its line, in a gazetteer.ErrorList returned with
+// problem is reported, with its line, in a fileerr.ErrorList returned with
 // the entries of the good records.
 func ReadUNSanctions(r io.Reader, file string) ([]*gazetteer.Entry, error) {
-	return readAll(NewUNReader(r, file), file)
+	return gazetteer.ReadAll(NewUNReader(r, file), file)
 }
 
 // unPerson makes the entry of one individual.

@@ -6,8 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/extract-ca/extract/gazetteer"
-
+	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/internal/golden"
 )
 
@@ -17,7 +16,7 @@ func TestReadUNSanctions(t *testing.T) {
 	checkErrors(t, err, []string{
 		"testdata/un/consolidated.xml:9: no reference number (individual No Reference)",
 		"testdata/un/consolidated.xml:10: no name",
-		"testdata/un/consolidated.xml:20: duplicate record: id group/islamic-movement-of-uzbekistan-qde.910 (first on line 13)",
+		`testdata/un/consolidated.xml:20: duplicate id "group/islamic-movement-of-uzbekistan-qde.910" (first on line 13)`,
 	})
 	golden.Check(t, "unsanctions.golden", writeAndParse(t, entries, "UN consolidated list test file"))
 }
@@ -48,7 +47,7 @@ func TestReadUNSanctionsBroken(t *testing.T) {
 	checkErrors(t, err, []string{
 		"testdata/un/broken.xml:5: malformed XML: element <FIRST_NAME> closed by </SECOND_NAME>; the rest of the file is not read",
 	})
-	if list, ok := err.(gazetteer.ErrorList); !ok || !errors.Is(list[0], ErrXML) {
+	if list, ok := err.(fileerr.ErrorList); !ok || !errors.Is(list[0], ErrXML) {
 		t.Errorf("%v does not wrap ErrXML", err)
 	}
 	if len(entries) != 1 || entries[0].ID != "person/juma-namangani-qdi.920" {
@@ -101,7 +100,7 @@ func TestReadUNSanctionsTruncated(t *testing.T) {
 		t.Fatal(err)
 	}
 	entries, err := ReadUNSanctions(strings.NewReader(string(b[:len(b)/2])), "half.xml")
-	var list gazetteer.ErrorList
+	var list fileerr.ErrorList
 	if !errors.As(err, &list) || !errors.Is(list[len(list)-1], ErrXML) {
 		t.Errorf("got %v, want an XML error last", err)
 	}

@@ -4,15 +4,13 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/internal/fileerr"
 )
-
-var idPattern = regexp.MustCompile(`^[a-z]+/[a-z0-9]+(?:[-.][a-z0-9]+)*$`)
 
 // Header returns the comment header of an imported file: where the entries
 // come from and when they were imported.
@@ -33,7 +31,7 @@ func Header(source string, date time.Time) string {
 // cannot be written: a bad id, type, country or parent, an empty name, or an
 // id used twice.
 func Write(w io.Writer, entries []*gazetteer.Entry, header string) error {
-	var p gazetteer.ErrorList
+	var p fileerr.ErrorList
 	lines := make([]string, 0, len(entries))
 	seen := map[string]bool{}
 	for _, e := range entries {
@@ -73,17 +71,8 @@ func cleanEntry(e *gazetteer.Entry) (*gazetteer.Entry, error) {
 	c := *e
 	c.Kind = cleanField(e.Kind)
 	c.Name = cleanName(e.Name)
-	switch {
-	case !idPattern.MatchString(c.ID):
-		return nil, fmt.Errorf("%w: %q", gazetteer.ErrID, c.ID)
-	case !c.Type.Valid():
-		return nil, fmt.Errorf("%w: %q", gazetteer.ErrType, c.Type)
-	case c.Country != "" && !countryCodePattern.MatchString(c.Country):
-		return nil, fmt.Errorf("%w: %q", gazetteer.ErrCountry, c.Country)
-	case c.Parent != "" && !idPattern.MatchString(c.Parent):
-		return nil, fmt.Errorf("%w (parent): %q", gazetteer.ErrID, c.Parent)
-	case c.Name == "":
-		return nil, gazetteer.ErrEmptyName
+	if err := c.Check(); err != nil {
+		return nil, err
 	}
 	c.Aliases = nil
 	seen := map[string]bool{c.Name: true}

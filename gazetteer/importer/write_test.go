@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
 func TestWrite(t *testing.T) {
@@ -64,7 +65,7 @@ func TestWriteErrors(t *testing.T) {
 		`in.txt:6: bad id: want lowercase ascii like person/emomali-rahmon (parent): "Kazakhstan"`,
 		"in.txt:7: empty name",
 	})
-	var list gazetteer.ErrorList
+	var list fileerr.ErrorList
 	if errors.As(err, &list) && !errors.Is(list[1], gazetteer.ErrDuplicate) {
 		t.Errorf("%v does not wrap gazetteer.ErrDuplicate", list[1])
 	}

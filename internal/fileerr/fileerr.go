@@ -3,7 +3,10 @@
 // every problem of a file so that a user can fix it in one pass, in the
 // manner of encoding/csv.ParseError and go/scanner.ErrorList.
 //
-// The gazetteer and eval packages export these types under their own names.
+// Every reader of the module returns these: gazetteer files, gold and
+// prediction files (eval), output records (output.Reader) and the JSONL
+// inputs of batch, so that a problem reads "file:line: what" wherever it
+// comes from and errors.As finds it with one type.
 package fileerr
 
 import (

@@ -12,7 +12,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/extract-ca/extract/pipeline"
+	"github.com/extract-ca/extract/batch"
 )
 
 // corpusInfo describes the corpus every variant reads.
@@ -169,7 +169,7 @@ func scanCorpus(dir string) (corpusInfo, error) {
 	if !st.IsDir() {
 		return info, fmt.Errorf("--corpus %s: not a directory", dir)
 	}
-	files, err := pipeline.ExpandPaths([]string{dir})
+	files, err := batch.ExpandPaths([]string{dir})
 	if err != nil {
 		return info, err
 	}

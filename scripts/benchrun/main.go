@@ -39,6 +39,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/extract-ca/extract/batch"
 	"github.com/extract-ca/extract/pipeline"
 )
 
@@ -373,7 +374,7 @@ func median(runs []sample, f func(sample) float64) stat {
 // Documents are read one at a time, as extract does, and the model is
 // loaded by pipeline.New, before any timing.
 func stageShares(rep *report, dir string) error {
-	files, err := pipeline.ExpandPaths([]string{dir})
+	files, err := batch.ExpandPaths([]string{dir})
 	if err != nil {
 		return err
 	}

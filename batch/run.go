@@ -1,4 +1,4 @@
-package pipeline
+package batch
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/extract-ca/extract/output"
+	"github.com/extract-ca/extract/pipeline"
 )
 
 // Stats sums up a batch.
@@ -27,13 +28,13 @@ func (s Stats) MBPerSecond() float64 {
 	return float64(s.Bytes) / 1e6 / s.Elapsed.Seconds()
 }
 
-// Batch processes inputs with workers goroutines and hands the records to
-// emit in input order, whatever the number of workers, so that output is
+// Run processes inputs through p with workers goroutines and hands the
+// records to emit in input order, whatever the number of workers, so that output is
 // byte-identical for any --workers. A document that fails yields a record
 // with Error set in its place. At most a few documents per worker are held
 // in memory at once. If emit returns an error, the batch stops and returns
 // it.
-func (p *Pipeline) Batch(ctx context.Context, inputs iter.Seq[Input], workers int, emit func(*output.Record) error) (Stats, error) {
+func Run(ctx context.Context, p *pipeline.Pipeline, inputs iter.Seq[Input], workers int, emit func(*output.Record) error) (Stats, error) {
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
@@ -60,7 +61,7 @@ func (p *Pipeline) Batch(ctx context.Context, inputs iter.Seq[Input], workers in
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				results <- result{j.seq, p.record(j.in), len(j.in.Text)}
+				results <- result{j.seq, record(p, j.in), len(j.in.Text)}
 			}
 		}()
 	}
@@ -114,7 +115,7 @@ func (p *Pipeline) Batch(ctx context.Context, inputs iter.Seq[Input], workers in
 }
 
 // record processes one input into its output record, or its error record.
-func (p *Pipeline) record(in Input) *output.Record {
+func record(p *pipeline.Pipeline, in Input) *output.Record {
 	if in.Err != nil {
 		return &output.Record{ID: in.ID, Source: in.Source, Error: in.Err.Error()}
 	}

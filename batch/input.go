@@ -1,4 +1,4 @@
-package pipeline
+package batch
 
 import (
 	"bufio"
@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
 // Input is one document to process, or the reason it could not be read.
@@ -129,7 +131,7 @@ func readFile(f string, format InputFormat, stdin io.Reader, yield func(Input) b
 	b, err := io.ReadAll(r)
 	in := Input{ID: docID(f), Source: f, Text: string(b)}
 	if err != nil {
-		in.Err = fmt.Errorf("%s: %w", f, err)
+		in.Err = &fileerr.ParseError{File: f, Err: err}
 	}
 	return yield(in)
 }
@@ -162,17 +164,21 @@ func readJSONL(r io.Reader, file string, yield func(Input) bool) bool {
 		where := fmt.Sprintf("%s:%d", file, line)
 		in := Input{ID: where, Source: where}
 		var rec jsonlInput
-		if err := json.Unmarshal(b, &rec); err != nil {
-			in.Err = fmt.Errorf("%s: invalid JSON: %v", where, err)
+		var err error
+		if jerr := json.Unmarshal(b, &rec); jerr != nil {
+			err = fmt.Errorf("invalid JSON: %v", jerr)
 		} else if rec.Text == nil {
-			in.Err = fmt.Errorf(`%s: no "text" field`, where)
+			err = errors.New(`no "text" field`)
 		} else {
 			in.Text = *rec.Text
 			if id, ok := jsonID(rec.ID); ok {
 				in.ID = id
 			} else if len(rec.ID) > 0 {
-				in.Err = fmt.Errorf(`%s: "id" must be a string or a number`, where)
+				err = errors.New(`"id" must be a string or a number`)
 			}
+		}
+		if err != nil {
+			in.Err = &fileerr.ParseError{File: file, Line: line, Err: err}
 		}
 		if !yield(in) {
 			return false
@@ -180,7 +186,7 @@ func readJSONL(r io.Reader, file string, yield func(Input) bool) bool {
 	}
 	if err := s.Err(); err != nil {
 		where := fmt.Sprintf("%s:%d", file, line+1)
-		return yield(Input{ID: where, Source: where, Err: fmt.Errorf("%s: %w", where, err)})
+		return yield(Input{ID: where, Source: where, Err: &fileerr.ParseError{File: file, Line: line + 1, Err: err}})
 	}
 	return true
 }
