@@ -9,7 +9,8 @@
 //	citations  authors of references, and the titles whose names are no mentions (citations.go)
 //	orgnames   organisations by the shape of their names, Hollybush Institute (orgnames.go)
 //	ner        the statistical model (package model) per sentence, spans from IOB labels (ner.go)
-//	resolve    one precedence policy for overlaps, clean-up of model output (resolve.go)
+//	clean      the model's spans trimmed to names, non-names dropped (clean.go)
+//	resolve    one precedence policy: which candidate becomes a mention (resolve.go)
 //	acronyms   "Long Form (LF)" defines LF for the rest of the document (acronyms.go)
 //	link       an entity id for every mention, stable across documents (link.go)
 //	graph      entities and the edges between them (graph.go)
@@ -72,6 +73,11 @@ type Mention struct {
 	Entries   []*gazetteer.Entry
 	Ambiguous bool // matched through an alias marked ambiguous
 
+	// hint is the label the model clean-up's evidence gives a model span
+	// (initials: a person; an organisation's head noun: a group), applied
+	// by resolve; "" for none.
+	hint string
+
 	// Ref is the index in Doc.Mentions of the mention this one abbreviates
 	// or repeats (set by the acronyms stage), or -1.
 	Ref int
@@ -80,6 +86,14 @@ type Mention struct {
 	Name     string // canonical name of the entity, set by link
 	Kind     string // kind of the entity when known, set by link
 	Sentence int    // index into Doc.Sentences
+}
+
+// label is the mention's label with the clean-up's hint applied.
+func (m Mention) label() string {
+	if m.hint != "" {
+		return m.hint
+	}
+	return m.Label
 }
 
 // Entity is one thing the document names.
@@ -111,6 +125,7 @@ type Doc struct {
 	Rules       []Mention     // domains, citations, orgnames: candidate hits of rules
 	Titles      []Span        // citations: titles of cited works, where names are no mentions
 	Model       []Mention     // ner: candidate model hits
+	Cleaned     []Mention     // clean: model hits trimmed, non-names dropped
 	Mentions    []Mention     // resolve (and acronyms, link): final mentions in text order
 	Entities    []Entity      // graph
 	Edges       []Edge        // graph

@@ -49,7 +49,7 @@ func New(cfg Config) (*Pipeline, error) {
 	}
 	stages := []Stage{Tokenize{}, Sentences{}, Gazetteer{Matcher: gazetteer.NewMatcher(entries)}, Domains{}, Citations{}, OrgNames{}}
 	if cfg.NER {
-		stages = append(stages, NewNER(cfg.Repeats))
+		stages = append(stages, NewNER(cfg.Repeats), Clean{})
 	}
 	stages = append(stages, Resolve{}, Acronyms{}, Link{}, Graph{})
 	if err := checkOrder(stages); err != nil {

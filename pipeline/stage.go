@@ -21,17 +21,18 @@ type Field string
 
 // The parts of a Doc, in the order the default pipeline sets them.
 const (
-	FieldText       Field = "text"           // Text: the input
-	FieldTokens     Field = "tokens"         // Tokens and ModelTokens
-	FieldSentences  Field = "sentences"      // Sentences
-	FieldGazetteer  Field = "gazetteer hits" // Gazetteer
-	FieldRules      Field = "rule hits"      // Rules
-	FieldTitles     Field = "titles"         // Titles: cited works, where names are no mentions
-	FieldModel      Field = "model spans"    // Model
-	FieldMentions   Field = "mentions"       // Mentions: spans, labels, sentences
-	FieldReferences Field = "references"     // Mention.Ref: a short form's long form
-	FieldLinks      Field = "links"          // Mention.Entity, Name, Kind
-	FieldGraph      Field = "graph"          // Entities and Edges
+	FieldText       Field = "text"              // Text: the input
+	FieldTokens     Field = "tokens"            // Tokens and ModelTokens
+	FieldSentences  Field = "sentences"         // Sentences
+	FieldGazetteer  Field = "gazetteer hits"    // Gazetteer
+	FieldRules      Field = "rule hits"         // Rules
+	FieldTitles     Field = "titles"            // Titles: cited works, where names are no mentions
+	FieldModel      Field = "model spans"       // Model
+	FieldCleaned    Field = "clean model spans" // Cleaned
+	FieldMentions   Field = "mentions"          // Mentions: spans, labels, sentences
+	FieldReferences Field = "references"        // Mention.Ref: a short form's long form
+	FieldLinks      Field = "links"             // Mention.Entity, Name, Kind
+	FieldGraph      Field = "graph"             // Entities and Edges
 )
 
 // Contract is what a stage reads and sets of the Doc.

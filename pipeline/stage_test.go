@@ -17,7 +17,7 @@ func TestCheckOrder(t *testing.T) {
 		stages []Stage
 		err    string // "" for none
 	}{
-		{"default order", []Stage{Tokenize{}, Sentences{}, Gazetteer{}, Domains{}, Citations{}, OrgNames{}, NER{}, Resolve{}, Acronyms{}, Link{}, Graph{}}, ""},
+		{"default order", []Stage{Tokenize{}, Sentences{}, Gazetteer{}, Domains{}, Citations{}, OrgNames{}, NER{}, Clean{}, Resolve{}, Acronyms{}, Link{}, Graph{}}, ""},
 		{"without the model", []Stage{Tokenize{}, Sentences{}, Gazetteer{}, Domains{}, Citations{}, OrgNames{}, Resolve{}, Acronyms{}, Link{}, Graph{}}, ""},
 		{"sentences before tokens", []Stage{Sentences{}, Tokenize{}}, "stage sentences reads tokens, which stage tokenize sets after it"},
 		{"nothing sets tokens", []Stage{Sentences{}}, "stage sentences needs tokens, which no stage before it sets"},

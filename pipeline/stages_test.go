@@ -40,7 +40,7 @@ func runStages(t *testing.T, text string, model []Mention) *Doc {
 		}
 	}
 	d.Model = model
-	for _, s := range []Stage{Resolve{}, Acronyms{}, Link{}, Graph{}} {
+	for _, s := range []Stage{Clean{}, Resolve{}, Acronyms{}, Link{}, Graph{}} {
 		if err := s.Process(d); err != nil {
 			t.Fatal(err)
 		}
@@ -268,7 +268,7 @@ func TestDomainsAndAcronymOverride(t *testing.T) {
 	// The model calls the acronym a place at both places.
 	d.Model = []Mention{modelHit(text, "Spiritual Directorate", "GROUP"), modelHit(text, "SDKM", "PLACE"),
 		{Span: Span{49, 53}, Label: "PLACE", Source: "ner", Ref: -1}}
-	for _, s := range []Stage{Resolve{}, Acronyms{}, Link{}} {
+	for _, s := range []Stage{Clean{}, Resolve{}, Acronyms{}, Link{}} {
 		if err := s.Process(d); err != nil {
 			t.Fatal(err)
 		}

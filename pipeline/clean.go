@@ -1,0 +1,362 @@
+package pipeline
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+
+	"github.com/extract-ca/extract/output"
+)
+
+// Clean trims the model's spans to the names they contain and drops those
+// that are no names. It exists because prose's model, trained on other
+// text, makes mistakes of a few recurring kinds:
+//
+//   - spans with punctuation, markup, a leading "the", title or demonym, a
+//     possessive 's, or trailing lower-case words: trimmed;
+//   - a person's span that misses an initial or a capitalised neighbour:
+//     widened ("Mariya Y. Omelicheva");
+//   - no name left: a lone demonym, title or stop word, a common word at a
+//     sentence start, a word or phrase the same document writes in lower
+//     case ("Ready" in a title-case heading when the text says "ready"),
+//     an adjective of origin: dropped;
+//   - a one-word place the gazetteer does not know, with no word around it
+//     that says it is a place ("in Orlando", "port of Poti", "Aktirau
+//     province"): dropped; alone, the model's one-word places are mostly
+//     capitalised common nouns.
+//
+// The label evidence the clean-up finds (initials make a person, a head
+// noun such as "Institute" a group) is kept as a hint on the span; resolve
+// decides labels.
+type Clean struct{}
+
+func (Clean) Name() string { return "clean" }
+
+func (Clean) Contract() Contract {
+	return Contract{Needs: []Field{FieldTokens, FieldSentences, FieldModel}, Sets: []Field{FieldCleaned}}
+}
+
+func (Clean) Process(d *Doc) error {
+	d.Cleaned = d.Cleaned[:0]
+	for _, m := range d.Model {
+		if c, ok := cleanModel(d, m); ok {
+			d.Cleaned = append(d.Cleaned, c)
+		}
+	}
+	return nil
+}
+
+// cleanModel trims a model hit to the name it contains, or rejects it.
+func cleanModel(d *Doc, m Mention) (Mention, bool) {
+	text := d.Text
+	if i := strings.IndexByte(text[m.Start:m.End], '\n'); i >= 0 {
+		m.End = m.Start + i
+	}
+	for {
+		before := m.Span
+		m.Span = trimNonWord(text, m.Span)
+		m.Span = trimPossessive(text, m.Span)
+		m.Span = trimLeadingWords(text, m.Span)
+		m.Span = trimTrailingLowerCase(text, m.Span)
+		if m.Span == before || m.Len() <= 0 {
+			break
+		}
+	}
+	if m.Len() <= 0 {
+		return m, false
+	}
+	if withInitials := extendInitials(text, m.Span); withInitials != m.Span {
+		// "Kosolapova E.": a word with initials is a person, whatever the
+		// model said.
+		m.Span, m.hint = withInitials, output.LabelPerson
+	}
+	if m.label() == output.LabelPerson {
+		m.Span = extendPerson(d, m.Span)
+	}
+	if inLower(orgHeads, lastWord(text[m.Start:m.End])) {
+		m.hint = output.LabelGroup
+	}
+	surface := text[m.Start:m.End]
+	first, _ := utf8.DecodeRuneInString(surface)
+	if !unicode.IsUpper(first) && !hasUpper(surface) {
+		return m, false // no capital: not a name
+	}
+	if last := lastWord(surface); inLower(demonyms, last) {
+		return m, false // "Central Asian", "Afghan": an adjective, not a name
+	}
+	if allCommon(d, surface) {
+		return m, false // "Border Management", "Strategic Partnership"
+	}
+	if m.label() == output.LabelPlace && !strings.ContainsAny(surface, " -") && !locative(d.Text, m.Span) {
+		return m, false
+	}
+	if !strings.ContainsAny(surface, " -") {
+		w := strings.ToLower(surface)
+		if demonyms[w] || titles[w] || notNames[w] || orgHeads[w] {
+			return m, false
+		}
+		if commonWords[w] && d.AtSentenceStart(m.Start) || english.IsStopWord(w) || usedInLowerCase(d, w) {
+			return m, false
+		}
+	}
+	return m, true
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// trimNonWord moves the ends of s inward to a letter or digit, so that no
+// mention starts or ends with punctuation or markup. A closing full stop
+// of an initial or abbreviation ("U.S.") stays.
+func trimNonWord(text string, s Span) Span {
+	for s.Start < s.End {
+		r, size := utf8.DecodeRuneInString(text[s.Start:s.End])
+		if isNameRune(r) {
+			break
+		}
+		s.Start += size
+	}
+	if i := strings.IndexByte(text[s.Start:s.End], '<'); i > 0 {
+		s.End = s.Start + i // markup inside: keep what precedes it
+	}
+	for s.End > s.Start {
+		r, size := utf8.DecodeLastRuneInString(text[s.Start:s.End])
+		if isNameRune(r) {
+			break
+		}
+		if r == '.' && endsWithInitial(text[s.Start:s.End-1]) {
+			break
+		}
+		s.End -= size
+	}
+	return s
+}
+
+func isNameRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// endsWithInitial reports whether s ends with a lone capital letter that a
+// full stop may follow ("Mariya Y", "U.S").
+func endsWithInitial(s string) bool {
+	r, size := utf8.DecodeLastRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:len(s)-size])
+	return len(s) == size || !unicode.IsLetter(before)
+}
+
+func trimPossessive(text string, s Span) Span {
+	for _, p := range []string{"'s", "’s", "'S", "’S"} {
+		if strings.HasSuffix(text[s.Start:s.End], p) {
+			s.End -= len(p)
+		}
+	}
+	return s
+}
+
+// trimLeadingWords drops a leading "the", title or demonym: "President
+// Islam Karimov" names Islam Karimov, "Afghan Taliban" names the Taliban;
+// but the adjective that starts an organisation's name stays.
+func trimLeadingWords(text string, s Span) Span {
+	surface := text[s.Start:s.End]
+	sp := strings.IndexByte(surface, ' ')
+	if sp < 0 {
+		return s
+	}
+	w := strings.ToLower(strings.TrimSuffix(surface[:sp], "."))
+	if w == "the" || titles[w] || demonyms[w] && !hasOrgHead(surface) {
+		s.Start += sp + 1
+	}
+	return s
+}
+
+// hasOrgHead reports whether a word of s is an organisation's head noun:
+// "Eurasian Council on Foreign Affairs" keeps its first word.
+func hasOrgHead(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if inLower(orgHeads, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// trimTrailingLowerCase drops lower-case words at the end: names end in a
+// capitalised word ("Anadolu news agency" names Anadolu, "Taliban
+// movement" the Taliban).
+func trimTrailingLowerCase(text string, s Span) Span {
+	surface := text[s.Start:s.End]
+	sp := strings.LastIndexByte(surface, ' ')
+	if sp < 0 {
+		return s
+	}
+	if r, _ := utf8.DecodeRuneInString(surface[sp+1:]); unicode.IsLower(r) {
+		s.End = s.Start + sp
+	}
+	return s
+}
+
+// extendPerson widens a person's span over one capitalised word on either
+// side that the model left out, on the same line: "Joe/PERSON Painter",
+// "Uran Botobekov/PERSON". The word must look like a name: capitalised,
+// not a title, demonym, stop word or a word the document writes in lower
+// case, and not at a sentence start when it precedes.
+func extendPerson(d *Doc, s Span) Span {
+	text := d.Text
+	if w, end := nextWord(text, s.End); end > 0 && nameLike(d, w) {
+		s.End = end
+	}
+	if w, start := prevWord(text, s.Start); start >= 0 && nameLike(d, w) && !d.AtSentenceStart(start) {
+		s.Start = start
+	}
+	return s
+}
+
+func nameLike(d *Doc, w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || strings.ToUpper(w) == w {
+		return false
+	}
+	l := strings.ToLower(w)
+	return !titles[l] && !demonyms[l] && !notNames[l] && !orgHeads[l] && !commonWords[l] &&
+		!english.IsStopWord(l) && !usedInLowerCase(d, l)
+}
+
+// nextWord returns the word after a single space at i and its end, or -1.
+func nextWord(text string, i int) (string, int) {
+	if i >= len(text) || text[i] != ' ' {
+		return "", -1
+	}
+	j := i + 1
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsLetter(r) && r != '-' {
+			break
+		}
+		j += size
+	}
+	if j == i+1 {
+		return "", -1
+	}
+	return text[i+1 : j], j
+}
+
+// prevWord returns the word before a single space ending at i and its
+// start, or -1.
+func prevWord(text string, i int) (string, int) {
+	if i < 2 || text[i-1] != ' ' {
+		return "", -1
+	}
+	j := i - 1
+	for j > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:j])
+		if !unicode.IsLetter(r) && r != '-' {
+			break
+		}
+		j -= size
+	}
+	if j == i-1 {
+		return "", -1
+	}
+	return text[j : i-1], j
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexAny(s, " -"); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// extendInitials widens a person's span over the initials next to it, on
+// the same line: "Cooley A.", "Mariya Y. Omelicheva" (whose model span may
+// stop at "Mariya"), "R. McDermott". An initial is one capital letter and
+// a full stop.
+func extendInitials(text string, s Span) Span {
+	for {
+		rest := text[s.End:]
+		if len(rest) >= 3 && rest[0] == ' ' && isUpperASCII(rest[1]) && rest[2] == '.' &&
+			(len(rest) == 3 || !isLetterByte(rest[3])) {
+			s.End += 3
+			continue
+		}
+		if len(rest) >= 2 && isUpperASCII(rest[0]) && rest[1] == '.' && text[s.End-1] == '.' {
+			s.End += 2 // "A.B." written together
+			continue
+		}
+		break
+	}
+	for s.Start >= 3 {
+		before := text[:s.Start]
+		n := len(before)
+		if before[n-1] == ' ' && before[n-2] == '.' && isUpperASCII(before[n-3]) &&
+			(n == 3 || !isLetterByte(before[n-4])) {
+			s.Start -= 3
+			continue
+		}
+		break
+	}
+	return s
+}
+
+func isUpperASCII(b byte) bool { return b >= 'A' && b <= 'Z' }
+
+func isLetterByte(b byte) bool { return isASCIILetter(b) || b >= 0x80 }
+
+// usedInLowerCase reports whether the document contains w (lower case) as
+// a token of its own, which a name never is.
+func usedInLowerCase(d *Doc, w string) bool {
+	if d.lower == nil {
+		d.lower = map[string]bool{}
+		for _, t := range d.Tokens {
+			if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(r) {
+				d.lower[t.Text] = true
+			}
+		}
+	}
+	return d.lower[w]
+}
+
+// allCommon reports whether every word of a phrase of two or more words is
+// a stop word or a word the document writes in lower case.
+func allCommon(d *Doc, phrase string) bool {
+	words := strings.Fields(phrase)
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		l := strings.ToLower(w)
+		if !english.IsStopWord(l) && !usedInLowerCase(d, l) {
+			return false
+		}
+	}
+	return true
+}
+
+// locative reports whether the words around s say it is a place: a
+// preposition of place before it ("in", "from", "near"), "of" after a
+// place noun ("port of", "city of"), or a place noun after it ("province").
+func locative(text string, s Span) bool {
+	prev, start := prevWord(text, s.Start)
+	if start >= 0 {
+		p := strings.ToLower(prev)
+		if placePrepositions[p] {
+			return true
+		}
+		if p == "of" {
+			if before, _ := prevWord(text, start); inLower(placeNouns, before) {
+				return true
+			}
+		}
+	}
+	next, _ := nextWord(text, s.End)
+	return inLower(placeNouns, next)
+}
