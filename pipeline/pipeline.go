@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -24,6 +25,10 @@ type Config struct {
 	// Repeats says how the model tags a run of text repeated within a
 	// sentence; the zero value is prose's behaviour.
 	Repeats model.Repeats
+	// Without names stages to leave out: the rules (domains, citations,
+	// orgnames, acronyms) and the model clean-up (clean), for measuring
+	// what each adds. Without clean, resolve takes the model's raw spans.
+	Without []string
 	// OnStage, when non-nil, is called after each stage of Process (also
 	// one that fails) with the stage's name and its wall time, for
 	// profiling (scripts/bench). It runs on the goroutine that called
@@ -52,10 +57,37 @@ func New(cfg Config) (*Pipeline, error) {
 		stages = append(stages, NewNER(cfg.Repeats), Clean{})
 	}
 	stages = append(stages, Resolve{}, Acronyms{}, Link{}, Graph{})
+	stages, err := without(stages, cfg.Without)
+	if err != nil {
+		return nil, err
+	}
 	if err := checkOrder(stages); err != nil {
 		return nil, err
 	}
 	return &Pipeline{stages: stages, onStage: cfg.OnStage}, nil
+}
+
+// optional are the stages Config.Without may leave out.
+var optional = []string{"domains", "citations", "orgnames", "clean", "acronyms"}
+
+// without drops the named stages.
+func without(stages []Stage, names []string) ([]Stage, error) {
+	for _, n := range names {
+		if !slices.Contains(optional, n) {
+			return nil, fmt.Errorf("pipeline: cannot leave out stage %q (optional: %s)", n, strings.Join(optional, ", "))
+		}
+	}
+	out := stages[:0:0]
+	for _, s := range stages {
+		switch {
+		case slices.Contains(names, s.Name()):
+			continue
+		case s.Name() == "resolve" && slices.Contains(names, "clean"):
+			s = Resolve{raw: true}
+		}
+		out = append(out, s)
+	}
+	return out, nil
 }
 
 // Stages returns the names of the stages in order.

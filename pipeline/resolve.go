@@ -24,17 +24,23 @@ import (
 //     gazetteer knows the region's names better than the model does.
 //  5. Among model hits (which never overlap each other), all are kept.
 //  6. No hit inside the title of a cited work is kept (see Citations).
-type Resolve struct{}
+type Resolve struct {
+	raw bool // take the model's raw spans: the pipeline has no clean stage
+}
 
 func (Resolve) Name() string { return "resolve" }
 
 func (Resolve) Contract() Contract {
-	return Contract{Needs: []Field{FieldSentences, FieldGazetteer, FieldRules, FieldTitles}, Uses: []Field{FieldModel, FieldCleaned}, Sets: []Field{FieldMentions}}
+	return Contract{Needs: []Field{FieldSentences, FieldGazetteer}, Uses: []Field{FieldRules, FieldTitles, FieldModel, FieldCleaned}, Sets: []Field{FieldMentions}}
 }
 
-func (Resolve) Process(d *Doc) error {
-	model := make([]Mention, 0, len(d.Cleaned))
-	for _, m := range d.Cleaned {
+func (r Resolve) Process(d *Doc) error {
+	spans := d.Cleaned
+	if r.raw {
+		spans = d.Model
+	}
+	model := make([]Mention, 0, len(spans))
+	for _, m := range spans {
 		m.Label, m.hint = m.label(), "" // rule 1
 		model = append(model, m)
 	}

@@ -23,6 +23,8 @@ func TestCheckOrder(t *testing.T) {
 		{"nothing sets tokens", []Stage{Sentences{}}, "stage sentences needs tokens, which no stage before it sets"},
 		{"model after resolve", []Stage{Tokenize{}, Sentences{}, Gazetteer{}, Citations{}, Resolve{}, NER{}}, "stage resolve reads model spans, which stage ner sets after it"},
 		{"a rule after resolve", []Stage{Tokenize{}, Sentences{}, Gazetteer{}, Citations{}, Resolve{}, Domains{}}, "stage resolve reads rule hits, which stage domains sets after it"},
+		{"no rules at all", []Stage{Tokenize{}, Sentences{}, Gazetteer{}, Resolve{}}, ""},
+		{"resolve without the gazetteer", []Stage{Tokenize{}, Sentences{}, Resolve{}}, "stage resolve needs gazetteer hits, which no stage before it sets"},
 		{"twice", []Stage{Tokenize{}, Tokenize{}}, "stage tokenize appears twice"},
 	}
 	for _, tt := range tests {

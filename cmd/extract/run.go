@@ -19,12 +19,14 @@ type pipelineFlags struct {
 	noNER      bool
 	workers    int
 	repeats    string
+	without    []string
 }
 
 func (f *pipelineFlags) register(c *cobra.Command) {
 	c.Flags().StringArrayVar(&f.gazetteers, "gazetteer", nil, "gazetteer `FILE` layered over the default (repeatable)")
 	c.Flags().BoolVar(&f.noNER, "no-ner", false, "use the gazetteer and rules only, not the statistical model")
 	c.Flags().IntVar(&f.workers, "workers", 0, "documents processed in parallel (default: all cores)")
+	c.Flags().StringSliceVar(&f.without, "without", nil, "leave out `STAGES` (domains, citations, orgnames, clean, acronyms), to measure what each adds")
 	c.Flags().StringVar(&f.repeats, "repeats", "shared", "how the model tags a word repeated within a sentence: `shared` (prose's way: every repeat takes the tag and label of the last) or separate")
 }
 
@@ -44,7 +46,7 @@ func (f *pipelineFlags) build() (*pipeline.Pipeline, error) {
 	default:
 		return nil, fmt.Errorf("--repeats must be shared or separate, not %q", f.repeats)
 	}
-	return pipeline.New(pipeline.Config{GazetteerFiles: f.gazetteers, NER: !f.noNER, Repeats: repeats})
+	return pipeline.New(pipeline.Config{GazetteerFiles: f.gazetteers, NER: !f.noNER, Repeats: repeats, Without: f.without})
 }
 
 type runOptions struct {
