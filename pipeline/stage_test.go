@@ -90,6 +90,6 @@ func TestArchitectureTable(t *testing.T) {
 			}
 			return
 		}
-		t.Errorf("%s: the stage table is out of date (go test ./pipeline -run ArchitectureTable -update):\n%s", path, want)
+		t.Errorf("%s: the stage table is out of date (go test ./pipeline -run ArchitectureTable -args -update):\n%s", path, want)
 	}
 }
