@@ -35,6 +35,17 @@ func (s Stats) MBPerSecond() float64 {
 // in memory at once. If emit returns an error, the batch stops and returns
 // it.
 func Run(ctx context.Context, p *pipeline.Pipeline, inputs iter.Seq[Input], workers int, emit func(*output.Record) error) (Stats, error) {
+	return run(ctx, p, inputs, workers, false, func(r *output.Record, _ []byte) error { return emit(r) })
+}
+
+// RunLines is Run for writers of JSON Lines: each worker also encodes its
+// record (Record.AppendJSON and a newline), so that encoding, a tenth of
+// the work, does not wait in line in the one goroutine that emits.
+func RunLines(ctx context.Context, p *pipeline.Pipeline, inputs iter.Seq[Input], workers int, emit func(rec *output.Record, line []byte) error) (Stats, error) {
+	return run(ctx, p, inputs, workers, true, emit)
+}
+
+func run(ctx context.Context, p *pipeline.Pipeline, inputs iter.Seq[Input], workers int, encode bool, emit func(*output.Record, []byte) error) (Stats, error) {
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
@@ -46,6 +57,7 @@ func Run(ctx context.Context, p *pipeline.Pipeline, inputs iter.Seq[Input], work
 	type result struct {
 		seq   int
 		rec   *output.Record
+		line  []byte
 		bytes int
 	}
 	ctx, cancel := context.WithCancel(ctx)
@@ -61,7 +73,12 @@ func Run(ctx context.Context, p *pipeline.Pipeline, inputs iter.Seq[Input], work
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				results <- result{j.seq, record(p, j.in), len(j.in.Text)}
+				rec := record(p, j.in)
+				var line []byte
+				if encode {
+					line = append(rec.AppendJSON(nil), '\n')
+				}
+				results <- result{j.seq, rec, line, len(j.in.Text)}
 			}
 		}()
 	}
@@ -104,7 +121,7 @@ func Run(ctx context.Context, p *pipeline.Pipeline, inputs iter.Seq[Input], work
 				stats.Errors++
 			}
 			stats.Mentions += len(rec.Mentions)
-			if err := emit(rec); err != nil {
+			if err := emit(rec, res.line); err != nil {
 				emitErr = err
 				cancel()
 			}

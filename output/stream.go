@@ -27,6 +27,13 @@ func (w *Writer) Write(r *Record) error {
 	return err
 }
 
+// WriteLine writes a record already encoded: Record.AppendJSON and a
+// newline.
+func (w *Writer) WriteLine(line []byte) error {
+	_, err := w.w.Write(line)
+	return err
+}
+
 // Flush writes any buffered data to the underlying writer.
 func (w *Writer) Flush() error { return w.w.Flush() }
 

@@ -103,14 +103,14 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 	}
 	w := output.NewWriter(out)
 	progress := isTerminal(a.Stderr)
-	stats, err := batch.Run(c.Context(), p, batch.ReadInputs(files, format, a.Stdin), o.workers, func(r *output.Record) error {
+	stats, err := batch.RunLines(c.Context(), p, batch.ReadInputs(files, format, a.Stdin), o.workers, func(r *output.Record, line []byte) error {
 		if r.Error != "" {
 			fmt.Fprintf(a.Stderr, "extract: %s\n", r.Error)
 		}
 		if progress {
 			fmt.Fprintf(a.Stderr, "\r%s", r.ID)
 		}
-		return w.Write(r)
+		return w.WriteLine(line)
 	})
 	if err == nil {
 		err = w.Flush()
