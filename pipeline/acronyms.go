@@ -17,12 +17,6 @@ import (
 // left to the gazetteer.
 type Acronyms struct{}
 
-func (Acronyms) Name() string { return "acronyms" }
-
-func (Acronyms) Contract() Contract {
-	return Contract{Needs: []Field{FieldTokens, FieldMentions}, Sets: []Field{FieldMentions, FieldReferences}}
-}
-
 func (Acronyms) Process(d *Doc) error {
 	// Model mentions of a defined acronym give way to it: the article's own
 	// definition is better evidence than the model's guess.

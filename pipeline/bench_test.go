@@ -153,8 +153,8 @@ func BenchmarkAfterTokenize(b *testing.B) {
 	}
 	w := output.NewWriter(io.Discard)
 	benchAfterTokenize(b, func(d *Doc) {
-		for _, s := range p.stages[1:] {
-			if err := s.Process(d); err != nil {
+		for _, s := range p.steps[1:] {
+			if err := s.stage.Process(d); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -172,16 +172,16 @@ func BenchmarkStage(b *testing.B) {
 		b.Fatal(err)
 	}
 	docs := tokenized(b)
-	for k := 1; k < len(p.stages); k++ {
-		stage := p.stages[k]
-		b.Run(stage.Name(), func(b *testing.B) {
+	for k := 1; k < len(p.steps); k++ {
+		stage := p.steps[k]
+		b.Run(stage.name, func(b *testing.B) {
 			// The input of the stage: the stages before it, run once.
 			inputs := make([]Doc, len(docs))
 			total := 0
 			for i, d := range docs {
 				inputs[i] = Doc{ID: d.ID, Source: d.Source, Text: d.Text, Tokens: d.Tokens}
-				for _, s := range p.stages[1:k] {
-					if err := s.Process(&inputs[i]); err != nil {
+				for _, s := range p.steps[1:k] {
+					if err := s.stage.Process(&inputs[i]); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -197,7 +197,7 @@ func BenchmarkStage(b *testing.B) {
 					d.Rules = append([]Mention(nil), d.Rules...)
 					d.Mentions = append([]Mention(nil), d.Mentions...)
 					d.Entities, d.Edges, d.lower = nil, nil, nil
-					if err := stage.Process(&d); err != nil {
+					if err := stage.stage.Process(&d); err != nil {
 						b.Fatal(err)
 					}
 				}

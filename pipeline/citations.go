@@ -18,12 +18,6 @@ import (
 // which resolve drops candidates inside of).
 type Citations struct{}
 
-func (Citations) Name() string { return "citations" }
-
-func (Citations) Contract() Contract {
-	return Contract{Needs: []Field{FieldText}, Sets: []Field{FieldRules, FieldTitles}}
-}
-
 var (
 	// referenceStart is a footnote marker at the start of a line.
 	referenceStart = regexp.MustCompile(`^[ \t]*(?:<sup>\s*\d+\s*</sup>|\[\d+\]|\d{1,3}\.)[ \t]*(?:\d{1,3}\.[ \t]*)?`)

@@ -32,12 +32,6 @@ import (
 // decides labels.
 type Clean struct{}
 
-func (Clean) Name() string { return "clean" }
-
-func (Clean) Contract() Contract {
-	return Contract{Needs: []Field{FieldTokens, FieldSentences, FieldModel}, Sets: []Field{FieldCleaned}}
-}
-
 func (Clean) Process(d *Doc) error {
 	d.Cleaned = d.Cleaned[:0]
 	for _, m := range d.Model {

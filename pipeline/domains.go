@@ -15,12 +15,6 @@ import (
 // The hits are candidates beside the gazetteer's (Doc.Rules).
 type Domains struct{}
 
-func (Domains) Name() string { return "domains" }
-
-func (Domains) Contract() Contract {
-	return Contract{Needs: []Field{FieldTokens}, Sets: []Field{FieldRules}}
-}
-
 func (Domains) Process(d *Doc) error {
 	for k, t := range d.Tokens {
 		if !isDomain(t.Text) {

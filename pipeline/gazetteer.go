@@ -13,12 +13,6 @@ type Gazetteer struct {
 	Matcher *gazetteer.Matcher
 }
 
-func (Gazetteer) Name() string { return "gazetteer" }
-
-func (Gazetteer) Contract() Contract {
-	return Contract{Needs: []Field{FieldText}, Sets: []Field{FieldGazetteer}}
-}
-
 func (g Gazetteer) Process(d *Doc) error {
 	hits := g.Matcher.Match(d.Text)
 	d.Gazetteer = slices.Grow(d.Gazetteer[:0], len(hits))

@@ -12,12 +12,6 @@ import (
 // "document" edges between every two entities of the document.
 type Graph struct{}
 
-func (Graph) Name() string { return "graph" }
-
-func (Graph) Contract() Contract {
-	return Contract{Needs: []Field{FieldMentions, FieldLinks}, Sets: []Field{FieldGraph}}
-}
-
 func (Graph) Process(d *Doc) error {
 	d.Entities = d.Entities[:0]
 	index := map[string]int{}

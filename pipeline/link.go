@@ -26,12 +26,6 @@ import (
 //     of one name gets one id wherever it appears.
 type Link struct{}
 
-func (Link) Name() string { return "link" }
-
-func (Link) Contract() Contract {
-	return Contract{Needs: []Field{FieldMentions}, Uses: []Field{FieldReferences}, Sets: []Field{FieldLinks}}
-}
-
 func (Link) Process(d *Doc) error {
 	for i := range d.Mentions {
 		m := &d.Mentions[i]

@@ -24,12 +24,6 @@ type NER struct {
 // NewNER returns the stage with the shared default model.
 func NewNER(repeats model.Repeats) NER { return NER{model: model.Default(), repeats: repeats} }
 
-func (NER) Name() string { return "ner" }
-
-func (NER) Contract() Contract {
-	return Contract{Needs: []Field{FieldTokens, FieldSentences}, Sets: []Field{FieldModel}}
-}
-
 func (n NER) Process(d *Doc) error {
 	d.Model = d.Model[:0]
 	toks := d.ModelTokens

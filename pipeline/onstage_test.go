@@ -59,8 +59,6 @@ func TestOnStageNil(t *testing.T) {
 
 type failingStage struct{}
 
-func (failingStage) Name() string       { return "fails" }
-func (failingStage) Contract() Contract { return Contract{} }
 func (failingStage) Process(*Doc) error { panic("boom") }
 
 // A stage that fails is still reported (its time was spent); the stages
@@ -68,7 +66,7 @@ func (failingStage) Process(*Doc) error { panic("boom") }
 func TestOnStageFailure(t *testing.T) {
 	var got []string
 	p := &Pipeline{
-		stages:  []Stage{Tokenize{}, failingStage{}, Sentences{}},
+		steps:   []step{{name: "tokenize", stage: Tokenize{}}, {name: "fails", stage: failingStage{}}, {name: "sentences", stage: Sentences{}}},
 		onStage: func(stage string, _ time.Duration) { got = append(got, stage) },
 	}
 	if _, err := p.Process("d", "d.txt", "Batken"); err == nil {

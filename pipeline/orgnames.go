@@ -19,12 +19,6 @@ import (
 // it, as the annotation guideline's "flat, longest name" asks.
 type OrgNames struct{}
 
-func (OrgNames) Name() string { return "orgnames" }
-
-func (OrgNames) Contract() Contract {
-	return Contract{Needs: []Field{FieldTokens, FieldSentences}, Sets: []Field{FieldRules}}
-}
-
 func (OrgNames) Process(d *Doc) error {
 	toks := d.Tokens
 	for k := 0; k < len(toks); {

@@ -39,7 +39,7 @@ type Config struct {
 // Pipeline runs its stages over documents. It is safe for concurrent use:
 // stages hold only read-only state, shared by all workers.
 type Pipeline struct {
-	stages  []Stage
+	steps   []step
 	onStage func(string, time.Duration)
 }
 
@@ -52,38 +52,59 @@ func New(cfg Config) (*Pipeline, error) {
 			return nil, err
 		}
 	}
-	stages := []Stage{Tokenize{}, Sentences{}, Gazetteer{Matcher: gazetteer.NewMatcher(entries)}, Domains{}, Citations{}, OrgNames{}}
-	if cfg.NER {
-		stages = append(stages, NewNER(cfg.Repeats), Clean{})
-	}
-	stages = append(stages, Resolve{}, Acronyms{}, Link{}, Graph{})
-	stages, err := without(stages, cfg.Without)
+	steps, err := without(newSteps(cfg, gazetteer.NewMatcher(entries)), cfg.Without)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkOrder(stages); err != nil {
+	if err := checkOrder(steps); err != nil {
 		return nil, err
 	}
-	return &Pipeline{stages: stages, onStage: cfg.OnStage}, nil
+	return &Pipeline{steps: steps, onStage: cfg.OnStage}, nil
+}
+
+// newSteps is the pipeline: every stage in order, with what it needs, reads
+// when present, and sets (see Contract; docs/architecture.md shows it as a
+// table).
+func newSteps(cfg Config, m *gazetteer.Matcher) []step {
+	steps := []step{
+		{"tokenize", Contract{Needs: []Field{FieldText}, Sets: []Field{FieldTokens}}, Tokenize{}},
+		{"sentences", Contract{Needs: []Field{FieldTokens}, Sets: []Field{FieldSentences}}, Sentences{}},
+		{"gazetteer", Contract{Needs: []Field{FieldText}, Sets: []Field{FieldGazetteer}}, Gazetteer{Matcher: m}},
+		{"domains", Contract{Needs: []Field{FieldTokens}, Sets: []Field{FieldRules}}, Domains{}},
+		{"citations", Contract{Needs: []Field{FieldText}, Sets: []Field{FieldRules, FieldTitles}}, Citations{}},
+		{"orgnames", Contract{Needs: []Field{FieldTokens, FieldSentences}, Sets: []Field{FieldRules}}, OrgNames{}},
+	}
+	if cfg.NER {
+		steps = append(steps,
+			step{"ner", Contract{Needs: []Field{FieldTokens, FieldSentences}, Sets: []Field{FieldModel}}, NewNER(cfg.Repeats)},
+			step{"clean", Contract{Needs: []Field{FieldTokens, FieldSentences, FieldModel}, Sets: []Field{FieldCleaned}}, Clean{}})
+	}
+	return append(steps,
+		step{"resolve", Contract{Needs: []Field{FieldSentences, FieldGazetteer},
+			Uses: []Field{FieldRules, FieldTitles, FieldModel, FieldCleaned}, Sets: []Field{FieldMentions}}, Resolve{}},
+		step{"acronyms", Contract{Needs: []Field{FieldTokens, FieldMentions}, Sets: []Field{FieldMentions, FieldReferences}}, Acronyms{}},
+		step{"link", Contract{Needs: []Field{FieldMentions}, Uses: []Field{FieldReferences}, Sets: []Field{FieldLinks}}, Link{}},
+		step{"graph", Contract{Needs: []Field{FieldMentions, FieldLinks}, Sets: []Field{FieldGraph}}, Graph{}},
+	)
 }
 
 // optional are the stages Config.Without may leave out.
 var optional = []string{"domains", "citations", "orgnames", "clean", "acronyms"}
 
-// without drops the named stages.
-func without(stages []Stage, names []string) ([]Stage, error) {
+// without drops the named steps.
+func without(steps []step, names []string) ([]step, error) {
 	for _, n := range names {
 		if !slices.Contains(optional, n) {
 			return nil, fmt.Errorf("pipeline: cannot leave out stage %q (optional: %s)", n, strings.Join(optional, ", "))
 		}
 	}
-	out := stages[:0:0]
-	for _, s := range stages {
+	out := steps[:0:0]
+	for _, s := range steps {
 		switch {
-		case slices.Contains(names, s.Name()):
+		case slices.Contains(names, s.name):
 			continue
-		case s.Name() == "resolve" && slices.Contains(names, "clean"):
-			s = Resolve{raw: true}
+		case s.name == "resolve" && slices.Contains(names, "clean"):
+			s.stage = Resolve{raw: true}
 		}
 		out = append(out, s)
 	}
@@ -92,9 +113,9 @@ func without(stages []Stage, names []string) ([]Stage, error) {
 
 // Stages returns the names of the stages in order.
 func (p *Pipeline) Stages() []string {
-	names := make([]string, len(p.stages))
-	for i, s := range p.stages {
-		names[i] = s.Name()
+	names := make([]string, len(p.steps))
+	for i, s := range p.steps {
+		names[i] = s.name
 	}
 	return names
 }
@@ -109,11 +130,11 @@ func (p *Pipeline) Process(id, source, text string) (doc *Doc, err error) {
 		return nil, invalidUTF8(text)
 	}
 	doc = &Doc{ID: id, Source: source, Text: text}
-	for _, s := range p.stages {
+	for _, s := range p.steps {
 		start := time.Now()
 		err := runStage(s, doc)
 		if p.onStage != nil {
-			p.onStage(s.Name(), time.Since(start))
+			p.onStage(s.name, time.Since(start))
 		}
 		if err != nil {
 			return nil, err
@@ -122,14 +143,14 @@ func (p *Pipeline) Process(id, source, text string) (doc *Doc, err error) {
 	return doc, nil
 }
 
-func runStage(s Stage, doc *Doc) (err error) {
+func runStage(s step, doc *Doc) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("stage %s failed: %v", s.Name(), r)
+			err = fmt.Errorf("stage %s failed: %v", s.name, r)
 		}
 	}()
-	if err := s.Process(doc); err != nil {
-		return fmt.Errorf("stage %s: %w", s.Name(), err)
+	if err := s.stage.Process(doc); err != nil {
+		return fmt.Errorf("stage %s: %w", s.name, err)
 	}
 	return nil
 }

@@ -28,12 +28,6 @@ type Resolve struct {
 	raw bool // take the model's raw spans: the pipeline has no clean stage
 }
 
-func (Resolve) Name() string { return "resolve" }
-
-func (Resolve) Contract() Contract {
-	return Contract{Needs: []Field{FieldSentences, FieldGazetteer}, Uses: []Field{FieldRules, FieldTitles, FieldModel, FieldCleaned}, Sets: []Field{FieldMentions}}
-}
-
 func (r Resolve) Process(d *Doc) error {
 	spans := d.Cleaned
 	if r.raw {

@@ -17,12 +17,6 @@ import (
 // items and captions stand alone.
 type Sentences struct{}
 
-func (Sentences) Name() string { return "sentences" }
-
-func (Sentences) Contract() Contract {
-	return Contract{Needs: []Field{FieldTokens}, Sets: []Field{FieldSentences}}
-}
-
 func (Sentences) Process(d *Doc) error {
 	d.Sentences = d.Sentences[:0]
 	if len(d.Tokens) == 0 {

@@ -6,14 +6,19 @@ import (
 )
 
 // Stage is one step of the pipeline: it reads what earlier stages set on
-// the Doc and adds its own part. Its Contract says which parts; New checks
-// the order of the stages against the contracts, so that a stage placed
-// before what it reads fails when the pipeline is built, not on a
-// document.
+// the Doc and adds its own part.
 type Stage interface {
-	Name() string
-	Contract() Contract
 	Process(*Doc) error
+}
+
+// step is a stage in its place in the pipeline, with its name and its
+// contract. The pipeline's steps are declared in one table (newSteps) and
+// checked when the pipeline is built, so that a stage placed before what
+// it reads fails then, not on a document.
+type step struct {
+	name string
+	Contract
+	stage Stage
 }
 
 // Field is a part of the Doc that stages set and read.
@@ -47,29 +52,28 @@ type Contract struct {
 	Sets []Field
 }
 
-// checkOrder reports the first stage that reads a field before a stage
-// that sets it, or reads a field no stage sets.
-func checkOrder(stages []Stage) error {
+// checkOrder reports the first step that reads a field before a step
+// that sets it, or needs a field no step sets.
+func checkOrder(steps []step) error {
 	names := map[string]bool{}
-	for i, s := range stages {
-		if names[s.Name()] {
-			return fmt.Errorf("pipeline: stage %s appears twice", s.Name())
+	for i, s := range steps {
+		if names[s.name] {
+			return fmt.Errorf("pipeline: stage %s appears twice", s.name)
 		}
-		names[s.Name()] = true
-		c := s.Contract()
-		for _, f := range slices.Concat(c.Needs, c.Uses) {
+		names[s.name] = true
+		for _, f := range slices.Concat(s.Needs, s.Uses) {
 			setBefore := f == FieldText
-			for j, o := range stages {
-				if j == i || !slices.Contains(o.Contract().Sets, f) {
+			for j, o := range steps {
+				if j == i || !slices.Contains(o.Sets, f) {
 					continue
 				}
 				if j > i {
-					return fmt.Errorf("pipeline: stage %s reads %s, which stage %s sets after it", s.Name(), f, o.Name())
+					return fmt.Errorf("pipeline: stage %s reads %s, which stage %s sets after it", s.name, f, o.name)
 				}
 				setBefore = true
 			}
-			if !setBefore && slices.Contains(c.Needs, f) {
-				return fmt.Errorf("pipeline: stage %s needs %s, which no stage before it sets", s.Name(), f)
+			if !setBefore && slices.Contains(s.Needs, f) {
+				return fmt.Errorf("pipeline: stage %s needs %s, which no stage before it sets", s.name, f)
 			}
 		}
 	}

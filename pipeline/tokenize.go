@@ -17,12 +17,6 @@ import (
 // dashes and ellipses between words ("Kabul—the", "Tashkent…").
 type Tokenize struct{}
 
-func (Tokenize) Name() string { return "tokenize" }
-
-func (Tokenize) Contract() Contract {
-	return Contract{Needs: []Field{FieldText}, Sets: []Field{FieldTokens}}
-}
-
 func (Tokenize) Process(d *Doc) error {
 	d.ModelTokens = model.Tokenize(d.Text, d.ModelTokens[:0])
 	if need := len(d.ModelTokens) + len(d.ModelTokens)/8 + 8; cap(d.Tokens) < need {
