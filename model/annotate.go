@@ -65,25 +65,31 @@ func (m *Model) annotate(toks []Token, r Repeats, lastCached bool) {
 		words[i] = sc.cache.word(m, toks[i].Text)
 	}
 	m.tagPositions(toks, words, tags, sc)
-	final := grow(sc.final, n)
-	sc.final = final
+	sc.final = grow(sc.final, n)
+	lastWins(slot, tags, sc.final)
 	for i := range toks {
-		final[slot[i]] = tags[i]
+		toks[i].Tag = tags[i]
 	}
-	for i := range toks {
-		toks[i].Tag = final[slot[i]]
-	}
+	clear(sc.final) // let go of the tag strings
 
 	m.labelPositions(toks, words, labels, sc)
-	finalLabel := grow(sc.finalLabel, n)
-	sc.finalLabel = finalLabel
+	sc.finalLabel = grow(sc.finalLabel, n)
+	lastWins(slot, labels, sc.finalLabel)
 	for i := range toks {
-		finalLabel[slot[i]] = labels[i]
+		toks[i].Label = m.w.NERLabels[labels[i]]
 	}
-	for i := range toks {
-		toks[i].Label = m.w.NERLabels[finalLabel[slot[i]]]
+}
+
+// lastWins gives every position the value of the last position of its
+// slot, as writing through prose's shared token objects does; final is
+// scratch of len(vals).
+func lastWins[T any](slot []int32, vals, final []T) {
+	for i := range vals {
+		final[slot[i]] = vals[i]
 	}
-	clear(sc.final)
+	for i := range vals {
+		vals[i] = final[slot[i]]
+	}
 }
 
 // slots gives each token the position of the token object prose would

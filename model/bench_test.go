@@ -23,59 +23,48 @@ func seedTexts(b *testing.B) ([]string, int64) {
 	return texts, n
 }
 
-// BenchmarkDocument compares the engine with prose on the same work: the
-// seed articles tokenized, tagged and labelled, one call per article.
-func BenchmarkDocument(b *testing.B) {
+// benchSeeds runs each process over the seed articles, one call per
+// article, side by side as sub-benchmarks.
+func benchSeeds(b *testing.B, process map[string]func(b *testing.B, text string)) {
 	texts, n := seedTexts(b)
-	b.Run("engine", func(b *testing.B) {
-		m := Default()
-		b.SetBytes(n)
-		b.ReportAllocs()
-		b.ResetTimer()
-		for i := 0; i < b.N; i++ {
-			for _, t := range texts {
-				m.Document(t)
-			}
-		}
-	})
-	b.Run("prose", func(b *testing.B) {
-		pm := proseModel()
-		b.SetBytes(n)
-		b.ReportAllocs()
-		b.ResetTimer()
-		for i := 0; i < b.N; i++ {
-			for _, t := range texts {
-				if _, err := prose.NewDocument(t, prose.WithSegmentation(false), prose.UsingModel(pm)); err != nil {
-					b.Fatal(err)
+	for _, name := range []string{"engine", "prose"} {
+		b.Run(name, func(b *testing.B) {
+			process[name](b, texts[0]) // warm up: load the model outside the timer
+			b.SetBytes(n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				for _, t := range texts {
+					process[name](b, t)
 				}
 			}
-		}
+		})
+	}
+}
+
+// BenchmarkDocument compares the engine with prose on the same work:
+// tokenized, tagged and labelled.
+func BenchmarkDocument(b *testing.B) {
+	benchSeeds(b, map[string]func(*testing.B, string){
+		"engine": func(_ *testing.B, t string) { Default().Document(t) },
+		"prose": func(b *testing.B, t string) {
+			if _, err := prose.NewDocument(t, prose.WithSegmentation(false), prose.UsingModel(proseModel())); err != nil {
+				b.Fatal(err)
+			}
+		},
 	})
 }
 
 // BenchmarkTokenize compares the tokenizers alone.
 func BenchmarkTokenize(b *testing.B) {
-	texts, n := seedTexts(b)
-	b.Run("engine", func(b *testing.B) {
-		b.SetBytes(n)
-		b.ReportAllocs()
-		var toks []Token
-		for i := 0; i < b.N; i++ {
-			for _, t := range texts {
-				toks = Tokenize(t, toks[:0])
+	var toks []Token
+	benchSeeds(b, map[string]func(*testing.B, string){
+		"engine": func(_ *testing.B, t string) { toks = Tokenize(t, toks[:0]) },
+		"prose": func(b *testing.B, t string) {
+			if _, err := prose.NewDocument(t, prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false)); err != nil {
+				b.Fatal(err)
 			}
-		}
-	})
-	b.Run("prose", func(b *testing.B) {
-		b.SetBytes(n)
-		b.ReportAllocs()
-		for i := 0; i < b.N; i++ {
-			for _, t := range texts {
-				if _, err := prose.NewDocument(t, prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false)); err != nil {
-					b.Fatal(err)
-				}
-			}
-		}
+		},
 	})
 }
 

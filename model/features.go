@@ -180,14 +180,7 @@ func (c *rowCache) newVector(m *Model, rows ...int32) int32 {
 	v := c.vectors[len(c.vectors)-n:]
 	var seen uint64
 	for _, row := range rows {
-		if row < 0 {
-			continue
-		}
-		for k := m.w.POSRow[row]; k < m.w.POSRow[row+1]; k++ {
-			cl := m.w.POSClass[k]
-			v[cl] += int64(m.w.POSWeight[k])
-			seen |= 1 << cl
-		}
+		m.addRow(v, &seen, row)
 	}
 	c.seen = append(c.seen, seen)
 	return i

@@ -112,16 +112,7 @@ func (m *Model) predictTag(sc *scratch, j int, ctx func(int) *wordRows, p1, p2 s
 		scores[k] = static[k] + tags[k]
 	}
 	seen := c.seen[w.posStatic] | c.seen[pair]
-	add := func(row int32) {
-		if row < 0 {
-			return
-		}
-		for k := m.w.POSRow[row]; k < m.w.POSRow[row+1]; k++ {
-			cl := m.w.POSClass[k]
-			scores[cl] += int64(m.w.POSWeight[k])
-			seen |= 1 << cl
-		}
-	}
+	add := func(row int32) { m.addRow(scores, &seen, row) }
 	b := append(append(append(append(sc.key[:0], "i-1 tag+i word "...), p1...), ' '), w.norm...)
 	add(m.posRow(b))
 	sc.key = b
@@ -142,6 +133,20 @@ func (m *Model) predictTag(sc *scratch, j int, ctx func(int) *wordRows, p1, p2 s
 		return ""
 	}
 	return m.w.POSClasses[best]
+}
+
+// addRow adds the perceptron weights of row (none when -1) to scores, and
+// the classes it touches to seen. Integer sums: exact, so order does not
+// matter.
+func (m *Model) addRow(scores []int64, seen *uint64, row int32) {
+	if row < 0 {
+		return
+	}
+	for k := m.w.POSRow[row]; k < m.w.POSRow[row+1]; k++ {
+		cl := m.w.POSClass[k]
+		scores[cl] += int64(m.w.POSWeight[k])
+		*seen |= 1 << cl
+	}
 }
 
 // suffix3 is the last three bytes of s, as prose slices them.

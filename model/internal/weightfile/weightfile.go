@@ -347,21 +347,16 @@ func (d *decoder) fail(err error) {
 	d.b = nil
 }
 
-func (d *decoder) uint() uint64 {
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.fail(errShort)
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
+func (d *decoder) uint() uint64 { return varint(d, binary.Uvarint) }
+func (d *decoder) int() int64   { return varint(d, binary.Varint) }
 
-func (d *decoder) int() int64 {
-	v, n := binary.Varint(d.b)
+// varint reads one varint with read (binary.Uvarint or binary.Varint).
+func varint[T any](d *decoder, read func([]byte) (T, int)) T {
+	v, n := read(d.b)
 	if n <= 0 {
 		d.fail(errShort)
-		return 0
+		var zero T
+		return zero
 	}
 	d.b = d.b[n:]
 	return v
