@@ -21,8 +21,11 @@ func (Domains) Process(d *Doc) error {
 			continue
 		}
 		// "www.example.com/path" and "http://..." are addresses, not names:
-		// prose keeps them as one token, so the token itself tells.
-		if k > 0 && d.Tokens[k-1].End == t.Start && strings.HasSuffix(d.Tokens[k-1].Text, "/") {
+		// prose keeps them as one token, so the token itself tells. A
+		// host name with "www." is an address too ("visit us at
+		// www.example.com"); a site's name is written without it.
+		if k > 0 && d.Tokens[k-1].End == t.Start && strings.HasSuffix(d.Tokens[k-1].Text, "/") ||
+			len(t.Text) > 4 && strings.EqualFold(t.Text[:4], "www.") {
 			continue
 		}
 		d.Rules = append(d.Rules, Mention{Span: t.Span, Label: output.LabelGroup, Source: output.SourceRule, Ref: -1})

@@ -257,6 +257,18 @@ func TestIsDomain(t *testing.T) {
 	}
 }
 
+func TestDomainsSkipAddresses(t *testing.T) {
+	d := &Doc{Text: "Read Example.org, not www.example.org or http://example.org/a."}
+	for _, s := range []Stage{Tokenize{}, Domains{}} {
+		if err := s.Process(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(d.Rules) != 1 || d.Rules[0].Span != (Span{5, 16}) {
+		t.Errorf("domain hits %v, want one at 5:16 (Example.org)", d.Rules)
+	}
+}
+
 func TestDomainsAndAcronymOverride(t *testing.T) {
 	text := "See Knb.kz for the Spiritual Directorate (SDKM). SDKM said so."
 	d := &Doc{Text: text}
