@@ -29,12 +29,15 @@ type dataset struct {
 	args []string
 }
 
+// GMB's gpe tags are nationality adjectives ("Iraqi", "British") far more
+// than states, and the annotation guideline makes demonyms no mentions: gpe
+// stays unmapped, so it counts as no mention.
 func datasets(shared string) []dataset {
 	ner := filepath.Join(shared, "external", "ner")
 	return []dataset{
 		{"seeds", []string{"seeds/gold.jsonl"}},
 		{"WikiGold", []string{"--format", "conll", "--label-map", "PER=PERSON,LOC=PLACE,ORG=GROUP", filepath.Join(ner, "wikigold", "wikigold.conll.txt")}},
-		{"GMB", []string{"--format", "gmb", "--label-map", "per=PERSON,geo=PLACE,gpe=PLACE,org=GROUP", filepath.Join(ner, "gmb", "ner_dataset.csv")}},
+		{"GMB", []string{"--format", "gmb", "--label-map", "per=PERSON,geo=PLACE,org=GROUP", filepath.Join(ner, "gmb", "ner_dataset.csv")}},
 		{"CoNLL dev", []string{"--format", "conll", "--label-map", "PER=PERSON,LOC=PLACE,ORG=GROUP", filepath.Join(shared, "external", "ner-train", "conll2003", "eng.testa")}},
 	}
 }
