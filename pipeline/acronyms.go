@@ -10,8 +10,8 @@ import (
 )
 
 // Acronyms handles the acronyms an article defines for itself: a name
-// followed by an acronym in brackets, "Eurasian Council on Foreign Affairs
-// (ECFA)", makes the acronym a mention of the same entity there and at
+// followed by an acronym in brackets, "Steppe Policy Institute
+// (SPI)", makes the acronym a mention of the same entity there and at
 // every other place in the document where it stands as a word, replacing
 // what the model made of it there. Acronyms the gazetteer already knows are
 // left to the gazetteer.

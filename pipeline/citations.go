@@ -10,8 +10,8 @@ import (
 // Citations reads the references of a text, one per line, as footnotes and
 // bibliographies write them:
 //
-//	<sup>33</sup> McDermott R. Kazakhstan's Evolving Strategy [Internet]. Jamestown; 2014.
-//	12. Cooley A, Heathershaw J. *Dictators without Borders*. Yale University Press; 2017.
+//	<sup>12</sup> Ormonova D. Water Politics in the Fergana Valley [Internet]. Bishkek Review; 2019.
+//	7. Petrov K, Walsh M. *Roads and Rivers*. Riverside University Press; 2016.
 //
 // The authors are persons (Doc.Rules); the title of the cited work is not
 // text about the world, so the names inside it are no mentions (Doc.Titles,

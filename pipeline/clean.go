@@ -17,13 +17,13 @@ import (
 //   - spans with punctuation, markup, a leading "the", title or demonym, a
 //     possessive 's, or trailing lower-case words: trimmed;
 //   - a person's span that misses an initial or a capitalised neighbour:
-//     widened ("Mariya Y. Omelicheva");
+//     widened ("Aida K. Sultanova");
 //   - no name left: a lone demonym, title or stop word, a common word at a
 //     sentence start, a word or phrase the same document writes in lower
-//     case ("Ready" in a title-case heading when the text says "ready"),
+//     case ("Outlook" in a title-case heading when the text says "outlook"),
 //     an adjective of origin: dropped;
 //   - a one-word place the gazetteer does not know, with no word around it
-//     that says it is a place ("in Orlando", "port of Poti", "Aktirau
+//     that says it is a place ("in Salta", "port of Gdansk", "Tambov
 //     province"): dropped; alone, the model's one-word places are mostly
 //     capitalised common nouns.
 //
@@ -62,7 +62,7 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 		return m, false
 	}
 	if withInitials := extendInitials(text, m.Span); withInitials != m.Span {
-		// "Kosolapova E.": a word with initials is a person, whatever the
+		// "Sultanova A.": a word with initials is a person, whatever the
 		// model said.
 		m.Span, m.hint = withInitials, output.LabelPerson
 	}
@@ -81,7 +81,7 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 		return m, false // "Central Asian", "Afghan": an adjective, not a name
 	}
 	if allCommon(d, surface) {
-		return m, false // "Border Management", "Strategic Partnership"
+		return m, false // "Water Management", "Joint Statement"
 	}
 	if m.label() == output.LabelPlace && !strings.ContainsAny(surface, " -") && !locative(d.Text, m.Span) {
 		return m, false
@@ -173,7 +173,7 @@ func trimLeadingWords(text string, s Span) Span {
 }
 
 // hasOrgHead reports whether a word of s is an organisation's head noun:
-// "Eurasian Council on Foreign Affairs" keeps its first word.
+// "Turkic Council on Trade Policy" keeps its first word.
 func hasOrgHead(s string) bool {
 	for _, w := range strings.Fields(s) {
 		if inLower(orgHeads, w) {
@@ -184,7 +184,7 @@ func hasOrgHead(s string) bool {
 }
 
 // trimTrailingLowerCase drops lower-case words at the end: names end in a
-// capitalised word ("Anadolu news agency" names Anadolu, "Taliban
+// capitalised word ("Tamga news agency" names Tamga, "Taliban
 // movement" the Taliban).
 func trimTrailingLowerCase(text string, s Span) Span {
 	surface := text[s.Start:s.End]
@@ -200,7 +200,7 @@ func trimTrailingLowerCase(text string, s Span) Span {
 
 // extendPerson widens a person's span over one capitalised word on either
 // side that the model left out, on the same line: "Joe/PERSON Painter",
-// "Uran Botobekov/PERSON". The word must look like a name: capitalised,
+// "Talant Abdykerov/PERSON". The word must look like a name: capitalised,
 // not a title, demonym, stop word or a word the document writes in lower
 // case, and not at a sentence start when it precedes.
 func extendPerson(d *Doc, s Span) Span {
@@ -271,8 +271,8 @@ func lastWord(s string) string {
 }
 
 // extendInitials widens a person's span over the initials next to it, on
-// the same line: "Cooley A.", "Mariya Y. Omelicheva" (whose model span may
-// stop at "Mariya"), "R. McDermott". An initial is one capital letter and
+// the same line: "Petrov K.", "Aida K. Sultanova" (whose model span may
+// stop at "Aida"), "D. Ormonova". An initial is one capital letter and
 // a full stop.
 func extendInitials(text string, s Span) Span {
 	for {

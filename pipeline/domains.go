@@ -9,8 +9,8 @@ import (
 	"github.com/extract-ca/extract/wordlist"
 )
 
-// Domains marks a site's name written as a domain ("Knb.kz",
-// "Shutterstock.com", "counter-terror.kz") as a group: news and reports
+// Domains marks a site's name written as a domain ("Steppenews.kz",
+// "Photobank.com", "water-watch.kg") as a group: news and reports
 // cite their sources so. A full URL or an e-mail address is not a name.
 // The hits are candidates beside the gazetteer's (Doc.Rules).
 type Domains struct{}

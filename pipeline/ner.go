@@ -76,8 +76,8 @@ func mapLabel(iob string) string {
 // appendModelSpans builds mentions from labeled tokens. prose's model marks
 // most entity tokens B- even inside a name ("Vladimir/B-PERSON
 // Putin/B-PERSON"), so the B/I distinction carries no information, and it
-// often gives the words of one name different types ("Uran/GPE
-// Botobekov/PERSON"). So adjacent labeled tokens, separated by nothing but
+// often gives the words of one name different types ("Talant/GPE
+// Abdykerov/PERSON"). So adjacent labeled tokens, separated by nothing but
 // spaces, form one span, and runLabel decides its label.
 func appendModelSpans(text string, toks []labeledToken, out []Mention) []Mention {
 	for k := 0; k < len(toks); {

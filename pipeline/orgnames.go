@@ -11,9 +11,9 @@ import (
 
 // OrgNames finds the names of organisations the gazetteer does not know by
 // their shape: a run of capitalised words, joined by "of", "for", "on",
-// "and", "the" or "&", that ends in an organisation's head noun ("Hollybush
-// Institute", "Exeter Central Asian Studies Network") or starts with one
-// followed by its complements ("Ministry of Culture and Sport", "Committee
+// "and", "the" or "&", that ends in an organisation's head noun ("Willowmere
+// Institute", "Aral Basin Studies Network") or starts with one
+// followed by its complements ("Ministry of Water and Energy", "Committee
 // on National Security of Kazakhstan"). The hits are candidates beside the
 // gazetteer's (Doc.Rules); a longer one wins over the place names inside
 // it, as the annotation guideline's "flat, longest name" asks.
@@ -70,7 +70,7 @@ func capitalised(w string) bool {
 func orgSpan(d *Doc, run []Token) (Span, bool) {
 	// A role before the name stays out, up to its last title word and the
 	// connectors after it: "Associate Professor of Political Science and
-	// Director of the Hollybush Institute" names the institute. "X and the
+	// Director of the Willowmere Institute" names the institute. "X and the
 	// Y" names two things; the run keeps the last.
 	for i := len(run) - 2; i >= 0; i-- {
 		w := run[i].Text

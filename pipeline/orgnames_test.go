@@ -11,7 +11,7 @@ func TestOrgNames(t *testing.T) {
 		want []string
 	}{
 		{"He joined the Hollybush Institute last year.", []string{"Hollybush Institute"}},
-		{"under the Ministry of Culture and Sport is", []string{"Ministry of Culture and Sport"}},
+		{"under the Ministry of Water and Energy is", []string{"Ministry of Water and Energy"}},
 		{"the chairman of the Committee on National Security of Kazakhstan said", []string{"Committee on National Security of Kazakhstan"}},
 		{"Associate Professor of Political Science and Director of the Hollybush Institute at Rowan", []string{"Hollybush Institute"}},
 		{"Katibat al-Imam Bukhari and the Islamic Jihad Union, which", []string{"Islamic Jihad Union"}},

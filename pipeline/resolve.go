@@ -12,7 +12,7 @@ import (
 // place where candidates compete; the precedence policy, in order:
 //
 //  1. A model span takes the label its clean-up evidence gives: initials
-//     make a person ("Kosolapova E."), an organisation's head noun a group
+//     make a person ("Sultanova A."), an organisation's head noun a group
 //     ("... Studies Center"), whatever the model said.
 //  2. An ambiguous gazetteer hit (alias marked "?") is kept only with
 //     support: a model hit overlapping it, or an unambiguous hit of the

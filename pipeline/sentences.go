@@ -11,8 +11,8 @@ import (
 // Sentences groups tokens into sentences. A sentence ends after a full
 // stop, question or exclamation mark (and any closing quotes or brackets)
 // when the next token starts with a capital, a digit or an opening quote,
-// unless the stop ends an abbreviation or an initial ("Mariya Y.
-// Omelicheva"). A blank line always ends a sentence, and so does a single
+// unless the stop ends an abbreviation or an initial ("Aida K.
+// Sultanova"). A blank line always ends a sentence, and so does a single
 // line break unless the next line goes on in lower case: headings, list
 // items and captions stand alone.
 type Sentences struct{}

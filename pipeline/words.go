@@ -14,7 +14,7 @@ var (
 	titles            = wordlist.Set("titles")             // precede a name, not part of it
 	notNames          = wordlist.Set("not-names")          // never a name on their own (with orgHeads)
 	commonWords       = wordlist.Set("sentence-start")     // capitalised only at a sentence start
-	orgHeads          = wordlist.Set("org-heads")          // "Hollybush Institute", "Ministry of Culture"
+	orgHeads          = wordlist.Set("org-heads")          // "Willowmere Institute", "Ministry of Water"
 	placePrepositions = wordlist.Set("place-prepositions") // "in Osh", "from Kunduz"
 	placeNouns        = wordlist.Set("place-nouns")        // "Batken province", "the city of Osh"
 )
