@@ -13,9 +13,9 @@ import (
 
 func TestCheckOrder(t *testing.T) {
 	tests := []struct {
-		name   string
-		steps  []step
-		err    string // "" for none
+		name  string
+		steps []step
+		err   string // "" for none
 	}{
 		{"default order", named("tokenize", "sentences", "gazetteer", "domains", "citations", "orgnames", "ner", "clean", "resolve", "acronyms", "link", "graph"), ""},
 		{"without the model", named("tokenize", "sentences", "gazetteer", "domains", "citations", "orgnames", "resolve", "acronyms", "link", "graph"), ""},
