@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/extract-ca/extract/internal/fileerr"
+	"github.com/extract-ca/extract/internal/jsonid"
 )
 
 // Input is one document to process, or the reason it could not be read.
@@ -191,17 +192,11 @@ func readJSONL(r io.Reader, file string, yield func(Input) bool) bool {
 	return true
 }
 
+// jsonID is the id of a JSONL input, ok only when there is one to use. The
+// caller lets a missing id fall back to file:line and rejects any other
+// unusable one (null, "", not a string or number), unlike the gold
+// readers, which take "" for an absent id.
 func jsonID(raw json.RawMessage) (string, bool) {
-	if len(raw) == 0 || string(raw) == "null" {
-		return "", false
-	}
-	var s string
-	if err := json.Unmarshal(raw, &s); err == nil {
-		return s, s != ""
-	}
-	var n json.Number
-	if err := json.Unmarshal(raw, &n); err == nil {
-		return n.String(), true
-	}
-	return "", false
+	id, ok := jsonid.Parse(raw)
+	return id, ok && id != ""
 }

@@ -12,8 +12,7 @@ import (
 // (doccano before 1.6), "entities" holds objects (later versions). Older
 // exports name the text "data".
 type doccanoDocument struct {
-	ID       json.RawMessage   `json:"id"`
-	Text     *string           `json:"text"`
+	documentHead
 	Data     *string           `json:"data"`
 	Label    []json.RawMessage `json:"label"`
 	Entities []doccanoEntity   `json:"entities"`
@@ -52,13 +51,8 @@ func ReadDoccano(r io.Reader, file string, labelMap map[string]string) ([]Docume
 
 func parseDoccanoDocument(b []byte, labelMap map[string]string, report func(error)) (Document, bool) {
 	var raw doccanoDocument
-	if err := json.Unmarshal(b, &raw); err != nil {
-		report(syntaxError(b, err))
-		return Document{}, false
-	}
-	id, err := parseID(raw.ID)
-	if err != nil {
-		report(err)
+	id, ok := decodeDocument(b, &raw, &raw.documentHead, report)
+	if !ok {
 		return Document{}, false
 	}
 	if raw.Text == nil {

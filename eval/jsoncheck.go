@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"sort"
 	"strconv"
+
+	"github.com/extract-ca/extract/internal/jsonid"
 )
 
 // checks shared by the JSON readers, which take offsets from the file
@@ -53,18 +55,11 @@ func dropOverlaps(spans []Span, report func(error)) []Span {
 // parseID reads a document id written as a JSON string or number; it
 // returns "" for a missing or null id.
 func parseID(raw json.RawMessage) (string, error) {
-	if len(raw) == 0 || string(raw) == "null" {
-		return "", nil
+	id, ok := jsonid.Parse(raw)
+	if !ok {
+		return "", fmt.Errorf("%w: \"id\" is %s, want a string or a number", ErrSyntax, raw)
 	}
-	var s string
-	if err := json.Unmarshal(raw, &s); err == nil {
-		return s, nil
-	}
-	var n json.Number
-	if err := json.Unmarshal(raw, &n); err == nil {
-		return n.String(), nil
-	}
-	return "", fmt.Errorf("%w: \"id\" is %s, want a string or a number", ErrSyntax, raw)
+	return id, nil
 }
 
 // idSet remembers the line of each document id to report duplicates.

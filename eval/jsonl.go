@@ -13,9 +13,16 @@ import (
 // jsonlDocument is one line of our gold format (ANNOTATION.md, "File
 // format"). Pointers tell a missing field from an empty one.
 type jsonlDocument struct {
-	ID    json.RawMessage `json:"id"`
-	Text  *string         `json:"text"`
-	Spans []jsonlSpan     `json:"spans"`
+	documentHead
+	Spans []jsonlSpan `json:"spans"`
+}
+
+// documentHead is what every JSON gold format has: an id (a string or a
+// number) and the text. The formats embed it so that decodeDocument can
+// read the id the same way for all of them.
+type documentHead struct {
+	ID   json.RawMessage `json:"id"`
+	Text *string         `json:"text"`
 }
 
 type jsonlSpan struct {
@@ -83,17 +90,29 @@ func readDocumentLines(r io.Reader, file string, parse func(b []byte, line int, 
 	return docs, errs.Err()
 }
 
+// decodeDocument unmarshals one line into raw, whose documentHead is head,
+// and reads its id ("" when there is none); ok is false, with the problem
+// reported, when the line is not JSON or the id is neither a string nor a
+// number.
+func decodeDocument(b []byte, raw any, head *documentHead, report func(error)) (id string, ok bool) {
+	if err := json.Unmarshal(b, raw); err != nil {
+		report(syntaxError(b, err))
+		return "", false
+	}
+	id, err := parseID(head.ID)
+	if err != nil {
+		report(err)
+		return "", false
+	}
+	return id, true
+}
+
 // parseJSONLDocument decodes and checks one line; ok is false when there is
 // no document to keep (bad JSON, no id or no text).
 func parseJSONLDocument(b []byte, report func(error)) (doc Document, ok bool) {
 	var raw jsonlDocument
-	if err := json.Unmarshal(b, &raw); err != nil {
-		report(syntaxError(b, err))
-		return Document{}, false
-	}
-	id, err := parseID(raw.ID)
-	if err != nil {
-		report(err)
+	id, ok := decodeDocument(b, &raw, &raw.documentHead, report)
+	if !ok {
 		return Document{}, false
 	}
 	if id == "" {

@@ -12,18 +12,6 @@ import (
 	"github.com/extract-ca/extract/internal/fileerr"
 )
 
-// Sentinel errors wrapped by the problems Parse and Validate report (each a
-// fileerr.ParseError with file and line); test with errors.Is.
-var (
-	ErrFieldCount = errors.New("want 7 fields separated by |: id | type | kind | country | parent | name | aliases")
-	ErrID         = errors.New("bad id: want lowercase ascii like person/emomali-rahmon")
-	ErrType       = errors.New("bad type: want PERSON, PLACE or GROUP")
-	ErrCountry    = errors.New("bad country: want an ISO 3166-1 alpha-2 code such as KZ")
-	ErrEmptyName  = errors.New("empty name")
-	ErrEncoding   = errors.New("invalid UTF-8")
-	ErrDuplicate  = errors.New("duplicate id")
-)
-
 var (
 	idPattern      = regexp.MustCompile(`^[a-z]+/[a-z0-9]+(?:[-.][a-z0-9]+)*$`)
 	countryPattern = regexp.MustCompile(`^[A-Z]{2}$`)

@@ -10,9 +10,6 @@ import (
 	"github.com/extract-ca/extract/internal/fileerr"
 )
 
-// ErrHeader is returned for a CSV or TSV file without the columns needed.
-var ErrHeader = errors.New("header must name the columns id, type, name (and may name kind, country, parent, aliases)")
-
 // ParseTable reads a gazetteer written as CSV (comma) or TSV (tab, with
 // comma = '\t') with a header row naming its columns: id, type and name are
 // required; kind, country, parent and aliases (";"-separated, "?" for

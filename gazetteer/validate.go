@@ -1,18 +1,10 @@
 package gazetteer
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/extract-ca/extract/internal/fileerr"
-)
-
-// Problems found by Validate, wrapped in fileerr.ParseError with the entry's place.
-var (
-	ErrMissingParent = errors.New("parent does not exist")
-	ErrSharedAlias   = errors.New("name shared with an entry of another type; mark it ambiguous with a leading ?")
-	ErrIDType        = errors.New("id prefix does not match the type")
 )
 
 // Validate checks a whole gazetteer, as loaded from one or more files, and

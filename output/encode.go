@@ -23,70 +23,47 @@ func (r *Record) AppendJSON(b []byte) []byte {
 	b = strconv.AppendInt(b, int64(r.Length), 10)
 
 	b = append(b, `,"sentences":`...)
-	if r.Sentences == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, s := range r.Sentences {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, '[')
-			b = strconv.AppendInt(b, int64(s[0]), 10)
-			b = append(b, ',')
-			b = strconv.AppendInt(b, int64(s[1]), 10)
-			b = append(b, ']')
-		}
-		b = append(b, ']')
-	}
+	b = appendArray(b, r.Sentences, appendSentence)
 
 	b = append(b, `,"mentions":`...)
-	if r.Mentions == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range r.Mentions {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = r.Mentions[i].appendJSON(b)
-		}
-		b = append(b, ']')
-	}
+	b = appendArray(b, r.Mentions, (*Mention).appendJSON)
 
 	b = append(b, `,"entities":`...)
-	if r.Entities == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range r.Entities {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = r.Entities[i].appendJSON(b)
-		}
-		b = append(b, ']')
-	}
+	b = appendArray(b, r.Entities, (*Entity).appendJSON)
 
 	b = append(b, `,"edges":`...)
-	if r.Edges == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range r.Edges {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = r.Edges[i].appendJSON(b)
-		}
-		b = append(b, ']')
-	}
+	b = appendArray(b, r.Edges, (*Edge).appendJSON)
 
 	if r.Error != "" {
 		b = append(b, `,"error":`...)
 		b = appendString(b, r.Error)
 	}
 	return append(b, '}')
+}
+
+// appendArray appends s as a JSON array, each element by appendElem, or
+// null for a nil slice, as encoding/json does. Elements go by pointer so
+// that the records' structs are not copied.
+func appendArray[T any](b []byte, s []T, appendElem func(*T, []byte) []byte) []byte {
+	if s == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i := range s {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendElem(&s[i], b)
+	}
+	return append(b, ']')
+}
+
+func appendSentence(s *[2]int, b []byte) []byte {
+	b = append(b, '[')
+	b = strconv.AppendInt(b, int64(s[0]), 10)
+	b = append(b, ',')
+	b = strconv.AppendInt(b, int64(s[1]), 10)
+	return append(b, ']')
 }
 
 func (m *Mention) appendJSON(b []byte) []byte {
@@ -125,18 +102,7 @@ func (e *Entity) appendJSON(b []byte) []byte {
 		b = appendString(b, e.Kind)
 	}
 	b = append(b, `,"mentions":`...)
-	if e.Mentions == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, id := range e.Mentions {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendString(b, id)
-		}
-		b = append(b, ']')
-	}
+	b = appendArray(b, e.Mentions, func(id *string, b []byte) []byte { return appendString(b, *id) })
 	return append(b, '}')
 }
 

@@ -99,14 +99,8 @@ consolidated sanctions list, in its XML form. Ids end with the list's reference 
 (person/<slug>-qdi.123), so that they survive a new edition of the list.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			f, err := os.Open(args[0])
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			entries, err := importer.ReadUNSanctions(f, args[0])
-			header := importer.Header("the UN Security Council consolidated list "+filepath.Base(args[0]), time.Now())
-			return a.writeImport(output, entries, header, err)
+			source := "the UN Security Council consolidated list " + filepath.Base(args[0])
+			return a.importFile(args[0], output, source, importer.ReadUNSanctions)
 		},
 	}
 	c.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` instead of standard output")
@@ -124,22 +118,30 @@ Designated Nationals list, in its CSV form (sdn.csv); vessels and aircraft are s
 Ids end with the list's entry number (group/<slug>-ofac6725).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			f, err := os.Open(args[0])
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			entries, err := importer.ReadOFAC(f, args[0], programs...)
 			source := "the OFAC SDN list " + filepath.Base(args[0])
 			if len(programs) > 0 {
 				source += " (programs " + strings.ToUpper(strings.Join(programs, ", ")) + ")"
 			}
-			return a.writeImport(output, entries, importer.Header(source, time.Now()), err)
+			return a.importFile(args[0], output, source, func(r io.Reader, file string) ([]*gazetteer.Entry, error) {
+				return importer.ReadOFAC(r, file, programs...)
+			})
 		},
 	}
 	c.Flags().StringSliceVar(&programs, "program", nil, "import only the records of these `PROGRAMS`, e.g. SDGT,FTO (default: all)")
 	c.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` instead of standard output")
 	return c
+}
+
+// importFile runs the importer of one input file, read, on path and writes
+// what it makes to output under a header naming source.
+func (a App) importFile(path, output, source string, read func(io.Reader, string) ([]*gazetteer.Entry, error)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	entries, err := read(f, path)
+	return a.writeImport(output, entries, importer.Header(source, time.Now()), err)
 }
 
 // writeImport writes the imported entries to path, or to standard output

@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -44,6 +45,21 @@ func openTestdata(t *testing.T, name string) Input {
 	}
 	t.Cleanup(func() { f.Close() })
 	return Input{R: f, Name: path}
+}
+
+// countEntries reads rd to the end and returns how many records came back
+// as entries rather than errors, for the tests of the readers' counters.
+func countEntries(rd gazetteer.EntryReader) int {
+	n := 0
+	for {
+		_, err := rd.Read()
+		if err == io.EOF {
+			return n
+		}
+		if err == nil {
+			n++
+		}
+	}
 }
 
 // checkErrors checks that err is a fileerr.ErrorList with exactly the

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"io"
 	"reflect"
 	"testing"
 
@@ -30,16 +29,7 @@ func TestOFACReaderCounts(t *testing.T) {
 	} {
 		in := openTestdata(t, "ofac/sdn.csv")
 		rd := NewOFACReader(in.R, in.Name, tc.programs...)
-		n := 0
-		for {
-			_, err := rd.Read()
-			if err == io.EOF {
-				break
-			}
-			if err == nil {
-				n++
-			}
-		}
+		n := countEntries(rd)
 		if rd.Individuals != tc.individuals || rd.Entities != tc.entities || rd.Skipped != tc.skipped || n != tc.entries {
 			t.Errorf("programs %v: counted %d individuals, %d entities, %d skipped, %d entries; want %d, %d, %d, %d",
 				tc.programs, rd.Individuals, rd.Entities, rd.Skipped, n, tc.individuals, tc.entities, tc.skipped, tc.entries)

@@ -92,23 +92,25 @@ func (r *UNReader) Read() (*gazetteer.Entry, error) {
 		switch start.Name.Local {
 		case "INDIVIDUAL":
 			r.Individuals++
-			var rec unIndividual
-			if err := r.d.DecodeElement(&rec, &start); err != nil {
-				return nil, r.fail(err)
-			}
-			e, err := unPerson(rec)
-			return r.place(e, line, err)
+			return decodeUNRecord(r, &start, line, unPerson)
 		case "ENTITY":
 			r.Entities++
-			var rec unEntity
-			if err := r.d.DecodeElement(&rec, &start); err != nil {
-				return nil, r.fail(err)
-			}
-			e, err := unGroup(rec)
-			return r.place(e, line, err)
+			return decodeUNRecord(r, &start, line, unGroup)
 		}
 	}
 	return nil, io.EOF
+}
+
+// decodeUNRecord decodes the record that start opens into a T and makes
+// it an entry with convert: individuals and entities differ only in their
+// XML shape and conversion.
+func decodeUNRecord[T any](r *UNReader, start *xml.StartElement, line int, convert func(T) (*gazetteer.Entry, error)) (*gazetteer.Entry, error) {
+	var rec T
+	if err := r.d.DecodeElement(&rec, start); err != nil {
+		return nil, r.fail(err)
+	}
+	e, err := convert(rec)
+	return r.place(e, line, err)
 }
 
 // place sets the file and line of an entry, or of its error.

@@ -24,16 +24,7 @@ func TestReadUNSanctions(t *testing.T) {
 func TestUNReaderCounts(t *testing.T) {
 	in := openTestdata(t, "un/consolidated.xml")
 	rd := NewUNReader(in.R, in.Name)
-	good := 0
-	for {
-		_, err := rd.Read()
-		if err == io.EOF {
-			break
-		}
-		if err == nil {
-			good++
-		}
-	}
+	good := countEntries(rd)
 	if rd.Individuals != 6 || rd.Entities != 7 || good != 11 {
 		t.Errorf("counted %d individuals, %d entities, %d good; want 6, 7, 11", rd.Individuals, rd.Entities, good)
 	}
