@@ -56,30 +56,23 @@ func benchCorpus(b *testing.B, process func(text string)) {
 	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*len(texts)), "allocs/doc")
 }
 
-// BenchmarkPipeline is the whole pipeline, gazetteer and model, over the seeds.
+// BenchmarkPipeline is the whole pipeline over the seeds, with the model
+// and without it (--no-ner).
 func BenchmarkPipeline(b *testing.B) {
-	p, err := New(Config{NER: true})
-	if err != nil {
-		b.Fatal(err)
+	for _, ner := range []bool{true, false} {
+		name := map[bool]string{true: "ner", false: "no-ner"}[ner]
+		b.Run(name, func(b *testing.B) {
+			p, err := New(Config{NER: ner})
+			if err != nil {
+				b.Fatal(err)
+			}
+			benchCorpus(b, func(text string) {
+				if _, err := p.Process("seed", "seed", text); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
 	}
-	benchCorpus(b, func(text string) {
-		if _, err := p.Process("seed", "seed", text); err != nil {
-			b.Fatal(err)
-		}
-	})
-}
-
-// BenchmarkPipelineNoNER is the pipeline without the model (--no-ner).
-func BenchmarkPipelineNoNER(b *testing.B) {
-	p, err := New(Config{NER: false})
-	if err != nil {
-		b.Fatal(err)
-	}
-	benchCorpus(b, func(text string) {
-		if _, err := p.Process("seed", "seed", text); err != nil {
-			b.Fatal(err)
-		}
-	})
 }
 
 // BenchmarkProse is prose's own NewDocument on the same text with the model

@@ -33,14 +33,8 @@ func TestCitations(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := &Doc{Text: tt.line}
-			if err := (Citations{}).Process(d); err != nil {
-				t.Fatal(err)
-			}
-			var authors []string
-			for _, m := range d.Rules {
-				authors = append(authors, tt.line[m.Start:m.End])
-			}
+			d := process(t, tt.line, Citations{})
+			authors := texts(d, d.Rules)
 			if fmt.Sprint(authors) != fmt.Sprint(tt.authors) {
 				t.Errorf("authors %q, want %q", authors, tt.authors)
 			}

@@ -160,16 +160,30 @@ func trimPossessive(text string, s Span) Span {
 // Islam Karimov" names Islam Karimov, "Afghan Taliban" names the Taliban;
 // but the adjective that starts an organisation's name stays.
 func trimLeadingWords(text string, s Span) Span {
-	surface := text[s.Start:s.End]
-	sp := strings.IndexByte(surface, ' ')
-	if sp < 0 {
-		return s
-	}
-	w := strings.ToLower(strings.TrimSuffix(surface[:sp], "."))
-	if w == "the" || titles[w] || demonyms[w] && !hasOrgHead(surface) {
-		s.Start += sp + 1
+	first, rest, ok := edgeWord(text, s, false)
+	w := strings.ToLower(strings.TrimSuffix(first, "."))
+	if ok && (w == "the" || titles[w] || demonyms[w] && !hasOrgHead(text[s.Start:s.End])) {
+		return rest
 	}
 	return s
+}
+
+// edgeWord splits the first (or the last) word of s, up to a space, from
+// the rest of s; ok is false when s is one word.
+func edgeWord(text string, s Span, last bool) (word string, rest Span, ok bool) {
+	surface := text[s.Start:s.End]
+	if last {
+		sp := strings.LastIndexByte(surface, ' ')
+		if sp < 0 {
+			return "", s, false
+		}
+		return surface[sp+1:], Span{s.Start, s.Start + sp}, true
+	}
+	sp := strings.IndexByte(surface, ' ')
+	if sp < 0 {
+		return "", s, false
+	}
+	return surface[:sp], Span{s.Start + sp + 1, s.End}, true
 }
 
 // hasOrgHead reports whether a word of s is an organisation's head noun:
@@ -187,13 +201,9 @@ func hasOrgHead(s string) bool {
 // capitalised word ("Tamga news agency" names Tamga, "Taliban
 // movement" the Taliban).
 func trimTrailingLowerCase(text string, s Span) Span {
-	surface := text[s.Start:s.End]
-	sp := strings.LastIndexByte(surface, ' ')
-	if sp < 0 {
-		return s
-	}
-	if r, _ := utf8.DecodeRuneInString(surface[sp+1:]); unicode.IsLower(r) {
-		s.End = s.Start + sp
+	last, rest, ok := edgeWord(text, s, true)
+	if r, _ := utf8.DecodeRuneInString(last); ok && unicode.IsLower(r) {
+		return rest
 	}
 	return s
 }

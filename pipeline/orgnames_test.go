@@ -24,16 +24,8 @@ func TestOrgNames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			d := &Doc{Text: tt.text}
-			for _, s := range []Stage{Tokenize{}, Sentences{}, OrgNames{}} {
-				if err := s.Process(d); err != nil {
-					t.Fatal(err)
-				}
-			}
-			var got []string
-			for _, m := range d.Rules {
-				got = append(got, tt.text[m.Start:m.End])
-			}
+			d := process(t, tt.text, Tokenize{}, Sentences{}, OrgNames{})
+			got := texts(d, d.Rules)
 			if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tt.want) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}

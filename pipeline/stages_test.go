@@ -30,6 +30,27 @@ person/mary-smith | PERSON | scholar | | | Mary Smith | ?Mary
 
 // runStages runs tokenize, sentences and the gazetteer over text, sets the
 // given model hits, and runs resolve, acronyms and link.
+// process runs stages over text, in order.
+func process(t *testing.T, text string, stages ...Stage) *Doc {
+	t.Helper()
+	d := &Doc{Text: text}
+	for _, s := range stages {
+		if err := s.Process(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return d
+}
+
+// texts returns the document text of each mention.
+func texts(d *Doc, ms []Mention) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, d.Text[m.Start:m.End])
+	}
+	return out
+}
+
 func runStages(t *testing.T, text string, model []Mention) *Doc {
 	t.Helper()
 	d := &Doc{Text: text}

@@ -46,10 +46,7 @@ func TestTokenize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := &Doc{Text: tt.text}
-			if err := (Tokenize{}).Process(d); err != nil {
-				t.Fatal(err)
-			}
+			d := process(t, tt.text, Tokenize{})
 			var got []string
 			for _, k := range d.Tokens {
 				if k.Text != tt.text[k.Start:k.End] {
@@ -83,13 +80,7 @@ func TestSentences(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := &Doc{Text: tt.text}
-			if err := (Tokenize{}).Process(d); err != nil {
-				t.Fatal(err)
-			}
-			if err := (Sentences{}).Process(d); err != nil {
-				t.Fatal(err)
-			}
+			d := process(t, tt.text, Tokenize{}, Sentences{})
 			var got []string
 			for _, s := range d.Sentences {
 				got = append(got, tt.text[s.Start:s.End])
