@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 
 	"github.com/spf13/cobra"
 
@@ -51,8 +52,9 @@ func (f *pipelineFlags) build() (*pipeline.Pipeline, error) {
 
 type runOptions struct {
 	pipelineFlags
-	input  string
-	output string
+	input      string
+	output     string
+	cpuprofile string
 }
 
 func (a App) runCommand() *cobra.Command {
@@ -73,6 +75,7 @@ Exit status: 0 when every document succeeded, 1 when some failed (their lines ca
 	o.register(c)
 	c.Flags().StringVar(&o.input, "input", "text", "input format: text (a file is a document) or jsonl")
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output")
+	c.Flags().StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the whole run to `FILE` (go tool pprof)")
 	return c
 }
 
@@ -87,6 +90,17 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 	files, err := batch.ExpandPaths(args)
 	if err != nil {
 		return err
+	}
+	if o.cpuprofile != "" {
+		f, err := os.Create(o.cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	p, err := o.build()
 	if err != nil {
