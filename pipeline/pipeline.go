@@ -45,6 +45,11 @@ type Pipeline struct {
 
 // New builds the pipeline of Config.
 func New(cfg Config) (*Pipeline, error) {
+	if cfg.NER {
+		// Decoding the model's weights and building the gazetteer's
+		// matcher take about as long each; on two cores they overlap.
+		go model.Default()
+	}
 	entries := cfg.Gazetteer
 	if entries == nil {
 		var err error
