@@ -13,8 +13,9 @@ import (
 // followed by an acronym in brackets, "Steppe Policy Institute
 // (SPI)", makes the acronym a mention of the same entity there and at
 // every other place in the document where it stands as a word, replacing
-// what the model made of it there. Acronyms the gazetteer already knows are
-// left to the gazetteer.
+// what the model made of it there: the acronym refers to its long form
+// (Mention.Ref), and link gives it the long form's entity and label.
+// Acronyms the gazetteer already knows are left to the gazetteer.
 type Acronyms struct{}
 
 func (Acronyms) Process(d *Doc) error {
@@ -42,16 +43,16 @@ func (Acronyms) Process(d *Doc) error {
 			continue
 		}
 		if i := exactly(added, t.Span); i >= 0 && added[i].Source == output.SourceNER {
-			added[i].Source, added[i].Ref, added[i].Label = output.SourceRule, ref, d.Mentions[ref].Label
+			// The model's label stays until link gives the short form its
+			// long form's entity and label.
+			added[i].Source, added[i].Ref = output.SourceRule, ref
 			continue
 		}
 		if t.OverlapsAny(added) {
 			continue
 		}
-		long := d.Mentions[ref]
 		added = append(added, Mention{
 			Span:     t.Span,
-			Label:    long.Label,
 			Source:   output.SourceRule,
 			Ref:      ref,
 			Sentence: d.SentenceOf(t.Start),
