@@ -32,8 +32,10 @@ type trieNode struct {
 // scanned; a node with more gets a dense row.
 const maxScan = 8
 
-func newTrie() *trie {
-	return &trie{edges: make(map[uint64]int32), nodes: 1}
+// newTrie returns an empty trie ready for about nodes nodes: growing the
+// edge map step by step cost a third of building the default gazetteer's.
+func newTrie(nodes int) *trie {
+	return &trie{edges: make(map[uint64]int32, nodes), nodes: 1}
 }
 
 // add returns the child of node by b, making it if needed. Only before
