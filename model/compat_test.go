@@ -2,6 +2,8 @@ package model
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"testing"
@@ -126,4 +128,44 @@ func TestMatchesProse(t *testing.T) {
 		}
 	}
 	t.Logf("%d documents, %d bytes, %d tokens: %d differ from prose, %d make prose panic", len(docs), bytes, tokens, failed, panics)
+}
+
+// TestConcurrentDocuments runs the engine from several goroutines at once
+// (they share the model and its word cache) and requires the results of a
+// run on one goroutine; with -race it also checks the sharing.
+func TestConcurrentDocuments(t *testing.T) {
+	m, err := Load(proseEN) // a fresh model: an empty shared cache
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("../seeds/*.txt")
+	var texts []string
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(raw))
+	}
+	want := make([][]Token, len(texts))
+	for i, text := range texts {
+		want[i] = Default().Document(text)
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Go(func() {
+			for k := range texts {
+				i := (k + g) % len(texts)
+				got := m.Document(texts[i])
+				for j := range got {
+					if got[j].Tag != want[i][j].Tag || got[j].Label != want[i][j].Label {
+						t.Errorf("goroutine %d, text %d, token %d: %s/%s, alone %s/%s", g, i, j,
+							got[j].Tag, got[j].Label, want[i][j].Tag, want[i][j].Label)
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -3,14 +3,17 @@ package model
 import (
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Both models look up most of their features by the word alone: its
 // suffix, prefix, shape, its lower case, or the word as a neighbour. A
 // lookup in the weight tables (hundreds of thousands of keys) costs a
-// cache miss or two, so each distinct word's rows are looked up once and
-// kept in a small per-worker table; per token only the features that join
-// a word with a tag are looked up in the weight tables.
+// cache miss or two, so each distinct word's rows are looked up once per
+// process, kept in a table the workers share (sharedWords), and each
+// worker keeps pointers to the rows it has used in a small table of its
+// own (rowCache), so that most tokens touch no lock. Per token only the
+// features that join a word with a tag are looked up in the weight tables.
 
 // wordRows are the rows of one word's features; -1 where the model has no
 // weights for the feature.
@@ -18,9 +21,10 @@ type wordRows struct {
 	norm string // the word normalised as a POS context word
 
 	// POS features of the word itself: bias, suffix, first letter and
-	// the word, summed into one vector of the cache (the perceptron's
-	// integer sums do not depend on order).
-	posStatic int32
+	// the word, summed into one vector (the perceptron's integer sums do
+	// not depend on order), with the classes they touch as a bit set.
+	static     []int64
+	staticSeen uint64
 	// POS features of the word as context, by its normalised form.
 	posWord, posPrevWord, posPrev2Word, posNextWord, posNext2Word int32
 	posPrevSuffix, posNextSuffix                                  int32
@@ -70,16 +74,20 @@ func (m *Model) nerRow(f int, value []byte) int32 {
 	return -1
 }
 
-func (m *Model) newWordRows(c *rowCache, word string, b []byte) (wordRows, []byte) {
-	var r wordRows
+func (m *Model) newWordRows(word string, b []byte) (*wordRows, []byte) {
+	r := &wordRows{}
 	norm := normalize(word)
 	r.norm = norm
-	m.contextRows(&r, norm, b)
-	r.posStatic = c.newVector(m,
+	m.contextRows(r, norm, b)
+	r.static = make([]int64, len(m.w.POSClasses))
+	for _, row := range []int32{
 		m.posBias,
 		m.posRow(append(append(b[:0], "i suffix "...), word[len(word)-min(len(word), 3):]...)),
 		m.posRow(append(append(b[:0], "i pref1 "...), string(rune(word[0]))...)),
-		r.posWord)
+		r.posWord,
+	} {
+		m.addRow(r.static, &r.staticSeen, row)
+	}
 
 	r.lower = strings.ToLower(word)
 	if m.w.NERWords[word] {
@@ -152,7 +160,7 @@ type rowCache struct {
 	seen    []uint64
 	pairs   map[[2]int32]int32 // tags (i-1, i-2) → vector of their three features
 	words   map[string]int32
-	rows    []wordRows
+	rows    []*wordRows
 	tags    map[string]int32
 	trows   []tagRows
 	key     []byte
@@ -216,14 +224,47 @@ func (c *rowCache) word(m *Model, w string) int32 {
 	if i, ok := c.words[w]; ok {
 		return i
 	}
-	var r wordRows
-	r, c.key = m.newWordRows(c, w, c.key)
+	var r *wordRows
+	r, c.key = m.words.get(m, w, c.key)
 	i := int32(len(c.rows))
 	c.rows = append(c.rows, r)
 	// The key is copied: a slice of the document would keep all of it
 	// alive for as long as the cache lives.
 	c.words[strings.Clone(w)] = i
 	return i
+}
+
+// sharedWords is the rows of every word the process has seen, shared by
+// the workers so that each word is looked up once, not once per worker.
+// It is bounded: past maxShared words it starts afresh (rows already
+// handed out stay valid).
+type sharedWords struct {
+	mu   sync.RWMutex
+	rows map[string]*wordRows
+}
+
+const maxShared = 1 << 17
+
+func (s *sharedWords) get(m *Model, w string, key []byte) (*wordRows, []byte) {
+	s.mu.RLock()
+	r := s.rows[w]
+	s.mu.RUnlock()
+	if r != nil {
+		return r, key
+	}
+	// Made outside the lock: two workers meeting a new word at once both
+	// make its rows, and the first stored wins; both are the same.
+	r, key = m.newWordRows(w, key)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.rows == nil || len(s.rows) >= maxShared {
+		s.rows = make(map[string]*wordRows, 1<<12)
+	}
+	if old := s.rows[w]; old != nil {
+		return old, key
+	}
+	s.rows[strings.Clone(w)] = r
+	return r, key
 }
 
 func (c *rowCache) tag(m *Model, t string) int32 {

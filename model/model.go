@@ -54,6 +54,9 @@ type Model struct {
 	prevTags  []string
 	prevTagOf []int
 
+	// words caches the rows of each word seen, for all workers.
+	words sharedWords
+
 	// Rows of features that do not depend on the word.
 	posBias         int32
 	edges           [4]wordRows // POS context markers -START- -START2- -END- -END2-

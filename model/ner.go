@@ -43,7 +43,7 @@ func (m *Model) labelPositions(toks []Token, words []int32, labels []int, sc *sc
 	var rows [nFeatures]int32
 	prev := 0 // index into m.prevTags: "None"
 	for i := range toks {
-		w := &c.rows[words[i]]
+		w := c.rows[words[i]]
 		t := c.trows[c.tag(m, toks[i].Tag)]
 		rows[fBias] = m.nerBias
 		rows[fEnWordlist] = w.nerWordlist

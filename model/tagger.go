@@ -30,7 +30,7 @@ func (m *Model) tagPositions(toks []Token, words []int32, tags []string, sc *scr
 		case j >= len(toks)+2:
 			return &m.edges[j-len(toks)]
 		}
-		return &c.rows[words[j-2]]
+		return c.rows[words[j-2]]
 	}
 	p1, p2 := "-START-", "-START2-"
 	for i := range toks {
@@ -107,11 +107,11 @@ func (m *Model) predictTag(sc *scratch, j int, ctx func(int) *wordRows, p1, p2 s
 	var pair int32
 	pair, sc.key = c.pair(m, p1, p2, sc.key)
 	scores := sc.posScores[:len(m.w.POSClasses)]
-	static, tags := c.vector(m, w.posStatic), c.vector(m, pair)
+	static, tags := w.static, c.vector(m, pair)
 	for k := range scores {
 		scores[k] = static[k] + tags[k]
 	}
-	seen := c.seen[w.posStatic] | c.seen[pair]
+	seen := w.staticSeen | c.seen[pair]
 	add := func(row int32) { m.addRow(scores, &seen, row) }
 	b := append(append(append(append(sc.key[:0], "i-1 tag+i word "...), p1...), ' '), w.norm...)
 	add(m.posRow(b))
