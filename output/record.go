@@ -47,8 +47,8 @@ type Entity struct {
 }
 
 // Edge links two entities of the document. Relation "sentence" counts the
-// sentences in which both are mentioned (Weight); relation "document" says
-// both are mentioned somewhere in the document (Weight 1).
+// sentences in which both are mentioned (Weight). It is the only relation:
+// that two entities share a document is already said by the entity list.
 type Edge struct {
 	Source   string `json:"source"`
 	Target   string `json:"target"`
@@ -70,8 +70,6 @@ const (
 	SourceRule      = "rule"
 )
 
-// Edge relations.
-const (
-	RelationSentence = "sentence"
-	RelationDocument = "document"
-)
+// RelationSentence is the relation of every edge: both entities are named
+// in the same sentence.
+const RelationSentence = "sentence"

@@ -219,3 +219,44 @@ func TestRunUserGazetteerCSV(t *testing.T) {
 		t.Errorf("exit %d: %s %s", code, out, stderr)
 	}
 }
+
+// TestGraphCommand: extract graph over the seeds' run, from a file and
+// from standard input, gives the same graph; an error line is counted.
+func TestGraphCommand(t *testing.T) {
+	code, run, stderr := runApp(t, "", "run", "../../seeds/")
+	if code != 0 {
+		t.Fatalf("run: exit %d: %s", code, stderr)
+	}
+	path := filepath.Join(t.TempDir(), "m.jsonl")
+	if err := os.WriteFile(path, []byte(run+`{"id":"x","source":"x.txt","error":"bad"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, fromFile, stderr := runApp(t, "", "graph", "--format", "nodelink", path)
+	if code != 0 || !strings.Contains(stderr, "6 records (1 error records skipped)") {
+		t.Fatalf("graph: exit %d: %s", code, stderr)
+	}
+	_, fromStdin, _ := runApp(t, run, "graph", "--format", "nodelink")
+	if fromFile != fromStdin {
+		t.Error("graph of a file differs from that of standard input")
+	}
+	var g struct{ Nodes, Edges []map[string]any }
+	if err := json.Unmarshal([]byte(fromFile), &g); err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Nodes) == 0 || len(g.Edges) == 0 {
+		t.Errorf("%d nodes, %d edges", len(g.Nodes), len(g.Edges))
+	}
+	if code, _, stderr := runApp(t, "", "graph", "--format", "neo4j", path); code != 2 || !strings.Contains(stderr, "-o DIR") {
+		t.Errorf("neo4j without -o: exit %d, %s", code, stderr)
+	}
+	dir := t.TempDir()
+	if code, _, stderr := runApp(t, "", "graph", "--format", "neo4j", "--documents", "-o", dir, path); code != 0 {
+		t.Errorf("neo4j: exit %d, %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "mentions.csv")); err != nil {
+		t.Error(err)
+	}
+	if code, _, stderr := runApp(t, "{bad\n", "graph"); code != 2 || !strings.Contains(stderr, "line 1") {
+		t.Errorf("malformed input: exit %d, %s", code, stderr)
+	}
+}

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/graph"
+	"github.com/extract-ca/extract/internal/fileerr"
+)
+
+type graphOptions struct {
+	format    string
+	output    string
+	documents bool
+	minWeight int
+	labels    []string
+}
+
+func (a App) graphCommand() *cobra.Command {
+	var o graphOptions
+	c := &cobra.Command{
+		Use:   "graph [MENTIONS.jsonl...]",
+		Short: "Merge runs into one corpus graph for networkx, Gephi or Neo4j",
+		Long: `Read the output of one or many runs (standard input when no file is given, or -) and
+write the corpus graph: a node per entity, merged across documents by its id, and an edge
+between two entities named in the same sentence (weight: such sentences; documents: the
+documents with one). Records are read one at a time: memory grows with the entities and
+edges, not with the documents. Lines with "error" are skipped and counted on stderr.
+
+Formats: graphml, gexf (Gephi), nodelink (networkx.node_link_graph(data, edges="edges")),
+neo4j (a directory of CSV files for neo4j-admin database import full; needs -o DIR).`,
+		Example: `  extract run seeds/ | extract graph --format graphml > seeds.graphml
+  extract graph --format gexf --min-weight 2 --label PERSON,GROUP -o people.gexf mentions.jsonl
+  extract graph --format neo4j --documents -o neo4j-import/ run1.jsonl run2.jsonl`,
+		RunE: func(c *cobra.Command, args []string) error { return a.graph(o, args) },
+	}
+	c.Flags().StringVar(&o.format, "format", "graphml", "output `FORMAT`: "+strings.Join(graph.Formats, ", "))
+	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output (neo4j: the DIR to write, required)")
+	c.Flags().BoolVar(&o.documents, "documents", false, "add a node per document and MENTIONS edges to its entities (memory then grows with the documents)")
+	c.Flags().IntVar(&o.minWeight, "min-weight", 1, "leave out entity edges with fewer than `N` sentences")
+	c.Flags().StringSliceVar(&o.labels, "label", nil, "keep only entities with these `LABELS` (PERSON, PLACE, GROUP)")
+	return c
+}
+
+func (a App) graph(o graphOptions, files []string) error {
+	if !slices.Contains(graph.Formats, o.format) {
+		return fmt.Errorf("--format must be one of %s, not %q", strings.Join(graph.Formats, ", "), o.format)
+	}
+	if o.format == "neo4j" && o.output == "" {
+		return fmt.Errorf("--format neo4j writes a directory of CSV files: give it with -o DIR")
+	}
+	for i, l := range o.labels {
+		o.labels[i] = strings.ToUpper(strings.TrimSpace(l))
+		if !slices.Contains([]string{"PERSON", "PLACE", "GROUP"}, o.labels[i]) {
+			return fmt.Errorf("--label takes PERSON, PLACE or GROUP, not %q", l)
+		}
+	}
+	lookup, err := gazetteerLookup()
+	if err != nil {
+		return failure{err}
+	}
+	b := graph.NewBuilder(graph.Options{Documents: o.documents, MinWeight: o.minWeight, Labels: o.labels, Lookup: lookup})
+	if len(files) == 0 {
+		files = []string{"-"}
+	}
+	for _, name := range files {
+		if err := addFile(b, name, a.Stdin); err != nil {
+			return err
+		}
+	}
+	g := b.Graph()
+
+	if o.format == "neo4j" {
+		if err := graph.WriteNeo4j(o.output, g); err != nil {
+			return failure{err}
+		}
+	} else if err := writeTo(o.output, a.Stdout, func(w io.Writer) error { return graph.Write(w, o.format, g) }); err != nil {
+		return failure{err}
+	}
+	fmt.Fprintf(a.Stderr, "%d records (%d error records skipped), %d entities, %d edges, %d documents\n",
+		b.Records(), b.Skipped(), len(g.Nodes), len(g.Edges), len(g.Documents))
+	return nil
+}
+
+// addFile adds the records of one input; a file that cannot be read or a
+// malformed line is a usage error, reported with the file's name.
+func addFile(b *graph.Builder, name string, stdin io.Reader) error {
+	if name == "-" {
+		if err := b.AddAll(stdin); err != nil {
+			return fmt.Errorf("standard input: %w", err)
+		}
+		return nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := b.AddAll(f); err != nil {
+		var pe *fileerr.ParseError
+		if errors.As(err, &pe) {
+			pe.File = name
+			return pe
+		}
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+// writeTo calls write with the named file, or stdout when name is empty.
+func writeTo(name string, stdout io.Writer, write func(io.Writer) error) error {
+	if name == "" {
+		return write(stdout)
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// gazetteerLookup gives the graph what the default gazetteer knows of an
+// entity id: its country and parent are not in the records.
+func gazetteerLookup() (func(string) (graph.Known, bool), error) {
+	entries, err := gazetteer.Default()
+	if err != nil {
+		return nil, err
+	}
+	known := make(map[string]graph.Known, len(entries))
+	for _, e := range entries {
+		known[e.ID] = graph.Known{Name: e.Name, Kind: e.Kind, Country: e.Country, Parent: e.Parent}
+	}
+	return func(id string) (graph.Known, bool) {
+		k, ok := known[id]
+		return k, ok
+	}, nil
+}

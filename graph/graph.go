@@ -1,0 +1,343 @@
+// Package graph merges the per-document records of one or many `extract run`
+// outputs into one corpus graph and writes it for graph tools: GraphML,
+// GEXF (Gephi), node-link JSON (networkx) and Neo4j import CSV.
+//
+//	b := graph.NewBuilder(graph.Options{MinWeight: 2})
+//	if err := b.AddAll(f); err != nil { ... }   // one record at a time
+//	g := b.Graph()                                // sorted, filtered
+//	err := graph.WriteGraphML(os.Stdout, g)
+//
+// A node is an entity, merged across documents by its id; an edge joins
+// two entities named in the same sentence of some document, weighted by
+// the number of such sentences (the records' "sentence" edges, summed).
+//
+// Memory grows with the number of entities, edges and distinct surface
+// forms, never with the number of documents: records are read one at a
+// time and only the counts are kept. With Options.Documents, the one
+// exception, every document becomes a node and keeps its list of entities,
+// since they are part of the output.
+package graph
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/extract-ca/extract/output"
+)
+
+// Options choose what the graph holds.
+type Options struct {
+	// Documents adds a node per document and a MENTIONS edge from it to
+	// each entity it names.
+	Documents bool
+	// MinWeight drops entity edges with fewer sentences.
+	MinWeight int
+	// Labels keeps only the entities with one of these labels (PERSON,
+	// PLACE, GROUP), and the edges between them; empty keeps all.
+	Labels []string
+	// Lookup gives what a gazetteer knows of an entity id (kind, country,
+	// parent, canonical name); nil, or false, when nothing. The package
+	// takes a function so that it depends on the records only.
+	Lookup func(id string) (Known, bool)
+}
+
+// Known is what a gazetteer says about an entity.
+type Known struct {
+	Name, Kind, Country, Parent string
+}
+
+// Graph is the corpus graph, every slice sorted by id (edges by source,
+// then target).
+type Graph struct {
+	Nodes     []Node
+	Edges     []Edge
+	Documents []Document
+	Mentions  []Mentions
+}
+
+// Node is one entity of the corpus.
+type Node struct {
+	ID      string
+	Label   string // PERSON, PLACE or GROUP
+	Name    string
+	Kind    string
+	Country string
+	Parent  string
+	// Documents and Mentions count the documents that name the entity and
+	// the mentions that do.
+	Documents, Mentions int
+	// Forms are the texts of its mentions, sorted, each once.
+	Forms []string
+}
+
+// Edge joins two entities named in the same sentence; Source < Target.
+type Edge struct {
+	Source, Target string
+	Sentences      int // sentences that name both: the edge's weight
+	Documents      int // documents with at least one such sentence
+}
+
+// Document is a document node (Options.Documents).
+type Document struct {
+	ID       string // the record's id, "document:" + that id as a node
+	Source   string
+	Mentions int
+}
+
+// Mentions is the edge from a document to an entity it names.
+type Mentions struct {
+	Document, Entity string
+	Count            int // mentions of the entity in the document
+}
+
+// DocumentNodeID is the node id of a document: a prefix keeps it apart
+// from entity ids, which are "type/name" or "auto/type/name".
+func DocumentNodeID(id string) string { return "document:" + id }
+
+// node is a Node being counted.
+type node struct {
+	id, label string
+	names     map[string]int // name → documents that gave it, to pick the usual one
+	kind      string
+	mentions  int
+	documents int
+	forms     map[string]struct{}
+	lastDoc   int // the last document (counted from 1) that named it
+}
+
+type edgeCount struct {
+	sentences, documents int
+	lastDoc              int
+}
+
+type document struct {
+	id, source string
+	entities   map[int32]int // entity index → mentions
+}
+
+// Builder counts records into a graph. The zero value is not usable; call
+// NewBuilder.
+type Builder struct {
+	opts    Options
+	index   map[string]int32 // entity id → index in nodes
+	nodes   []*node
+	edges   map[uint64]*edgeCount // lower index << 32 | higher index
+	docs    []document
+	docIDs  map[string]bool // only with Options.Documents: ids must be unique nodes
+	records int
+	skipped int
+}
+
+// NewBuilder returns an empty Builder.
+func NewBuilder(o Options) *Builder {
+	return &Builder{opts: o, index: map[string]int32{}, edges: map[uint64]*edgeCount{}, docIDs: map[string]bool{}}
+}
+
+// Records returns the number of records added, error records included.
+func (b *Builder) Records() int { return b.records }
+
+// Skipped returns the number of error records (a document that could not
+// be processed), which add nothing.
+func (b *Builder) Skipped() int { return b.skipped }
+
+func (b *Builder) entity(id, label string) *node {
+	if k, ok := b.index[id]; ok {
+		return b.nodes[k]
+	}
+	n := &node{id: id, label: label, names: map[string]int{}, forms: map[string]struct{}{}}
+	b.index[id] = int32(len(b.nodes))
+	b.nodes = append(b.nodes, n)
+	return n
+}
+
+// Add counts one record. It fails only with Options.Documents, on a
+// document id seen before: two nodes cannot share an id.
+func (b *Builder) Add(r *output.Record) error {
+	b.records++
+	if r.Error != "" {
+		b.skipped++
+		return nil
+	}
+	doc := b.records
+	var d *document
+	if b.opts.Documents {
+		if b.docIDs[r.ID] {
+			return fmt.Errorf("document %q appears twice (with --documents, document ids must be unique)", r.ID)
+		}
+		b.docIDs[r.ID] = true
+		b.docs = append(b.docs, document{id: r.ID, source: r.Source, entities: map[int32]int{}})
+		d = &b.docs[len(b.docs)-1]
+	}
+	seen := func(n *node) {
+		if n.lastDoc != doc {
+			n.lastDoc = doc
+			n.documents++
+		}
+	}
+	for _, e := range r.Entities {
+		if e.ID == "" {
+			continue
+		}
+		n := b.entity(e.ID, e.Label)
+		seen(n)
+		if e.Name != "" {
+			n.names[e.Name]++
+		}
+		if n.kind == "" {
+			n.kind = e.Kind
+		}
+	}
+	for _, m := range r.Mentions {
+		if m.Entity == "" {
+			continue
+		}
+		n := b.entity(m.Entity, m.Label)
+		seen(n)
+		n.mentions++
+		n.forms[m.Text] = struct{}{}
+		if d != nil {
+			d.entities[b.index[m.Entity]]++
+		}
+	}
+	for _, e := range r.Edges {
+		// Older records also carry "document" edges: every two entities
+		// of the document, which say nothing about sentences.
+		if e.Relation != output.RelationSentence || e.Weight < 1 || e.Source == e.Target || e.Source == "" || e.Target == "" {
+			continue
+		}
+		s, t := b.entity(e.Source, ""), b.entity(e.Target, "")
+		seen(s)
+		seen(t)
+		i, j := b.index[e.Source], b.index[e.Target]
+		if i > j {
+			i, j = j, i
+		}
+		key := uint64(i)<<32 | uint64(j)
+		c := b.edges[key]
+		if c == nil {
+			c = &edgeCount{}
+			b.edges[key] = c
+		}
+		c.sentences += e.Weight
+		if c.lastDoc != doc {
+			c.lastDoc = doc
+			c.documents++
+		}
+	}
+	return nil
+}
+
+// AddAll adds every record of r, JSON Lines as `extract run` writes
+// them, reading one at a time. A malformed line stops it with an error
+// that gives the line.
+func (b *Builder) AddAll(r io.Reader) error {
+	rd := output.NewReader(r)
+	for {
+		rec, err := rd.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if err := b.Add(rec); err != nil {
+			return err
+		}
+	}
+}
+
+// Graph returns the graph counted so far, filtered by the options and
+// sorted. The Builder can go on adding records afterwards.
+func (b *Builder) Graph() *Graph {
+	keep := make([]bool, len(b.nodes))
+	for k, n := range b.nodes {
+		keep[k] = len(b.opts.Labels) == 0 || slices.Contains(b.opts.Labels, n.label)
+	}
+	g := &Graph{}
+	for k, n := range b.nodes {
+		if !keep[k] {
+			continue
+		}
+		g.Nodes = append(g.Nodes, b.finish(n))
+	}
+	slices.SortFunc(g.Nodes, func(a, c Node) int { return strings.Compare(a.ID, c.ID) })
+
+	for key, c := range b.edges {
+		i, j := int32(key>>32), int32(key&(1<<32-1))
+		if !keep[i] || !keep[j] || c.sentences < b.opts.MinWeight {
+			continue
+		}
+		s, t := b.nodes[i].id, b.nodes[j].id
+		if s > t {
+			s, t = t, s
+		}
+		g.Edges = append(g.Edges, Edge{Source: s, Target: t, Sentences: c.sentences, Documents: c.documents})
+	}
+	slices.SortFunc(g.Edges, func(a, c Edge) int {
+		if r := strings.Compare(a.Source, c.Source); r != 0 {
+			return r
+		}
+		return strings.Compare(a.Target, c.Target)
+	})
+
+	for _, d := range b.docs {
+		var ms []Mentions
+		total := 0
+		for k, count := range d.entities {
+			if keep[k] {
+				ms = append(ms, Mentions{Document: d.id, Entity: b.nodes[k].id, Count: count})
+				total += count
+			}
+		}
+		// A document that names none of the kept entities would be a node
+		// alone: leave it out.
+		if len(ms) == 0 {
+			continue
+		}
+		g.Documents = append(g.Documents, Document{ID: d.id, Source: d.source, Mentions: total})
+		g.Mentions = append(g.Mentions, ms...)
+	}
+	slices.SortFunc(g.Documents, func(a, c Document) int { return strings.Compare(a.ID, c.ID) })
+	slices.SortFunc(g.Mentions, func(a, c Mentions) int {
+		if r := strings.Compare(a.Document, c.Document); r != 0 {
+			return r
+		}
+		return strings.Compare(a.Entity, c.Entity)
+	})
+	return g
+}
+
+// finish turns counts into a Node: the gazetteer's facts when it knows the
+// id, else the name most documents gave (the smaller on a tie, so that the
+// result does not depend on map order).
+func (b *Builder) finish(n *node) Node {
+	out := Node{ID: n.id, Label: n.label, Kind: n.kind, Documents: n.documents, Mentions: n.mentions}
+	best := -1
+	for name, c := range n.names {
+		if c > best || c == best && name < out.Name {
+			out.Name, best = name, c
+		}
+	}
+	if b.opts.Lookup != nil {
+		if k, ok := b.opts.Lookup(n.id); ok {
+			if k.Name != "" {
+				out.Name = k.Name
+			}
+			if k.Kind != "" {
+				out.Kind = k.Kind
+			}
+			out.Country, out.Parent = k.Country, k.Parent
+		}
+	}
+	if out.Name == "" {
+		out.Name = n.id
+	}
+	out.Forms = make([]string, 0, len(n.forms))
+	for f := range n.forms {
+		out.Forms = append(out.Forms, f)
+	}
+	slices.Sort(out.Forms)
+	return out
+}

@@ -1,0 +1,166 @@
+package graph
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/extract-ca/extract/output"
+)
+
+func readSmall(t testing.TB, o Options) (*Builder, *Graph) {
+	t.Helper()
+	f, err := os.Open("testdata/small.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	b := NewBuilder(o)
+	if err := b.AddAll(f); err != nil {
+		t.Fatal(err)
+	}
+	return b, b.Graph()
+}
+
+// describe writes a graph in one line per element, for exact comparison.
+func describe(g *Graph) string {
+	var s []string
+	for _, n := range g.Nodes {
+		s = append(s, fmt.Sprintf("node %s %s %q kind=%q country=%q parent=%q docs=%d mentions=%d forms=%q",
+			n.ID, n.Label, n.Name, n.Kind, n.Country, n.Parent, n.Documents, n.Mentions, n.Forms))
+	}
+	for _, e := range g.Edges {
+		s = append(s, fmt.Sprintf("edge %s %s sentences=%d docs=%d", e.Source, e.Target, e.Sentences, e.Documents))
+	}
+	for _, d := range g.Documents {
+		s = append(s, fmt.Sprintf("doc %s %s mentions=%d", d.ID, d.Source, d.Mentions))
+	}
+	for _, m := range g.Mentions {
+		s = append(s, fmt.Sprintf("mentions %s %s %d", m.Document, m.Entity, m.Count))
+	}
+	return strings.Join(s, "\n")
+}
+
+func TestAggregate(t *testing.T) {
+	lookup := func(id string) (Known, bool) {
+		if id == "place/dushanbe" {
+			return Known{Name: "Dushanbe", Kind: "capital", Country: "TJ", Parent: "place/tajikistan"}, true
+		}
+		return Known{}, false
+	}
+	const (
+		nodeAB      = `node auto/group/a-b GROUP "A & <B>" kind="" country="" parent="" docs=1 mentions=1 forms=["A & <B>"]`
+		nodeNur     = `node auto/group/nur-group GROUP "\"Nur\" Group" kind="" country="" parent="" docs=1 mentions=1 forms=["\"Nur\" Group"]`
+		nodeRahmon  = `node person/emomali-rahmon PERSON "Emomali Rahmon" kind="head of state" country="" parent="" docs=2 mentions=3 forms=["Rahmon" "Rakhmon"]`
+		nodeDushbe  = `node place/dushanbe PLACE "Dushanbe" kind="city" country="" parent="" docs=2 mentions=3 forms=["Dushanbe"]`
+		nodeDushbeK = `node place/dushanbe PLACE "Dushanbe" kind="capital" country="TJ" parent="place/tajikistan" docs=2 mentions=3 forms=["Dushanbe"]`
+		edgeABR     = `edge auto/group/a-b person/emomali-rahmon sentences=1 docs=1`
+		edgeABD     = `edge auto/group/a-b place/dushanbe sentences=1 docs=1`
+		edgeNurR    = `edge auto/group/nur-group person/emomali-rahmon sentences=1 docs=1`
+		edgeNurD    = `edge auto/group/nur-group place/dushanbe sentences=1 docs=1`
+		edgeRD      = `edge person/emomali-rahmon place/dushanbe sentences=3 docs=2`
+	)
+	tests := []struct {
+		name string
+		opts Options
+		want []string
+	}{
+		// The "document" edge of record c (an older run) adds nothing:
+		// nur-group and Rahmon share one sentence.
+		{"all", Options{}, []string{nodeAB, nodeNur, nodeRahmon, nodeDushbe, edgeABR, edgeABD, edgeNurR, edgeNurD, edgeRD}},
+		{"gazetteer facts", Options{Lookup: lookup}, []string{nodeAB, nodeNur, nodeRahmon, nodeDushbeK, edgeABR, edgeABD, edgeNurR, edgeNurD, edgeRD}},
+		{"min weight 2", Options{MinWeight: 2}, []string{nodeAB, nodeNur, nodeRahmon, nodeDushbe, edgeRD}},
+		{"min weight 4", Options{MinWeight: 4}, []string{nodeAB, nodeNur, nodeRahmon, nodeDushbe}},
+		{"labels", Options{Labels: []string{"PERSON", "PLACE"}}, []string{nodeRahmon, nodeDushbe, edgeRD}},
+		{"documents", Options{Documents: true}, []string{nodeAB, nodeNur, nodeRahmon, nodeDushbe, edgeABR, edgeABD, edgeNurR, edgeNurD, edgeRD,
+			"doc a a.txt mentions=5", "doc c c.txt mentions=3",
+			"mentions a auto/group/a-b 1", "mentions a person/emomali-rahmon 2", "mentions a place/dushanbe 2",
+			"mentions c auto/group/nur-group 1", "mentions c person/emomali-rahmon 1", "mentions c place/dushanbe 1"}},
+		// A document naming none of the kept entities is left out.
+		{"documents of one label", Options{Documents: true, Labels: []string{"GROUP"}}, []string{nodeAB, nodeNur,
+			"doc a a.txt mentions=1", "doc c c.txt mentions=1",
+			"mentions a auto/group/a-b 1", "mentions c auto/group/nur-group 1"}},
+		{"documents, persons", Options{Documents: true, Labels: []string{"PERSON"}}, []string{nodeRahmon,
+			"doc a a.txt mentions=2", "doc c c.txt mentions=1",
+			"mentions a person/emomali-rahmon 2", "mentions c person/emomali-rahmon 1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, g := readSmall(t, tt.opts)
+			if got, want := describe(g), strings.Join(tt.want, "\n"); got != want {
+				t.Errorf("\ngot:\n%s\nwant:\n%s", got, want)
+			}
+			if b.Records() != 3 || b.Skipped() != 1 {
+				t.Errorf("records %d, skipped %d; want 3 and 1", b.Records(), b.Skipped())
+			}
+		})
+	}
+}
+
+// The same records in another order give the same graph, and a name given
+// by more documents wins over the first one seen.
+func TestOrderAndName(t *testing.T) {
+	rec := func(id, name string) *output.Record {
+		return &output.Record{ID: id,
+			Mentions: []output.Mention{{ID: "m0", Text: name, Label: "GROUP", Entity: "auto/group/x"}},
+			Entities: []output.Entity{{ID: "auto/group/x", Label: "GROUP", Name: name, Mentions: []string{"m0"}}}}
+	}
+	var got []string
+	for _, order := range [][]string{{"X Corp", "X corp", "X corp"}, {"X corp", "X Corp", "X corp"}} {
+		b := NewBuilder(Options{})
+		for i, name := range order {
+			if err := b.Add(rec(fmt.Sprint(i), name)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got = append(got, describe(b.Graph()))
+	}
+	want := `node auto/group/x GROUP "X corp" kind="" country="" parent="" docs=3 mentions=3 forms=["X Corp" "X corp"]`
+	if got[0] != want || got[1] != want {
+		t.Errorf("\ngot:\n%s\n%s\nwant:\n%s", got[0], got[1], want)
+	}
+}
+
+func TestDuplicateDocument(t *testing.T) {
+	b := NewBuilder(Options{Documents: true})
+	r := &output.Record{ID: "a"}
+	if err := b.Add(r); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Add(r); err == nil || !strings.Contains(err.Error(), `"a" appears twice`) {
+		t.Errorf("err = %v, want a duplicate id error", err)
+	}
+	// Without document nodes, ids need not be unique: nothing is kept per document.
+	b = NewBuilder(Options{})
+	if b.Add(r) != nil || b.Add(r) != nil {
+		t.Error("duplicate ids refused without Documents")
+	}
+}
+
+// Malformed records (edges to themselves, zero weights, missing ids) add
+// no edge and do not stop the builder.
+func TestMalformedRecord(t *testing.T) {
+	b := NewBuilder(Options{})
+	err := b.Add(&output.Record{ID: "a",
+		Mentions: []output.Mention{{Entity: ""}, {Entity: "x", Label: "PLACE", Text: "X"}},
+		Entities: []output.Entity{{ID: ""}},
+		Edges: []output.Edge{{Source: "x", Target: "x", Relation: "sentence", Weight: 1},
+			{Source: "x", Target: "y", Relation: "sentence", Weight: 0},
+			{Source: "", Target: "y", Relation: "sentence", Weight: 1}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := b.Graph()
+	if len(g.Nodes) != 1 || len(g.Edges) != 0 {
+		t.Errorf("got %s", describe(g))
+	}
+}
+
+func TestAddAllError(t *testing.T) {
+	b := NewBuilder(Options{})
+	err := b.AddAll(strings.NewReader(`{"id":"a"}` + "\n{bad\n"))
+	if err == nil || !strings.Contains(err.Error(), "line 2") {
+		t.Errorf("err = %v, want one on line 2", err)
+	}
+}
