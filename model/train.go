@@ -70,7 +70,7 @@ func prepareDoc(d TrainDoc, labelOf map[string]int, gazetteer bool) *preparedDoc
 	sents := SplitSentences(d.Text, toks)
 	pos := Default()
 	for _, s := range sents {
-		pos.Annotate(toks[s.Start:s.End], SeparateRepeats)
+		pos.Tag(toks[s.Start:s.End], SeparateRepeats)
 	}
 	gold := make([]int, len(toks))
 	for _, sp := range d.Spans {

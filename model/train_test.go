@@ -137,3 +137,18 @@ func FuzzLoadEntityTagger(f *testing.F) {
 		}
 	})
 }
+
+// TestTagMatchesAnnotate: Tag gives the tags Annotate gives.
+func TestTagMatchesAnnotate(t *testing.T) {
+	text := "The the THE cat sat. Rahmon met Putin in Moscow, and Putin met Rahmon in Dushanbe's old town."
+	for _, r := range []Repeats{SharedRepeats, SeparateRepeats} {
+		a, b := Tokenize(text, nil), Tokenize(text, nil)
+		Default().Annotate(a, r)
+		Default().Tag(b, r)
+		for i := range a {
+			if a[i].Tag != b[i].Tag {
+				t.Errorf("repeats %d: token %d %q: Tag %q, Annotate %q", r, i, a[i].Text, b[i].Tag, a[i].Tag)
+			}
+		}
+	}
+}

@@ -156,7 +156,7 @@ func (n NER) processTrained(d *Doc) error {
 		if first == k {
 			continue
 		}
-		n.model.Annotate(toks[first:k], n.repeats)
+		n.model.Tag(toks[first:k], n.repeats)
 		sents = append(sents, model.Sentence{Start: first, End: k})
 	}
 	var hits []model.GazMatch
