@@ -51,6 +51,9 @@ func (f *pipelineFlags) build() (*pipeline.Pipeline, error) {
 	}
 	var trained *model.EntityTagger
 	if f.model != "prose" && f.model != "" {
+		if f.noNER {
+			return nil, fmt.Errorf("--model %s has no effect with --no-ner", f.model)
+		}
 		data, err := os.ReadFile(f.model)
 		if err != nil {
 			return nil, err
