@@ -16,15 +16,24 @@ import (
 // each sentence's text: with model.SharedRepeats, a run of text repeated
 // within a sentence gets the tag and label of its last occurrence, prose's
 // behaviour.
+//
+// With a trained model (Config.Model), prose's model gives the POS tags
+// and the trained one the labels, over the whole document so that its
+// document memory sees every sentence, with the gazetteer's matches when
+// it was trained with them.
 type NER struct {
 	model   *model.Model
 	repeats model.Repeats
+	trained *model.EntityTagger
 }
 
 // NewNER returns the stage with the shared default model.
 func NewNER(repeats model.Repeats) NER { return NER{model: model.Default(), repeats: repeats} }
 
 func (n NER) Process(d *Doc) error {
+	if n.trained != nil {
+		return n.processTrained(d)
+	}
 	d.Model = d.Model[:0]
 	toks := d.ModelTokens
 	var labeled []labeledToken
@@ -127,3 +136,59 @@ func runLabel(text string, run []labeledToken) string {
 }
 
 func onlySpaces(s string) bool { return strings.Trim(s, " \t") == "" }
+
+// processTrained labels the document with the trained model. Its labels
+// are BIO: a B- starts a new name even right after another, so that
+// "Kazakhstan Uzbekistan" lists stay two names.
+func (n NER) processTrained(d *Doc) error {
+	d.Model = d.Model[:0]
+	toks := d.ModelTokens
+	var sents []model.Sentence
+	k := 0
+	for _, s := range d.Sentences {
+		for k < len(toks) && toks[k].Start < s.Start {
+			k++
+		}
+		first := k
+		for k < len(toks) && toks[k].End <= s.End {
+			k++
+		}
+		if first == k {
+			continue
+		}
+		n.model.Tag(toks[first:k], n.repeats)
+		sents = append(sents, model.Sentence{Start: first, End: k})
+	}
+	var hits []model.GazMatch
+	if n.trained.Gazetteer {
+		for _, g := range d.Gazetteer {
+			kind := ""
+			if len(g.Entries) > 0 {
+				kind = g.Entries[0].Kind
+			}
+			hits = append(hits, model.GazMatch{Start: g.Start, End: g.End, Type: g.Label, Kind: kind})
+		}
+	}
+	n.trained.Annotate(toks, sents, hits)
+	for _, s := range sents {
+		for i := s.Start; i < s.End; {
+			typ, ok := strings.CutPrefix(toks[i].Label, "B-")
+			if !ok {
+				i++ // O, or an I- the tagger never gives without a B-
+				continue
+			}
+			j := i + 1
+			for j < s.End && toks[j].Label == "I-"+typ {
+				j++
+			}
+			d.Model = append(d.Model, Mention{
+				Span:   Span{toks[i].Start, toks[j-1].End},
+				Label:  typ,
+				Source: output.SourceNER,
+				Ref:    -1,
+			})
+			i = j
+		}
+	}
+	return nil
+}

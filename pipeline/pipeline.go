@@ -22,6 +22,10 @@ type Config struct {
 	// NER runs the statistical model (prose's English model) besides the
 	// gazetteer.
 	NER bool
+	// Model, when non-nil, is a trained entity model (extract train) that
+	// labels the tokens in the ner stage instead of prose's weights;
+	// prose's tagger still gives the POS tags it reads.
+	Model *model.EntityTagger
 	// Repeats says how the model tags a run of text repeated within a
 	// sentence; the zero value is prose's behaviour.
 	Repeats model.Repeats
@@ -80,8 +84,13 @@ func newSteps(cfg Config, m *gazetteer.Matcher) []step {
 		{"orgnames", Contract{Needs: []Field{FieldTokens, FieldSentences}, Sets: []Field{FieldRules}}, OrgNames{}},
 	}
 	if cfg.NER {
+		ner := Contract{Needs: []Field{FieldTokens, FieldSentences}, Sets: []Field{FieldModel}}
+		if cfg.Model != nil && cfg.Model.Gazetteer {
+			// The trained model reads the gazetteer's matches as features.
+			ner.Needs = append(ner.Needs, FieldGazetteer)
+		}
 		steps = append(steps,
-			step{"ner", Contract{Needs: []Field{FieldTokens, FieldSentences}, Sets: []Field{FieldModel}}, NewNER(cfg.Repeats)},
+			step{"ner", ner, NER{model: model.Default(), repeats: cfg.Repeats, trained: cfg.Model}},
 			step{"clean", Contract{Needs: []Field{FieldTokens, FieldSentences, FieldModel}, Sets: []Field{FieldCleaned}}, Clean{}})
 	}
 	return append(steps,

@@ -65,7 +65,7 @@ func (a App) rootCommand() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(a.runCommand(), a.versionCommand(), a.evalCommand(), a.gazetteerCommand(), a.graphCommand())
+	root.AddCommand(a.runCommand(), a.versionCommand(), a.evalCommand(), a.gazetteerCommand(), a.graphCommand(), a.trainCommand())
 	return root
 }
 

@@ -21,6 +21,7 @@ type pipelineFlags struct {
 	workers    int
 	repeats    string
 	without    []string
+	model      string
 }
 
 func (f *pipelineFlags) register(c *cobra.Command) {
@@ -28,6 +29,7 @@ func (f *pipelineFlags) register(c *cobra.Command) {
 	c.Flags().BoolVar(&f.noNER, "no-ner", false, "use the gazetteer and rules only, not the statistical model")
 	c.Flags().IntVar(&f.workers, "workers", 0, "documents processed in parallel (default: all cores)")
 	c.Flags().StringSliceVar(&f.without, "without", nil, "leave out `STAGES` (domains, citations, orgnames, clean, acronyms), to measure what each adds")
+	c.Flags().StringVar(&f.model, "model", "prose", "entity model: `prose` (prose's weights) or a FILE made by extract train")
 	c.Flags().StringVar(&f.repeats, "repeats", "shared", "how the model tags a word repeated within a sentence: `shared` (prose's way: every repeat takes the tag and label of the last) or separate")
 }
 
@@ -47,7 +49,20 @@ func (f *pipelineFlags) build() (*pipeline.Pipeline, error) {
 	default:
 		return nil, fmt.Errorf("--repeats must be shared or separate, not %q", f.repeats)
 	}
-	return pipeline.New(pipeline.Config{GazetteerFiles: f.gazetteers, NER: !f.noNER, Repeats: repeats, Without: f.without})
+	var trained *model.EntityTagger
+	if f.model != "prose" && f.model != "" {
+		if f.noNER {
+			return nil, fmt.Errorf("--model %s has no effect with --no-ner", f.model)
+		}
+		data, err := os.ReadFile(f.model)
+		if err != nil {
+			return nil, err
+		}
+		if trained, err = model.LoadEntityTagger(data); err != nil {
+			return nil, fmt.Errorf("%s: %w", f.model, err)
+		}
+	}
+	return pipeline.New(pipeline.Config{GazetteerFiles: f.gazetteers, NER: !f.noNER, Model: trained, Repeats: repeats, Without: f.without})
 }
 
 type runOptions struct {

@@ -1,0 +1,167 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"time"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+
+	"github.com/extract-ca/extract/eval"
+	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/internal/fileerr"
+	"github.com/extract-ca/extract/model"
+)
+
+type trainOptions struct {
+	output     string
+	dev        string
+	format     string
+	labelMap   string
+	iterations int
+	seed       uint64
+	gazetteers []string
+	noGazFeats bool
+}
+
+func (a App) trainCommand() *cobra.Command {
+	var o trainOptions
+	c := &cobra.Command{
+		Use:   "train [flags] GOLD... -o MODEL",
+		Short: "Train an entity model on annotated articles",
+		Long: `Train the entity model (an averaged perceptron over BIO labels of PERSON, PLACE and GROUP)
+on gold annotations in any format eval reads, and write it to MODEL for run --model and
+eval --model. Labels the label map leaves out are no mention.
+
+With --dev, the model is scored on the dev file after each pass over the training data and
+the best pass (up to --iterations) is kept. The same data, flags and --seed give the same
+model file, byte for byte.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(c *cobra.Command, gold []string) error { return a.train(o, gold) },
+	}
+	c.Flags().StringVarP(&o.output, "output", "o", "", "write the model to `FILE` (required)")
+	c.Flags().StringVar(&o.dev, "dev", "", "development gold `FILE`: keep the pass that scores best on it")
+	c.Flags().StringVar(&o.format, "format", "", "gold format: jsonl, doccano, conll or gmb (default: guess)")
+	c.Flags().StringVar(&o.labelMap, "label-map", "", "map gold labels, e.g. PER=PERSON,LOC=PLACE,ORG=GROUP (unmapped labels are no mention)")
+	c.Flags().IntVar(&o.iterations, "iterations", 10, "passes over the training data (with --dev: at most)")
+	c.Flags().Uint64Var(&o.seed, "seed", 1, "seed of the order of documents in each pass")
+	c.Flags().StringArrayVar(&o.gazetteers, "gazetteer", nil, "gazetteer `FILE` layered over the default, for the gazetteer features (repeatable)")
+	c.Flags().BoolVar(&o.noGazFeats, "no-gazetteer-features", false, "train without gazetteer features")
+	c.MarkFlagRequired("output")
+	return c
+}
+
+func (a App) train(o trainOptions, gold []string) error {
+	if o.iterations <= 0 {
+		return fmt.Errorf("--iterations must be positive")
+	}
+	labels, err := eval.ParseLabelMap(o.labelMap)
+	if err != nil {
+		return err
+	}
+	var errs fileerr.ErrorList
+	read := func(path string) []eval.Document {
+		docs, err := eval.ReadFile(path, o.format, labels)
+		if list, ok := err.(fileerr.ErrorList); ok {
+			errs = append(errs, list...)
+		} else if err != nil {
+			errs = append(errs, &fileerr.ParseError{File: path, Err: err})
+		}
+		return docs
+	}
+	var train, dev []eval.Document
+	for _, path := range gold {
+		train = append(train, read(path)...)
+	}
+	if o.dev != "" {
+		dev = read(o.dev)
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("gold files have problems:\n%w", errs)
+	}
+	var match func(string) []model.GazMatch
+	if !o.noGazFeats {
+		entries, err := gazetteer.Load(o.gazetteers...)
+		if err != nil {
+			return err
+		}
+		m := gazetteer.NewMatcher(entries)
+		match = func(text string) []model.GazMatch { return gazMatches(m.Match(text)) }
+	}
+	opts := model.TrainOptions{
+		Iterations: o.iterations,
+		Seed:       o.seed,
+		Dev:        trainDocs(dev, match),
+		Gazetteer:  match != nil,
+		Progress: func(p model.Pass) {
+			line := fmt.Sprintf("extract: pass %d: %d/%d tokens wrong, %d features", p.N, p.Errors, p.Tokens, p.Features)
+			if p.DevF1 >= 0 {
+				line += fmt.Sprintf(", dev F1 %.4f", p.DevF1)
+				if p.Best {
+					line += " (best)"
+				}
+			}
+			fmt.Fprintln(a.Stderr, line)
+		},
+	}
+	start := time.Now()
+	docs := trainDocs(train, match)
+	fmt.Fprintf(a.Stderr, "extract: training on %d documents (%d dev)\n", len(docs), len(opts.Dev))
+	m, err := model.Train(docs, opts)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		return failure{err}
+	}
+	if err := os.WriteFile(o.output, buf.Bytes(), 0o644); err != nil {
+		return failure{err}
+	}
+	fmt.Fprintf(a.Stderr, "extract: wrote %s (%.1f MB, %d features) in %.0f s\n",
+		o.output, float64(buf.Len())/1e6, m.Features(), time.Since(start).Seconds())
+	return nil
+}
+
+// trainDocs converts gold documents (code point offsets) to the model's
+// (byte offsets), with the gazetteer's matches when match is set.
+func trainDocs(docs []eval.Document, match func(string) []model.GazMatch) []model.TrainDoc {
+	out := make([]model.TrainDoc, 0, len(docs))
+	for _, d := range docs {
+		byteAt := codePointOffsets(d.Text)
+		td := model.TrainDoc{Text: d.Text}
+		for _, s := range d.Spans {
+			if s.Start < 0 || s.End > len(byteAt)-1 || s.Start >= s.End {
+				continue // the readers check offsets; this only guards
+			}
+			td.Spans = append(td.Spans, model.TrainSpan{Start: byteAt[s.Start], End: byteAt[s.End], Type: s.Label})
+		}
+		if match != nil {
+			td.Hits = match(d.Text)
+		}
+		out = append(out, td)
+	}
+	return out
+}
+
+// codePointOffsets returns the byte offset of every code point of s, and
+// len(s) at the end.
+func codePointOffsets(s string) []int {
+	out := make([]int, 0, utf8.RuneCountInString(s)+1)
+	for i := range s {
+		out = append(out, i)
+	}
+	return append(out, len(s))
+}
+
+// gazMatches converts the gazetteer's hits for the model.
+func gazMatches(hits []gazetteer.Hit) []model.GazMatch {
+	out := make([]model.GazMatch, 0, len(hits))
+	for _, h := range hits {
+		e := h.Entries[0]
+		out = append(out, model.GazMatch{Start: h.Start, End: h.End, Type: string(e.Type), Kind: e.Kind})
+	}
+	return out
+}

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const trainGold = "testdata/train/gold.jsonl"
+
+// TestTrainRunEvalRoundTrip is a user's round trip: train a model on a
+// small gold file, run the pipeline with it over a new text, and score it
+// on the gold file. The names are invented and unknown to the gazetteer,
+// so only the trained model can find them.
+func TestTrainRunEvalRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	m := filepath.Join(dir, "m.model")
+	code, _, stderr := runApp(t, "", "train", "--iterations", "8", "-o", m, trainGold)
+	if code != 0 {
+		t.Fatalf("train: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "pass 8") || !strings.Contains(stderr, "wrote") {
+		t.Errorf("train: no progress on stderr:\n%s", stderr)
+	}
+
+	text := "Reporters said Dilnoza Karimbekova travelled to Qizilsoy, where Orzu Textiles has its main office."
+	code, out, stderr := runApp(t, text, "run", "--model", m, "-")
+	if code != 0 {
+		t.Fatalf("run --model: exit %d: %s", code, stderr)
+	}
+	got := map[string]string{}
+	for _, rec := range readRecords(t, out) {
+		for _, mn := range rec.Mentions {
+			got[mn.Text] = mn.Label
+		}
+	}
+	for name, label := range map[string]string{"Dilnoza Karimbekova": "PERSON", "Qizilsoy": "PLACE", "Orzu Textiles": "GROUP"} {
+		if got[name] != label {
+			t.Errorf("run --model: %q is %q, want %s (all: %v)", name, got[name], label, got)
+		}
+	}
+
+	code, out, stderr = runApp(t, "", "eval", "--json", "--model", m, trainGold)
+	if code != 0 {
+		t.Fatalf("eval --model: exit %d: %s", code, stderr)
+	}
+	// Scored on its own training data the model must fit it: this checks
+	// the plumbing (offsets, labels, spans), not generalisation.
+	if f1 := strictF1(t, out); f1 < 0.9 {
+		t.Errorf("eval --model on the training file: strict F1 %.3f, want ≥ 0.9", f1)
+	}
+	_, prose, _ := runApp(t, "", "eval", "--json", "--model", "prose", trainGold)
+	t.Logf("strict F1 on %s: prose %.3f, trained %.3f", trainGold, strictF1(t, prose), strictF1(t, out))
+}
+
+func TestTrainDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	var models [2][]byte
+	for i := range models {
+		p := filepath.Join(dir, "m"+string(rune('a'+i)))
+		if code, _, stderr := runApp(t, "", "train", "--iterations", "3", "--seed", "5", "--dev", trainGold, "-o", p, trainGold); code != 0 {
+			t.Fatalf("train: exit %d: %s", code, stderr)
+		}
+		models[i], _ = os.ReadFile(p)
+	}
+	if len(models[0]) == 0 || !bytes.Equal(models[0], models[1]) {
+		t.Errorf("two trainings on the same data and seed gave different files (%d and %d bytes)", len(models[0]), len(models[1]))
+	}
+}
+
+func TestTrainBadGold(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.conll")
+	os.WriteFile(bad, []byte("Dilnoza B-PER\nKarimbekova I-PER\nsaid\n"), 0o644)
+	code, _, stderr := runApp(t, "", "train", "--format", "conll", "-o", filepath.Join(dir, "m"), bad)
+	if code != exitUsage {
+		t.Errorf("exit %d, want %d", code, exitUsage)
+	}
+	if !strings.Contains(stderr, bad+":3") {
+		t.Errorf("the error does not name %s:3:\n%s", bad, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "m")); err == nil {
+		t.Error("a model was written from bad gold")
+	}
+}
+
+func TestRunBadModel(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "m")
+	os.WriteFile(p, []byte("not a model"), 0o644)
+	code, _, stderr := runApp(t, "text", "run", "--model", p, "-")
+	if code != exitUsage || !strings.Contains(stderr, p) {
+		t.Errorf("exit %d, stderr %q: want a usage error naming the file", code, stderr)
+	}
+}

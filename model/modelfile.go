@@ -1,0 +1,221 @@
+package model
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+)
+
+// The entity model file: a magic line, then a gzip stream of
+//
+//	uvarint flags (bit 0: gazetteer features)
+//	uvarint number of labels, then each: uvarint length, bytes
+//	uvarint number of features, then for each, by increasing hash:
+//	    uvarint hash minus the previous hash
+//	    uvarint mask of the labels with a non-zero weight
+//	    float32 little-endian weight of each label in the mask
+//
+// Sorting by hash makes the bytes depend only on the weights, not on map
+// order; the deltas and the masks keep the file small.
+const entityMagic = "extract entity model 1\n"
+
+// maxLabels bounds the labels a file may declare: masks are 64-bit.
+const maxLabels = 63
+
+// IsEntityModel reports whether data starts like an entity model file.
+func IsEntityModel(data []byte) bool { return bytes.HasPrefix(data, []byte(entityMagic)) }
+
+// WriteTo writes the model in the file format.
+func (t *EntityTagger) WriteTo(w io.Writer) (int64, error) {
+	var buf bytes.Buffer
+	buf.WriteString(entityMagic)
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	bw := bufio.NewWriter(zw)
+	var tmp [binary.MaxVarintLen64]byte
+	uv := func(x uint64) { bw.Write(tmp[:binary.PutUvarint(tmp[:], x)]) }
+	flags := uint64(0)
+	if t.Gazetteer {
+		flags |= 1
+	}
+	uv(flags)
+	uv(uint64(len(t.labels)))
+	for _, l := range t.labels {
+		uv(uint64(len(l)))
+		bw.WriteString(l)
+	}
+	n := len(t.labels)
+	hashes := make([]uint64, 0, len(t.index))
+	for h, r := range t.index {
+		if int(r)*n < len(t.weights) {
+			hashes = append(hashes, h)
+		}
+	}
+	slices.Sort(hashes)
+	uv(uint64(len(hashes)))
+	prev := uint64(0)
+	for _, h := range hashes {
+		uv(h - prev)
+		prev = h
+		r := int(t.index[h])
+		row := t.weights[r*n : r*n+n]
+		mask := uint64(0)
+		for l, x := range row {
+			if x != 0 {
+				mask |= 1 << l
+			}
+		}
+		uv(mask)
+		for _, x := range row {
+			if x != 0 {
+				binary.LittleEndian.PutUint32(tmp[:4], math.Float32bits(x))
+				bw.Write(tmp[:4])
+			}
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return 0, err
+	}
+	if err := zw.Close(); err != nil {
+		return 0, err
+	}
+	return buf.WriteTo(w)
+}
+
+// LoadEntityTagger decodes an entity model file. It returns an error, never
+// panics, on any input.
+func LoadEntityTagger(data []byte) (*EntityTagger, error) {
+	if !IsEntityModel(data) {
+		return nil, errors.New("not an extract entity model (bad magic)")
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data[len(entityMagic):]))
+	if err != nil {
+		return nil, fmt.Errorf("entity model: %w", err)
+	}
+	// A bound on the decompressed size stops a small file from claiming
+	// gigabytes; real models decompress to well under it.
+	body, err := io.ReadAll(io.LimitReader(zr, 1<<30))
+	if err != nil {
+		return nil, fmt.Errorf("entity model: %w", err)
+	}
+	d := decoder{b: body}
+	t := &EntityTagger{}
+	flags := d.uvarint()
+	if flags&^1 != 0 {
+		return nil, fmt.Errorf("entity model: unknown flags %#x", flags)
+	}
+	t.Gazetteer = flags&1 != 0
+	nl := d.uvarint()
+	if nl == 0 || nl > maxLabels || nl%2 == 0 {
+		return nil, fmt.Errorf("entity model: %d labels: want O and a B-, I- pair per type", nl)
+	}
+	for i := uint64(0); i < nl && d.err == nil; i++ {
+		t.labels = append(t.labels, string(d.bytes(d.uvarint())))
+	}
+	if err := checkLabels(t.labels); d.err == nil && err != nil {
+		return nil, err
+	}
+	nf := d.uvarint()
+	// Each feature takes at least two bytes: refuse counts the data
+	// cannot hold before allocating for them.
+	if nf > uint64(len(d.b)-d.i)/2 {
+		return nil, errors.New("entity model: feature count beyond the data")
+	}
+	n := int(nl)
+	t.index = make(map[uint64]int32, nf)
+	t.weights = make([]float32, 0, int(nf)*n)
+	h := uint64(0)
+	for k := uint64(0); k < nf && d.err == nil; k++ {
+		delta := d.uvarint()
+		if k > 0 && delta == 0 {
+			return nil, errors.New("entity model: features not in increasing order")
+		}
+		h += delta
+		mask := d.uvarint()
+		if mask>>n != 0 {
+			return nil, fmt.Errorf("entity model: feature %d: weight mask beyond %d labels", k, n)
+		}
+		t.index[h] = int32(len(t.weights) / n)
+		row := make([]float32, n)
+		for l := range row {
+			if mask&(1<<l) != 0 {
+				x := math.Float32frombits(binary.LittleEndian.Uint32(pad4(d.bytes(4))))
+				if math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) {
+					return nil, fmt.Errorf("entity model: feature %d: weight not finite", k)
+				}
+				row[l] = x
+			}
+		}
+		t.weights = append(t.weights, row...)
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("entity model: %w", d.err)
+	}
+	if d.i != len(d.b) {
+		return nil, errors.New("entity model: trailing data")
+	}
+	return t, nil
+}
+
+// checkLabels requires "O" then B-X, I-X pairs, the order decoding relies on.
+func checkLabels(labels []string) error {
+	if labels[0] != "O" {
+		return errors.New("entity model: first label must be O")
+	}
+	for i := 1; i+1 < len(labels); i += 2 {
+		typ, ok := strings.CutPrefix(labels[i], "B-")
+		if !ok || typ == "" || labels[i+1] != "I-"+typ {
+			return fmt.Errorf("entity model: labels %q, %q: want a B-, I- pair", labels[i], labels[i+1])
+		}
+	}
+	return nil
+}
+
+func pad4(b []byte) []byte {
+	if len(b) < 4 {
+		return make([]byte, 4)
+	}
+	return b
+}
+
+// decoder reads from a byte slice, remembering the first error.
+type decoder struct {
+	b   []byte
+	i   int
+	err error
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	x, n := binary.Uvarint(d.b[d.i:])
+	if n <= 0 {
+		d.err = errors.New("truncated or bad number")
+		return 0
+	}
+	d.i += n
+	return x
+}
+
+func (d *decoder) bytes(n uint64) []byte {
+	if d.err != nil {
+		return nil
+	}
+	if n > uint64(len(d.b)-d.i) {
+		d.err = errors.New("truncated data")
+		return nil
+	}
+	b := d.b[d.i : d.i+int(n)]
+	d.i += int(n)
+	return b
+}

@@ -1,0 +1,443 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// EntityTagger is a trained entity model: an averaged-perceptron sequence
+// tagger over BIO labels of PERSON, PLACE and GROUP, decoded greedily left
+// to right so that the labels already given can be features of the next
+// token. It is made by Train or LoadEntityTagger, is read-only after that
+// and is safe for concurrent use.
+//
+// Features are hashed (64-bit FNV-1a of a template id and its value):
+// the model stores no strings, only the hashes of the features that
+// training gave a non-zero weight, which keeps the file small.
+type EntityTagger struct {
+	labels  []string         // "O", then B-X, I-X for each type
+	index   map[uint64]int32 // feature hash → row
+	weights []float32        // rows of len(labels)
+	// Gazetteer says whether the model was trained with gazetteer
+	// features: callers should then pass the gazetteer's matches.
+	Gazetteer bool
+}
+
+// Labels returns the model's labels, "O" first.
+func (t *EntityTagger) Labels() []string { return t.labels }
+
+// GazMatch is a gazetteer name found in the text: byte offsets, the
+// entry's type (PERSON, PLACE, GROUP) and kind ("city", "militant
+// group"). The model does not depend on the gazetteer package: any
+// list of names will do.
+type GazMatch struct {
+	Start, End int
+	Type, Kind string
+}
+
+// Sentence is a range of token indexes [Start, End).
+type Sentence struct{ Start, End int }
+
+// Feature templates. Their numbers are part of the model file format:
+// append, never renumber.
+const (
+	tBias byte = iota
+	tWord
+	tLower
+	tPrefix3
+	tSuffix3
+	tShape
+	tWordLen
+	tPOS
+	tPrevWord
+	tNextWord
+	tPrevPOS
+	tNextPOS
+	tWordNextPOS
+	tWordlist
+	tPrev2Word
+	tNext2Word
+	tShapeAt // + offset byte
+	tShapeTri
+	tShort
+	tSentStart
+	tAllCaps
+	tGazType
+	tGazKind
+	tPrevLabel
+	tPrev2Label
+	tPrevLabelWord
+	tPrevLabelShape
+	tPrevLabelPOS
+	tMemory
+	tPrefix2
+	tSuffix2
+	tSuffix4
+	tPrevShortNext
+)
+
+// fnv-1a, 64 bit.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+type hasher uint64
+
+func newHash(t byte) hasher { return hasher(fnvOffset).byte(t) }
+
+func (h hasher) byte(b byte) hasher { return (h ^ hasher(b)) * fnvPrime }
+
+func (h hasher) str(s string) hasher {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ hasher(s[i])) * fnvPrime
+	}
+	// A separator, so that ("ab","c") and ("a","bc") differ.
+	return h.byte(0xff)
+}
+
+// tokenInfo is what the features need of a token, computed once.
+type tokenInfo struct {
+	word, lower, shape, short, pos string
+	wordlist                       bool
+}
+
+// shortShape maps upper-case letters to X, lower-case to x, digits to d
+// and keeps other characters, collapsing repeats: "Rahmon" → "Xx",
+// "U.S." → "X.X.", "1990s" → "dx". It tells initials, acronyms and
+// numbers apart where prose's five shapes do not.
+func shortShape(w string) string {
+	var b strings.Builder
+	var last rune = -1
+	for _, r := range w {
+		c := r
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		}
+		if c != last {
+			b.WriteRune(c)
+			last = c
+		}
+	}
+	return b.String()
+}
+
+// featureContext is the per-document state of feature extraction.
+type featureContext struct {
+	info    []tokenInfo
+	gaz     []gazPos // by token
+	allCaps []bool   // by sentence
+	memory  map[string]int
+}
+
+// gazPos is the gazetteer match covering a token, if any.
+type gazPos struct {
+	typ, kind string
+	begin     bool
+	ok        bool
+}
+
+// prepare computes the word-level information of a document's tokens.
+func prepare(toks []Token, sents []Sentence, hits []GazMatch) *featureContext {
+	fc := &featureContext{info: make([]tokenInfo, len(toks)), memory: map[string]int{}}
+	var words map[string]bool
+	if d := Default(); d != nil {
+		words = d.w.NERWords
+	}
+	for i, t := range toks {
+		fc.info[i] = tokenInfo{
+			word:     t.Text,
+			lower:    strings.ToLower(t.Text),
+			shape:    shape(t.Text),
+			short:    shortShape(t.Text),
+			pos:      t.Tag,
+			wordlist: words[t.Text],
+		}
+	}
+	fc.allCaps = make([]bool, len(sents))
+	for s, sent := range sents {
+		upper, lower := 0, 0
+		for _, t := range toks[sent.Start:sent.End] {
+			for _, r := range t.Text {
+				if unicode.IsUpper(r) {
+					upper++
+				} else if unicode.IsLower(r) {
+					lower++
+				}
+			}
+		}
+		fc.allCaps[s] = upper > 3 && lower == 0
+	}
+	if len(hits) > 0 {
+		fc.gaz = make([]gazPos, len(toks))
+		// Hits are few and tokens ordered: for each hit mark the tokens
+		// inside it, the longest hit winning where hits overlap.
+		best := make([]int, len(toks))
+		for _, h := range hits {
+			first := true
+			for i := searchToken(toks, h.Start); i < len(toks) && toks[i].End <= h.End; i++ {
+				if toks[i].Start < h.Start {
+					continue
+				}
+				if n := h.End - h.Start; n > best[i] {
+					best[i] = n
+					fc.gaz[i] = gazPos{typ: h.Type, kind: h.Kind, begin: first, ok: true}
+				}
+				first = false
+			}
+		}
+	}
+	return fc
+}
+
+// searchToken returns the index of the first token that ends after off.
+func searchToken(toks []Token, off int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if toks[mid].End <= off {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// staticFeatures appends the hashes of the features of token i of
+// sentence s that do not depend on labels.
+func (fc *featureContext) staticFeatures(dst []uint64, sents []Sentence, s, i int) []uint64 {
+	sent := sents[s]
+	at := func(j int) *tokenInfo {
+		if j < sent.Start || j >= sent.End {
+			return nil
+		}
+		return &fc.info[j]
+	}
+	w := &fc.info[i]
+	add := func(h hasher) { dst = append(dst, uint64(h)) }
+	add(newHash(tBias))
+	add(newHash(tWord).str(w.word))
+	add(newHash(tLower).str(w.lower))
+	add(newHash(tPrefix3).str(prefix(w.lower, 3)))
+	add(newHash(tPrefix2).str(prefix(w.lower, 2)))
+	add(newHash(tSuffix3).str(suffix(w.lower, 3)))
+	add(newHash(tSuffix2).str(suffix(w.lower, 2)))
+	add(newHash(tSuffix4).str(suffix(w.lower, 4)))
+	add(newHash(tShape).str(w.shape))
+	add(newHash(tShort).str(w.short))
+	add(newHash(tWordLen).str(strconv.Itoa(min(utf8.RuneCountInString(w.word), 12))))
+	add(newHash(tPOS).str(w.pos))
+	add(newHash(tWordlist).str(strconv.FormatBool(w.wordlist)).str(w.shape))
+	str := func(t *tokenInfo, f func(*tokenInfo) string) string {
+		if t == nil {
+			return "<none>"
+		}
+		return f(t)
+	}
+	lower := func(t *tokenInfo) string { return t.lower }
+	pos := func(t *tokenInfo) string { return t.pos }
+	short := func(t *tokenInfo) string { return t.short }
+	add(newHash(tPrevWord).str(str(at(i-1), lower)))
+	add(newHash(tNextWord).str(str(at(i+1), lower)))
+	add(newHash(tPrev2Word).str(str(at(i-2), lower)))
+	add(newHash(tNext2Word).str(str(at(i+2), lower)))
+	add(newHash(tPrevPOS).str(str(at(i-1), pos)))
+	add(newHash(tNextPOS).str(str(at(i+1), pos)))
+	add(newHash(tWordNextPOS).str(w.lower).str(str(at(i+1), pos)))
+	for d := -2; d <= 2; d++ {
+		if d != 0 {
+			add(newHash(tShapeAt).byte(byte(d + 2)).str(str(at(i+d), short)))
+		}
+	}
+	add(newHash(tShapeTri).str(str(at(i-1), short)).str(w.short).str(str(at(i+1), short)))
+	add(newHash(tPrevShortNext).str(str(at(i-1), lower)).str(w.short).str(str(at(i+1), lower)))
+	// Capitals prove little at the start of a sentence or in a line
+	// written all in capitals: the features let the model learn how
+	// much less.
+	start := i == sent.Start
+	if !start {
+		// Opening quotes and brackets before the first word.
+		start = true
+		for j := sent.Start; j < i; j++ {
+			if fc.info[j].shape != "punct" {
+				start = false
+				break
+			}
+		}
+	}
+	if start {
+		add(newHash(tSentStart).str(w.shape).str(strconv.FormatBool(w.wordlist)))
+	}
+	if fc.allCaps[s] {
+		add(newHash(tAllCaps).str(w.lower))
+		add(newHash(tAllCaps).str(w.short))
+	}
+	if fc.gaz != nil {
+		if g := fc.gaz[i]; g.ok {
+			bi := "I"
+			if g.begin {
+				bi = "B"
+			}
+			add(newHash(tGazType).str(g.typ).str(bi))
+			add(newHash(tGazKind).str(g.typ).str(g.kind).str(bi))
+		} else {
+			add(newHash(tGazType).str("none"))
+		}
+	}
+	return dst
+}
+
+// dynamicFeatures appends the features of token i that depend on the
+// labels given before it: prev[0] and prev[1] are the labels of the two
+// previous tokens of the sentence (-1 for none).
+func (fc *featureContext) dynamicFeatures(dst []uint64, i int, p1, p2 int) []uint64 {
+	w := &fc.info[i]
+	l1, l2 := byte(p1+1), byte(p2+1)
+	dst = append(dst,
+		uint64(newHash(tPrevLabel).byte(l1)),
+		uint64(newHash(tPrev2Label).byte(l1).byte(l2)),
+		uint64(newHash(tPrevLabelWord).byte(l1).str(w.lower)),
+		uint64(newHash(tPrevLabelShape).byte(l1).str(w.short)),
+		uint64(newHash(tPrevLabelPOS).byte(l1).str(w.pos)))
+	// Document memory: a name keeps its type through an article; the
+	// earlier label is a hint even where the context is poor ("Rahmon
+	// said" after "President Emomali Rahmon").
+	if w.shape == "upcase" || w.shape == "mixedcase" {
+		if l, ok := fc.memory[w.word]; ok {
+			dst = append(dst, uint64(newHash(tMemory).byte(byte(l))))
+		} else {
+			dst = append(dst, uint64(newHash(tMemory).byte(0xfe)))
+		}
+	}
+	return dst
+}
+
+// remember records the type label l (an index into labels) of token i for
+// the document memory: the entity type, whatever the B/I.
+func (fc *featureContext) remember(i int, typ int) {
+	w := &fc.info[i]
+	if w.shape == "upcase" || w.shape == "mixedcase" {
+		fc.memory[w.word] = typ
+	}
+}
+
+func prefix(s string, n int) string {
+	k := 0
+	for i := range s {
+		if k == n {
+			return s[:i]
+		}
+		k++
+	}
+	return s
+}
+
+func suffix(s string, n int) string {
+	k := len(s)
+	for c := 0; c < n && k > 0; c++ {
+		_, size := utf8.DecodeLastRuneInString(s[:k])
+		k -= size
+	}
+	return s[k:]
+}
+
+// typeOf maps a label index to its entity type index (0 for O): labels are
+// O, B-1, I-1, B-2, I-2, ...
+func typeOf(l int) int { return (l + 1) / 2 }
+
+// Annotate sets the Label of every token of toks to a BIO label (O,
+// B-PERSON, I-PLACE, ...). The tokens must carry POS tags (Model.Annotate
+// sets them); sents are the sentences as token ranges, in order; hits are
+// the gazetteer's matches in the text (byte offsets), used only when the
+// model was trained with them. Tokens outside every sentence are labelled
+// O.
+func (t *EntityTagger) Annotate(toks []Token, sents []Sentence, hits []GazMatch) {
+	for i := range toks {
+		toks[i].Label = "O"
+	}
+	if !t.Gazetteer {
+		hits = nil
+	}
+	sents = validSentences(sents, len(toks))
+	fc := prepare(toks, sents, hits)
+	scores := make([]float32, len(t.labels))
+	var feats []uint64
+	for s, sent := range sents {
+		p1, p2 := -1, -1
+		for i := sent.Start; i < sent.End; i++ {
+			feats = fc.staticFeatures(feats[:0], sents, s, i)
+			feats = fc.dynamicFeatures(feats, i, p1, p2)
+			l := t.predict(feats, scores, p1)
+			toks[i].Label = t.labels[l]
+			fc.remember(i, typeOf(l))
+			p2, p1 = p1, l
+		}
+	}
+}
+
+// validSentences drops ranges that are empty, reversed, out of bounds or
+// overlap an earlier one, so that bad input cannot make Annotate panic.
+func validSentences(sents []Sentence, n int) []Sentence {
+	ok := true
+	last := 0
+	for _, s := range sents {
+		if s.Start < last || s.End <= s.Start || s.End > n {
+			ok = false
+			break
+		}
+		last = s.End
+	}
+	if ok {
+		return sents
+	}
+	var out []Sentence
+	last = 0
+	for _, s := range sents {
+		if s.Start >= last && s.End > s.Start && s.End <= n {
+			out = append(out, s)
+			last = s.End
+		}
+	}
+	return out
+}
+
+// predict returns the best label for the features; an I- label is allowed
+// only after a B- or I- of its type, so that the output is always valid
+// BIO.
+func (t *EntityTagger) predict(feats []uint64, scores []float32, prev int) int {
+	clear(scores)
+	n := len(t.labels)
+	for _, f := range feats {
+		// Rows past the weights belong to a model still in training.
+		if row, ok := t.index[f]; ok && int(row)*n < len(t.weights) {
+			w := t.weights[int(row)*n : int(row)*n+n]
+			for l := range scores {
+				scores[l] += w[l]
+			}
+		}
+	}
+	return bestLabel(scores, prev)
+}
+
+// bestLabel picks the highest score among the labels allowed after prev;
+// ties go to the lower index (O first), for determinism.
+func bestLabel(scores []float32, prev int) int {
+	best := 0
+	for l := 1; l < len(scores); l++ {
+		if l%2 == 0 && (prev < 0 || typeOf(prev) != typeOf(l)) {
+			continue // I-X only continues X
+		}
+		if scores[l] > scores[best] {
+			best = l
+		}
+	}
+	return best
+}

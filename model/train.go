@@ -1,0 +1,383 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
+)
+
+// TrainDoc is one annotated document for Train.
+type TrainDoc struct {
+	Text  string
+	Spans []TrainSpan // gold names, byte offsets into Text
+	Hits  []GazMatch  // the gazetteer's matches in Text; nil without gazetteer features
+}
+
+// TrainSpan is a gold name: byte offsets and its type (PERSON, PLACE,
+// GROUP; spans of other types are ignored).
+type TrainSpan struct {
+	Start, End int
+	Type       string
+}
+
+// TrainOptions configure Train.
+type TrainOptions struct {
+	// Iterations is the number of passes over the data (default 10); with
+	// Dev, the most passes tried.
+	Iterations int
+	// Seed orders the documents of each pass: the same data and seed give
+	// the same model, byte for byte.
+	Seed uint64
+	// Dev, when set, is scored after each pass and the pass with the best
+	// entity F1 is kept.
+	Dev []TrainDoc
+	// Gazetteer turns on the gazetteer features (TrainDoc.Hits).
+	Gazetteer bool
+	// Progress, when set, is told about each pass.
+	Progress func(Pass)
+}
+
+// Pass is the report of one training pass.
+type Pass struct {
+	N        int     // 1-based
+	Errors   int     // tokens mislabelled during the pass
+	Tokens   int     // tokens seen
+	DevF1    float64 // entity F1 on the dev documents; -1 without
+	Best     bool    // the best pass so far (always, without dev)
+	Features int     // weight rows so far
+}
+
+// EntityTypes are the types an entity model labels, in label order.
+var EntityTypes = []string{"PERSON", "PLACE", "GROUP"}
+
+// preparedDoc is a document ready for training or scoring: its tokens,
+// sentences, gold labels and the hashes of its label-free features.
+type preparedDoc struct {
+	toks   []Token
+	sents  []Sentence
+	gold   []int // label index by token
+	fc     *featureContext
+	static []uint64 // features of token i: static[off[i]:off[i+1]]
+	off    []int32
+}
+
+// prepareDoc tokenizes, tags and featurizes a training document.
+func prepareDoc(d TrainDoc, labelOf map[string]int, gazetteer bool) *preparedDoc {
+	toks := Tokenize(d.Text, nil)
+	sents := SplitSentences(d.Text, toks)
+	pos := Default()
+	for _, s := range sents {
+		pos.Tag(toks[s.Start:s.End], SeparateRepeats)
+	}
+	gold := make([]int, len(toks))
+	for _, sp := range d.Spans {
+		b, ok := labelOf["B-"+sp.Type]
+		if !ok {
+			continue
+		}
+		first := true
+		for i := searchToken(toks, sp.Start); i < len(toks) && toks[i].Start < sp.End; i++ {
+			if toks[i].Start < sp.Start {
+				continue
+			}
+			if first {
+				gold[i] = b
+			} else {
+				gold[i] = b + 1
+			}
+			first = false
+		}
+	}
+	hits := d.Hits
+	if !gazetteer {
+		hits = nil
+	}
+	fc := prepare(toks, sents, hits)
+	pd := &preparedDoc{toks: toks, sents: sents, gold: gold, fc: fc, off: make([]int32, 1, len(toks)+1)}
+	for s, sent := range sents {
+		for i := sent.Start; i < sent.End; i++ {
+			pd.static = fc.staticFeatures(pd.static, sents, s, i)
+			pd.off = append(pd.off, int32(len(pd.static)))
+		}
+	}
+	// Tokens outside every sentence (none with SplitSentences) would
+	// have no features; the offsets cover sentence tokens only, in order.
+	return pd
+}
+
+// SplitSentences cuts tokens into sentences for the entity model: after
+// a token ". ! ?" that ends its whitespace-separated run, and where the
+// text between two tokens holds a line break. Cutting only at run
+// boundaries keeps every sentence made of whole runs, as Model.Annotate
+// requires.
+func SplitSentences(text string, toks []Token) []Sentence {
+	var out []Sentence
+	start := 0
+	for i := range toks {
+		end := i+1 == len(toks)
+		if !end {
+			next := toks[i+1]
+			newRun := next.run != toks[i].run
+			gap := ""
+			if toks[i].End <= next.Start && next.Start <= len(text) {
+				gap = text[toks[i].End:next.Start]
+			}
+			switch t := toks[i].Text; {
+			case newRun && strings.ContainsRune(gap, '\n'):
+				end = true
+			case newRun && (t == "." || t == "!" || t == "?"):
+				end = true
+			}
+		}
+		if end {
+			out = append(out, Sentence{start, i + 1})
+			start = i + 1
+		}
+	}
+	return out
+}
+
+// trainer holds the perceptron's state: current weights and, for the
+// average, the running sum of each weight's changes times the step at
+// which they were made (the average is w - u/c).
+type trainer struct {
+	n     int // labels
+	index map[uint64]int32
+	w     []float32
+	u     []float64
+	c     float64 // steps so far (tokens seen, 1-based)
+}
+
+func (tr *trainer) row(f uint64) int32 {
+	r, ok := tr.index[f]
+	if !ok {
+		r = int32(len(tr.w) / tr.n)
+		tr.index[f] = r
+		tr.w = append(tr.w, make([]float32, tr.n)...)
+		tr.u = append(tr.u, make([]float64, tr.n)...)
+	}
+	return r
+}
+
+func (tr *trainer) scores(feats []uint64, scores []float32) {
+	clear(scores)
+	for _, f := range feats {
+		if r, ok := tr.index[f]; ok {
+			w := tr.w[int(r)*tr.n : int(r)*tr.n+tr.n]
+			for l := range scores {
+				scores[l] += w[l]
+			}
+		}
+	}
+}
+
+func (tr *trainer) update(feats []uint64, gold, pred int) {
+	for _, f := range feats {
+		r := int(tr.row(f)) * tr.n
+		tr.w[r+gold]++
+		tr.u[r+gold] += tr.c
+		tr.w[r+pred]--
+		tr.u[r+pred] -= tr.c
+	}
+}
+
+// averaged returns the model of the averaged weights so far, sharing the
+// index (rows added later are out of its range and ignored).
+func (tr *trainer) averaged(labels []string, gazetteer bool) *EntityTagger {
+	avg := make([]float32, len(tr.w))
+	for i, w := range tr.w {
+		avg[i] = float32(float64(w) - tr.u[i]/tr.c)
+	}
+	return &EntityTagger{labels: labels, index: tr.index, weights: avg, Gazetteer: gazetteer}
+}
+
+// Train trains an entity model on docs. The result depends only on the
+// documents, their order and the options.
+func Train(docs []TrainDoc, opts TrainOptions) (*EntityTagger, error) {
+	if len(docs) == 0 {
+		return nil, errors.New("model: no training documents")
+	}
+	iters := opts.Iterations
+	if iters <= 0 {
+		iters = 10
+	}
+	labels := []string{"O"}
+	labelOf := map[string]int{"O": 0}
+	for _, t := range EntityTypes {
+		labelOf["B-"+t] = len(labels)
+		labelOf["I-"+t] = len(labels) + 1
+		labels = append(labels, "B-"+t, "I-"+t)
+	}
+	train := make([]*preparedDoc, len(docs))
+	for i, d := range docs {
+		train[i] = prepareDoc(d, labelOf, opts.Gazetteer)
+	}
+	dev := make([]*preparedDoc, len(opts.Dev))
+	for i, d := range opts.Dev {
+		dev[i] = prepareDoc(d, labelOf, opts.Gazetteer)
+	}
+
+	tr := &trainer{n: len(labels), index: map[uint64]int32{}, c: 1}
+	rng := rand.New(rand.NewPCG(opts.Seed, 0x9e3779b97f4a7c15))
+	order := make([]int, len(train))
+	for i := range order {
+		order[i] = i
+	}
+	scores := make([]float32, len(labels))
+	var feats []uint64
+	var best *EntityTagger
+	bestF1 := math.Inf(-1)
+	for pass := 1; pass <= iters; pass++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		report := Pass{N: pass, DevF1: -1}
+		for _, k := range order {
+			pd := train[k]
+			clear(pd.fc.memory)
+			t := 0 // index into pd.off
+			for _, sent := range pd.sents {
+				p1, p2 := -1, -1
+				for i := sent.Start; i < sent.End; i++ {
+					feats = append(feats[:0], pd.static[pd.off[t]:pd.off[t+1]]...)
+					t++
+					feats = pd.fc.dynamicFeatures(feats, i, p1, p2)
+					tr.scores(feats, scores)
+					pred := bestLabel(scores, p1)
+					gold := pd.gold[i]
+					// An I- the history cannot continue is taught as the
+					// B- it then is, so that the target is reachable.
+					if gold != 0 && gold%2 == 0 && (p1 < 0 || typeOf(p1) != typeOf(gold)) {
+						gold--
+					}
+					if pred != gold {
+						tr.update(feats, gold, pred)
+						report.Errors++
+					}
+					tr.c++
+					report.Tokens++
+					pd.fc.remember(i, typeOf(pred))
+					p2, p1 = p1, pred
+				}
+			}
+		}
+		report.Features = len(tr.w) / tr.n
+		if len(dev) > 0 {
+			m := tr.averaged(labels, opts.Gazetteer)
+			report.DevF1 = m.score(dev)
+			if report.DevF1 > bestF1 {
+				bestF1, best, report.Best = report.DevF1, m, true
+			}
+		} else if pass == iters {
+			best, report.Best = tr.averaged(labels, opts.Gazetteer), true
+		}
+		if opts.Progress != nil {
+			opts.Progress(report)
+		}
+	}
+	return best.compact(), nil
+}
+
+// score returns the entity F1 (exact span and type) of the model on
+// prepared documents.
+func (t *EntityTagger) score(docs []*preparedDoc) float64 {
+	var correct, predicted, gold int
+	scores := make([]float32, len(t.labels))
+	var feats []uint64
+	pred := []int{}
+	for _, pd := range docs {
+		clear(pd.fc.memory)
+		pred = slices.Grow(pred[:0], len(pd.toks))[:len(pd.toks)]
+		clear(pred)
+		k := 0
+		for _, sent := range pd.sents {
+			p1, p2 := -1, -1
+			for i := sent.Start; i < sent.End; i++ {
+				feats = append(feats[:0], pd.static[pd.off[k]:pd.off[k+1]]...)
+				k++
+				feats = pd.fc.dynamicFeatures(feats, i, p1, p2)
+				l := t.predict(feats, scores, p1)
+				pred[i] = l
+				pd.fc.remember(i, typeOf(l))
+				p2, p1 = p1, l
+			}
+		}
+		g, p := bioSpans(pd.gold), bioSpans(pred)
+		gold += len(g)
+		predicted += len(p)
+		for s := range p {
+			if g[s] {
+				correct++
+			}
+		}
+	}
+	if correct == 0 {
+		return 0
+	}
+	prec, rec := float64(correct)/float64(predicted), float64(correct)/float64(gold)
+	return 2 * prec * rec / (prec + rec)
+}
+
+// bioSpans returns the set of entity spans (first token, end token,
+// type) of a BIO label sequence.
+func bioSpans(labels []int) map[[3]int]bool {
+	out := map[[3]int]bool{}
+	for i := 0; i < len(labels); {
+		l := labels[i]
+		if l == 0 {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(labels) && labels[j] != 0 && labels[j]%2 == 0 && typeOf(labels[j]) == typeOf(l) {
+			j++
+		}
+		out[[3]int{i, j, typeOf(l)}] = true
+		i = j
+	}
+	return out
+}
+
+// pruneBelow is the smallest averaged weight kept: a feature updated once
+// near the end of training averages to a tiny weight that changes no
+// decision but costs space in the file.
+const pruneBelow = 0.02
+
+// compact drops the rows whose averaged weights are all negligible and
+// gives the model its own index.
+func (t *EntityTagger) compact() *EntityTagger {
+	n := len(t.labels)
+	rows := len(t.weights) / n
+	hashes := make([]uint64, rows)
+	for h, r := range t.index {
+		if int(r) < rows {
+			hashes[r] = h
+		}
+	}
+	out := &EntityTagger{labels: t.labels, index: map[uint64]int32{}, Gazetteer: t.Gazetteer}
+	for r := 0; r < rows; r++ {
+		w := t.weights[r*n : r*n+n]
+		keep := false
+		for l := range w {
+			if math.Abs(float64(w[l])) < pruneBelow {
+				w[l] = 0
+			} else {
+				keep = true
+			}
+		}
+		if keep {
+			out.index[hashes[r]] = int32(len(out.weights) / n)
+			out.weights = append(out.weights, w...)
+		}
+	}
+	return out
+}
+
+// Features returns the number of feature rows of the model.
+func (t *EntityTagger) Features() int { return len(t.weights) / len(t.labels) }
+
+// String describes the model briefly.
+func (t *EntityTagger) String() string {
+	return fmt.Sprintf("entity model: %d labels, %d features, gazetteer features %v", len(t.labels), len(t.index), t.Gazetteer)
+}
