@@ -207,8 +207,11 @@ func (r Reader) Inputs(files []File) iter.Seq[Input] {
 		first := map[string]string{} // id → source of the input that has it
 		unique := func(in Input) bool {
 			if prev, ok := first[in.ID]; ok {
-				err := fmt.Errorf("id %q is already the id of %s (give a directory above both as the argument, so that their ids differ)", in.ID, prev)
-				in = Input{ID: in.ID, Source: in.Source, Err: withPlace(in.Source, err)}
+				err := fmt.Errorf("id %q is already the id of %s", in.ID, prev)
+				if r.Format != FormatJSONL {
+					err = fmt.Errorf("%w (an id is the path below the argument, without extension: give a directory above both to tell them apart)", err)
+				}
+				in = Input{ID: in.ID, Source: in.Source, Err: &fileerr.ParseError{File: in.Source, Err: err}}
 			} else {
 				first[in.ID] = in.Source
 			}
@@ -226,16 +229,6 @@ func (r Reader) Inputs(files []File) iter.Seq[Input] {
 			}
 		}
 	}
-}
-
-// withPlace prefixes err with the place of an input (a file, or file:line
-// for a JSONL line), unless it names it already.
-func withPlace(source string, err error) error {
-	var pe *fileerr.ParseError
-	if errors.As(err, &pe) {
-		return err
-	}
-	return fmt.Errorf("%s: %w", source, err)
 }
 
 // readText reads one text document. A file that is not regular (a named
