@@ -341,7 +341,7 @@ func readJSONL(r io.Reader, file string, max int64, yield func(Input) bool) bool
 		b, n, err := readLine(br, buf[:0], max)
 		buf = b[:0]
 		if n == 0 && err == io.EOF {
-			return true
+			return true // no line left
 		}
 		where := fmt.Sprintf("%s:%d", file, line)
 		in := Input{ID: where, Source: where}
@@ -372,7 +372,7 @@ func readJSONL(r io.Reader, file string, max int64, yield func(Input) bool) bool
 var errLineTooLong = errors.New("line too long")
 
 // readLine reads one line into buf without its "\n" and returns it with
-// the number of bytes the line took. A line over max bytes is read to its
+// the line's length in bytes (without "\n"). A line over max bytes is read to its
 // end but not kept: errLineTooLong. io.EOF comes with the last line when it
 // has no "\n", and alone (n == 0) when there is no line left.
 func readLine(br *bufio.Reader, buf []byte, max int64) ([]byte, int64, error) {
@@ -391,8 +391,11 @@ func readLine(br *bufio.Reader, buf []byte, max int64) ([]byte, int64, error) {
 		if err == bufio.ErrBufferFull {
 			continue
 		}
-		if len(buf) > 0 && buf[len(buf)-1] == '\n' {
-			buf = buf[:len(buf)-1]
+		if len(chunk) > 0 && chunk[len(chunk)-1] == '\n' {
+			n-- // the newline is not part of the line
+			if !long {
+				buf = buf[:len(buf)-1]
+			}
 		}
 		switch {
 		case long:
