@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -172,7 +173,10 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 	}
 	if interrupted {
 		fmt.Fprintf(a.Stderr, "extract: interrupted after %d documents; the output ends after the last complete line\n", stats.Documents)
-		if cause := context.Cause(ctx); cause != nil {
+		// A signal's cause sets the exit status (130, 143); a context
+		// cancelled otherwise (a caller of App) is a failure like any.
+		var sig interruption
+		if cause := context.Cause(ctx); errors.As(cause, &sig) {
 			return cause
 		}
 		return failure{err}
