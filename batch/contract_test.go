@@ -182,6 +182,21 @@ func TestReadJSONLEveryLine(t *testing.T) {
 	}
 }
 
+// The limit is exact, with or without a newline after the line.
+func TestReadJSONLLimitExact(t *testing.T) {
+	line := `{"id":"x","text":"abc"}` // 23 bytes
+	for _, tc := range []struct {
+		src  string
+		max  int64
+		fail bool
+	}{{line, 23, false}, {line + "\n", 23, false}, {line, 22, true}, {line + "\n", 22, true}} {
+		ins := readAll(t, Reader{Format: FormatJSONL, MaxBytes: tc.max, Stdin: strings.NewReader(tc.src)}, []File{{"-", "stdin"}})
+		if len(ins) != 1 || (ins[0].Err != nil) != tc.fail {
+			t.Errorf("%q with --max-bytes %d: %+v", tc.src, tc.max, ins)
+		}
+	}
+}
+
 // An over-long line is not held: reading a line far over the limit
 // allocates about the limit, not the line.
 func TestReadJSONLLongLineNotHeld(t *testing.T) {

@@ -372,8 +372,8 @@ func readJSONL(r io.Reader, file string, max int64, yield func(Input) bool) bool
 var errLineTooLong = errors.New("line too long")
 
 // readLine reads one line into buf without its "\n" and returns it with
-// the line's length in bytes (without "\n"). A line over max bytes is read to its
-// end but not kept: errLineTooLong. io.EOF comes with the last line when it
+// the line's length in bytes (without "\n"). A line over max bytes is read
+// to its end but not kept beyond the first max: errLineTooLong. io.EOF comes with the last line when it
 // has no "\n", and alone (n == 0) when there is no line left.
 func readLine(br *bufio.Reader, buf []byte, max int64) ([]byte, int64, error) {
 	var n int64
@@ -396,6 +396,9 @@ func readLine(br *bufio.Reader, buf []byte, max int64) ([]byte, int64, error) {
 			if !long {
 				buf = buf[:len(buf)-1]
 			}
+		}
+		if n > max { // a last line without "\n" may be one byte over
+			long, buf = true, buf[:0]
 		}
 		switch {
 		case long:
