@@ -38,7 +38,8 @@ func (s Stats) MBPerSecond() float64 {
 // When ctx is done, Run returns at once with ctx's error, having emitted
 // every record that was complete along with all before it, and no other:
 // documents still in a worker are dropped (their goroutines end when the
-// pipeline is done with them).
+// pipeline is done with them, and the one reading inputs when its current
+// read returns: a command exits then, a server should close the input).
 func Run(ctx context.Context, p *pipeline.Pipeline, inputs iter.Seq[Input], workers int, emit func(*output.Record) error) (Stats, error) {
 	return run(ctx, p, inputs, workers, false, func(r *output.Record, _ []byte) error { return emit(r) }, nil)
 }
