@@ -2,6 +2,7 @@ package batch
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/internal/jsonid"
@@ -29,38 +31,64 @@ type Input struct {
 type InputFormat string
 
 const (
-	// FormatText: every file is one document; its id is the file name
-	// without directory and extension.
+	// FormatText: every file is one document; its id is its path relative
+	// to the argument it was found under, without extension (File.ID).
 	FormatText InputFormat = "text"
 	// FormatJSONL: every line is {"id": ..., "text": ...}.
 	FormatJSONL InputFormat = "jsonl"
 )
 
-// ErrNoInput is returned by ExpandPaths when a path names nothing.
+// DefaultMaxBytes is the largest document read when Reader.MaxBytes is 0:
+// 50 MiB. A larger file, standard input or JSONL line gets an error record
+// at once, without being read whole, so that one stray dump in a crawl
+// costs neither the memory nor the hours that processing it would.
+const DefaultMaxBytes = 50 << 20
+
+// ErrNoInput is returned by Expand when a path names nothing.
 var ErrNoInput = errors.New("no such file, directory or matching glob")
 
-// ExpandPaths turns the command line's paths into files: a directory is
-// walked recursively for *.txt and *.md files in lexical order, a glob is
+// File is one file named by the command line, directly or found in a
+// directory.
+type File struct {
+	Path string // as given, or the directory argument joined with the path below it; "-" for standard input
+	// ID is the id of the document a text file holds: its path relative
+	// to the argument it was found under, slash-separated, without
+	// extension (corpus/x/a.txt under corpus/ is "x/a"); the base name
+	// without extension for a file given directly; "stdin" for "-".
+	ID string
+}
+
+// Expand turns the command line's paths into files: a directory is walked
+// recursively for *.txt and *.md files in lexical order, a glob is
 // expanded, "-" stands for standard input and is kept as it is. A path
 // that matches nothing is an error, reported before any work starts.
-func ExpandPaths(paths []string) ([]string, error) {
-	var out []string
+//
+// Symbolic links are followed: an argument that is a link to a directory is
+// walked, and so is a link to a directory inside a tree, unless that
+// directory was walked already under the same argument (a loop, or two
+// links to one place), which is skipped and told to warn. A link to a file
+// is a file; a dangling one is kept, so that its error takes its place in
+// the output. Nothing else found in a tree is skipped except files with
+// other extensions. warn may be nil.
+func Expand(paths []string, warn func(msg string)) ([]File, error) {
+	if warn == nil {
+		warn = func(string) {}
+	}
+	var out []File
 	for _, p := range paths {
 		if p == "-" {
-			out = append(out, p)
+			out = append(out, File{Path: p, ID: "stdin"})
 			continue
 		}
 		info, err := os.Stat(p)
 		switch {
 		case err == nil && info.IsDir():
-			files, err := walkTextFiles(p)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, files...)
+			out = walkTextFiles(out, p, warn)
 		case err == nil:
-			out = append(out, p)
+			out = append(out, File{Path: p, ID: baseID(p)})
 		default:
+			// Not there (or a dangling link, which Glob matches by its
+			// own name): a glob.
 			matches, gerr := filepath.Glob(p)
 			if gerr != nil || len(matches) == 0 {
 				return nil, fmt.Errorf("%s: %w", p, ErrNoInput)
@@ -68,13 +96,9 @@ func ExpandPaths(paths []string) ([]string, error) {
 			sort.Strings(matches)
 			for _, m := range matches {
 				if info, err := os.Stat(m); err == nil && info.IsDir() {
-					files, err := walkTextFiles(m)
-					if err != nil {
-						return nil, err
-					}
-					out = append(out, files...)
+					out = walkTextFiles(out, m, warn)
 				} else {
-					out = append(out, m)
+					out = append(out, File{Path: m, ID: baseID(m)})
 				}
 			}
 		}
@@ -82,68 +106,222 @@ func ExpandPaths(paths []string) ([]string, error) {
 	return out, nil
 }
 
-func walkTextFiles(dir string) ([]string, error) {
-	var files []string
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() {
-			switch strings.ToLower(filepath.Ext(path)) {
-			case ".txt", ".md":
-				files = append(files, path)
-			}
-		}
-		return nil
-	})
-	return files, err
+// ExpandPaths is Expand for callers that need only the paths.
+func ExpandPaths(paths []string) ([]string, error) {
+	files, err := Expand(paths, nil)
+	out := make([]string, len(files))
+	for i, f := range files {
+		out[i] = f.Path
+	}
+	return out, err
 }
 
-// maxDocBytes bounds one JSONL line (one document).
-const maxDocBytes = 64 << 20
+// walkTextFiles appends the *.txt and *.md files under root, following
+// symbolic links to directories. filepath.WalkDir does not follow them,
+// not even at the root, which made a linked directory argument yield no
+// documents and no word.
+func walkTextFiles(out []File, root string, warn func(string)) []File {
+	seen := map[string]string{} // real path of each directory walked → the path it was walked as
+	var walk func(dir string)
+	walk = func(dir string) {
+		real, err := filepath.EvalSymlinks(dir)
+		if err != nil {
+			warn(fmt.Sprintf("%s: skipped: %v", dir, err))
+			return
+		}
+		if first, ok := seen[real]; ok {
+			warn(fmt.Sprintf("%s: skipped: the same directory as %s (a symbolic link loop or a second link to it)", dir, first))
+			return
+		}
+		seen[real] = dir
+		// ReadDir sorts by name and, on an error, returns what it read.
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			warn(fmt.Sprintf("%s: directory not read whole: %v", dir, err))
+		}
+		for _, e := range entries {
+			path := filepath.Join(dir, e.Name())
+			isDir := e.IsDir()
+			if e.Type()&fs.ModeSymlink != 0 {
+				if info, err := os.Stat(path); err == nil && info.IsDir() {
+					isDir = true
+				}
+			}
+			if isDir {
+				walk(path)
+				continue
+			}
+			switch strings.ToLower(filepath.Ext(path)) {
+			case ".txt", ".md":
+				out = append(out, File{Path: path, ID: relID(root, path)})
+			}
+		}
+	}
+	walk(root)
+	return out
+}
 
-// ReadInputs yields the documents of files, in order. stdin is read for
-// the file "-". A file or line that cannot be read yields an Input with Err
-// set, in its place, and reading goes on.
-func ReadInputs(files []string, format InputFormat, stdin io.Reader) iter.Seq[Input] {
+// baseID is the id of a file given directly: its base name without
+// extension.
+func baseID(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// relID is the id of a file found under root: its path below root,
+// slash-separated, without extension.
+func relID(root, path string) string {
+	rel, err := filepath.Rel(root, path)
+	if err != nil { // cannot happen for a path made by joining onto root
+		rel = filepath.Base(path)
+	}
+	rel = filepath.ToSlash(rel)
+	return strings.TrimSuffix(rel, filepath.Ext(rel))
+}
+
+// Reader reads the documents of files.
+type Reader struct {
+	Format   InputFormat
+	Stdin    io.Reader // read for the file "-"
+	MaxBytes int64     // largest document (text file, stdin, JSONL line); 0 means DefaultMaxBytes
+}
+
+// ReadInputs yields the documents of files, in order, with Reader{format,
+// stdin, DefaultMaxBytes}.
+func ReadInputs(files []File, format InputFormat, stdin io.Reader) iter.Seq[Input] {
+	return Reader{Format: format, Stdin: stdin}.Inputs(files)
+}
+
+// Inputs yields the documents of files, in order: one Input per text file
+// or standard input, one per JSONL line (blank or not). An input that
+// cannot be read or used yields an Input with Err set, in its place, and
+// reading goes on. An id given to an earlier input of the same sequence
+// makes the later one an error: the output's ids are unique, so that a
+// consumer may key on them and --resume can trust them.
+func (r Reader) Inputs(files []File) iter.Seq[Input] {
+	max := r.MaxBytes
+	if max <= 0 {
+		max = DefaultMaxBytes
+	}
 	return func(yield func(Input) bool) {
+		first := map[string]string{} // id → source of the input that has it
+		unique := func(in Input) bool {
+			if prev, ok := first[in.ID]; ok {
+				err := fmt.Errorf("id %q is already the id of %s", in.ID, prev)
+				if r.Format != FormatJSONL {
+					err = fmt.Errorf("%w (an id is the path below the argument, without extension: give a directory above both to tell them apart)", err)
+				}
+				in = Input{ID: in.ID, Source: in.Source, Err: &fileerr.ParseError{File: in.Source, Err: err}}
+			} else {
+				first[in.ID] = in.Source
+			}
+			return yield(in)
+		}
 		for _, f := range files {
-			if !readFile(f, format, stdin, yield) {
+			var goOn bool
+			if r.Format == FormatJSONL {
+				goOn = r.readJSONLFile(f.Path, max, unique)
+			} else {
+				goOn = unique(r.readText(f, max))
+			}
+			if !goOn {
 				return
 			}
 		}
 	}
 }
 
-// readFile yields the documents of one file and reports whether to go on.
-func readFile(f string, format InputFormat, stdin io.Reader, yield func(Input) bool) bool {
-	r := stdin
-	if f != "-" {
-		fh, err := os.Open(f)
+// readText reads one text document. A file that is not regular (a named
+// pipe, a device, a socket) is refused before it is opened, since opening
+// a named pipe for reading blocks until someone writes to it; a file over
+// max is refused before it is read.
+func (r Reader) readText(f File, max int64) Input {
+	in := Input{ID: f.ID, Source: f.Path}
+	fail := func(err error) Input {
+		in.Err = &fileerr.ParseError{File: f.Path, Err: err}
+		return in
+	}
+	var src io.Reader = r.Stdin
+	if f.Path != "-" {
+		info, err := os.Stat(f.Path)
 		if err != nil {
-			return yield(Input{ID: docID(f), Source: f, Err: err})
+			return fail(unwrapPath(err))
+		}
+		if !info.Mode().IsRegular() {
+			return fail(fmt.Errorf("not a regular file (%s); give it as - on standard input to read it as a stream", fileKind(info.Mode())))
+		}
+		if info.Size() > max {
+			return fail(fmt.Errorf("%d bytes, over --max-bytes %d", info.Size(), max))
+		}
+		fh, err := os.Open(f.Path)
+		if err != nil {
+			return fail(unwrapPath(err))
 		}
 		defer fh.Close()
-		r = fh
+		src = fh
 	}
-	if format == FormatJSONL {
-		return readJSONL(r, f, yield)
-	}
-	b, err := io.ReadAll(r)
-	in := Input{ID: docID(f), Source: f, Text: string(b)}
+	// Read one byte more than allowed, to tell a file that grew (or
+	// standard input) over the limit without reading all of it.
+	b, err := io.ReadAll(io.LimitReader(src, max+1))
 	if err != nil {
-		in.Err = &fileerr.ParseError{File: f, Err: err}
+		return fail(unwrapPath(err))
 	}
-	return yield(in)
+	if int64(len(b)) > max {
+		return fail(fmt.Errorf("over --max-bytes %d", max))
+	}
+	in.Text = string(b)
+	return in
 }
 
-// docID is the id of a document read from file f.
-func docID(f string) string {
-	if f == "-" {
-		return "stdin"
+// unwrapPath drops the *fs.PathError around err, whose path the
+// ParseError says already.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
 	}
-	base := filepath.Base(f)
-	return strings.TrimSuffix(base, filepath.Ext(base))
+	return err
+}
+
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeCharDevice != 0:
+		return "character device"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	case m.IsDir():
+		return "directory"
+	}
+	return "irregular file"
+}
+
+// readJSONLFile opens path (or takes standard input for "-") and yields
+// its lines; a file that cannot be opened yields one error input.
+func (r Reader) readJSONLFile(path string, max int64, yield func(Input) bool) bool {
+	src := r.Stdin
+	if path != "-" {
+		fail := func(err error) bool {
+			return yield(Input{ID: path, Source: path, Err: &fileerr.ParseError{File: path, Err: err}})
+		}
+		info, err := os.Stat(path)
+		if err != nil {
+			return fail(unwrapPath(err))
+		}
+		if !info.Mode().IsRegular() {
+			return fail(fmt.Errorf("not a regular file (%s); give it as - on standard input to read it as a stream", fileKind(info.Mode())))
+		}
+		fh, err := os.Open(path)
+		if err != nil {
+			return fail(unwrapPath(err))
+		}
+		defer fh.Close()
+		src = fh
+	}
+	return readJSONL(src, path, max, yield)
 }
 
 // jsonlInput is one line of --input jsonl.
@@ -152,21 +330,107 @@ type jsonlInput struct {
 	Text *string         `json:"text"`
 }
 
-func readJSONL(r io.Reader, file string, yield func(Input) bool) bool {
-	s := bufio.NewScanner(r)
-	s.Buffer(make([]byte, 0, 64<<10), maxDocBytes)
-	line := 0
-	for s.Scan() {
-		line++
-		b := s.Bytes()
-		if strings.TrimSpace(string(b)) == "" {
-			continue
+// readJSONL yields one input per line of r, whatever the line holds, so
+// that a line-oriented caller (Spark RDD.pipe, Hadoop Streaming) gets one
+// line out per line in. A line over max bytes is skipped to its end
+// without being held, and yields an error.
+func readJSONL(r io.Reader, file string, max int64, yield func(Input) bool) bool {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var buf []byte
+	for line := 1; ; line++ {
+		b, n, err := readLine(br, buf[:0], max)
+		buf = b[:0]
+		if n == 0 && err == io.EOF {
+			return true // no line left
 		}
 		where := fmt.Sprintf("%s:%d", file, line)
 		in := Input{ID: where, Source: where}
-		var rec jsonlInput
-		var err error
-		if jerr := json.Unmarshal(b, &rec); jerr != nil {
+		fail := func(err error) bool {
+			in.Err = &fileerr.ParseError{File: file, Line: line, Err: err}
+			return yield(in)
+		}
+		switch {
+		case err != nil && err != io.EOF && err != errLineTooLong:
+			// A failed read: what follows cannot be read either.
+			fail(fmt.Errorf("reading stopped: %v", err))
+			return true
+		case err == errLineTooLong:
+			if !fail(fmt.Errorf("line of %d bytes, over --max-bytes %d", n, max)) {
+				return false
+			}
+		default:
+			if !yield(parseJSONLLine(b, file, line, in)) {
+				return false
+			}
+		}
+		if err == io.EOF {
+			return true
+		}
+	}
+}
+
+var errLineTooLong = errors.New("line too long")
+
+// readLine reads one line into buf without its "\n" and returns it with
+// the line's length in bytes (without "\n"). A line over max bytes is read
+// to its end but not kept beyond the first max: errLineTooLong. io.EOF comes with the last line when it
+// has no "\n", and alone (n == 0) when there is no line left.
+func readLine(br *bufio.Reader, buf []byte, max int64) ([]byte, int64, error) {
+	var n int64
+	long := false
+	for {
+		chunk, err := br.ReadSlice('\n')
+		n += int64(len(chunk))
+		if !long {
+			if int64(len(buf)+len(chunk)) > max+1 { // +1: the "\n"
+				long, buf = true, buf[:0]
+			} else {
+				buf = append(buf, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if len(chunk) > 0 && chunk[len(chunk)-1] == '\n' {
+			n-- // the newline is not part of the line
+			if !long {
+				buf = buf[:len(buf)-1]
+			}
+		}
+		if n > max { // a last line without "\n" may be one byte over
+			long, buf = true, buf[:0]
+		}
+		switch {
+		case long:
+			if err == nil || err == io.EOF {
+				err = errLineTooLong
+			}
+		case err == io.EOF && n > 0:
+			// The last line, without "\n": a line like any other, and the
+			// next call says io.EOF alone.
+			err = nil
+		}
+		return buf, n, err
+	}
+}
+
+// parseJSONLLine makes the input of one JSONL line; in has its place as id
+// and source.
+func parseJSONLLine(b []byte, file string, line int, in Input) Input {
+	var err error
+	var rec jsonlInput
+	switch {
+	case len(bytes.TrimSpace(b)) == 0:
+		err = errors.New(`blank line; every line must be {"id": ..., "text": ...}`)
+	case !utf8.Valid(b):
+		// encoding/json would replace the bad bytes with U+FFFD
+		// silently; a text file with them is refused, and so is this.
+		err = errors.New("invalid UTF-8")
+	default:
+		if off, bad := loneSurrogate(b); bad {
+			// The same for a \ud800 escape that has no pair.
+			err = fmt.Errorf("lone surrogate %s in a JSON string (byte %d of the line)", b[off:off+6], off)
+		} else if jerr := json.Unmarshal(b, &rec); jerr != nil {
 			err = fmt.Errorf("invalid JSON: %v", jerr)
 		} else if rec.Text == nil {
 			err = errors.New(`no "text" field`)
@@ -178,18 +442,67 @@ func readJSONL(r io.Reader, file string, yield func(Input) bool) bool {
 				err = errors.New(`"id" must be a string or a number`)
 			}
 		}
-		if err != nil {
-			in.Err = &fileerr.ParseError{File: file, Line: line, Err: err}
-		}
-		if !yield(in) {
-			return false
-		}
 	}
-	if err := s.Err(); err != nil {
-		where := fmt.Sprintf("%s:%d", file, line+1)
-		return yield(Input{ID: where, Source: where, Err: &fileerr.ParseError{File: file, Line: line + 1, Err: err}})
+	if err != nil {
+		in.Text = ""
+		in.Err = &fileerr.ParseError{File: file, Line: line, Err: err}
 	}
-	return true
+	return in
+}
+
+// loneSurrogate finds a \uD800-\uDFFF escape in b that is not a high
+// surrogate followed by a low one, and returns its byte offset. Outside
+// strings a backslash is a JSON error anyway, so b is scanned as a whole.
+func loneSurrogate(b []byte) (int, bool) {
+	for i := 0; i < len(b); i++ {
+		if b[i] != '\\' || i+1 >= len(b) {
+			continue
+		}
+		if b[i+1] != 'u' {
+			i++ // an escaped character, perhaps a backslash
+			continue
+		}
+		r, ok := hex4(b[i+2:])
+		if !ok {
+			continue // invalid JSON, for json.Unmarshal to report
+		}
+		switch {
+		case r >= 0xD800 && r < 0xDC00:
+			if i+12 <= len(b) && b[i+6] == '\\' && b[i+7] == 'u' {
+				if lo, ok := hex4(b[i+8:]); ok && lo >= 0xDC00 && lo < 0xE000 {
+					i += 11
+					continue
+				}
+			}
+			return i, true
+		case r >= 0xDC00 && r < 0xE000:
+			return i, true
+		}
+		i += 5
+	}
+	return 0, false
+}
+
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[:4] {
+		var d byte
+		switch {
+		case '0' <= c && c <= '9':
+			d = c - '0'
+		case 'a' <= c && c <= 'f':
+			d = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			d = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(d)
+	}
+	return r, true
 }
 
 // jsonID is the id of a JSONL input, ok only when there is one to use. The

@@ -34,18 +34,29 @@ func (s Stats) MBPerSecond() float64 {
 // with Error set in its place. At most a few documents per worker are held
 // in memory at once. If emit returns an error, the batch stops and returns
 // it.
+//
+// When ctx is done, Run returns at once with ctx's error, having emitted
+// every record that was complete along with all before it, and no other:
+// documents still in a worker are dropped (their goroutines end when the
+// pipeline is done with them, and the one reading inputs when its current
+// read returns: a command exits then, a server should close the input).
 func Run(ctx context.Context, p *pipeline.Pipeline, inputs iter.Seq[Input], workers int, emit func(*output.Record) error) (Stats, error) {
-	return run(ctx, p, inputs, workers, false, func(r *output.Record, _ []byte) error { return emit(r) })
+	return run(ctx, p, inputs, workers, false, func(r *output.Record, _ []byte) error { return emit(r) }, nil)
 }
 
 // RunLines is Run for writers of JSON Lines: each worker also encodes its
 // record (Record.AppendJSON and a newline), so that encoding, a tenth of
 // the work, does not wait in line in the one goroutine that emits.
-func RunLines(ctx context.Context, p *pipeline.Pipeline, inputs iter.Seq[Input], workers int, emit func(rec *output.Record, line []byte) error) (Stats, error) {
-	return run(ctx, p, inputs, workers, true, emit)
+//
+// flush, if not nil, is called whenever the records emitted so far are
+// all that is ready: a writer that flushes then hands each record on as
+// soon as it and all before it are done (what a reader of a stream needs),
+// while a fast batch still writes in large blocks.
+func RunLines(ctx context.Context, p *pipeline.Pipeline, inputs iter.Seq[Input], workers int, emit func(rec *output.Record, line []byte) error, flush func() error) (Stats, error) {
+	return run(ctx, p, inputs, workers, true, emit, flush)
 }
 
-func run(ctx context.Context, p *pipeline.Pipeline, inputs iter.Seq[Input], workers int, encode bool, emit func(*output.Record, []byte) error) (Stats, error) {
+func run(ctx context.Context, p *pipeline.Pipeline, inputs iter.Seq[Input], workers int, encode bool, emit func(*output.Record, []byte) error, flush func() error) (Stats, error) {
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
@@ -60,6 +71,7 @@ func run(ctx context.Context, p *pipeline.Pipeline, inputs iter.Seq[Input], work
 		line  []byte
 		bytes int
 	}
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -78,7 +90,11 @@ func run(ctx context.Context, p *pipeline.Pipeline, inputs iter.Seq[Input], work
 				if encode {
 					line = append(rec.AppendJSON(nil), '\n')
 				}
-				results <- result{j.seq, rec, line, len(j.in.Text)}
+				select {
+				case results <- result{j.seq, rec, line, len(j.in.Text)}:
+				case <-ctx.Done():
+					return
+				}
 			}
 		}()
 	}
@@ -105,7 +121,25 @@ func run(ctx context.Context, p *pipeline.Pipeline, inputs iter.Seq[Input], work
 	var emitErr error
 	pending := map[int]result{}
 	next := 0
-	for r := range results {
+	for {
+		var r result
+		var ok bool
+		select {
+		case r, ok = <-results:
+		case <-parent.Done():
+			// Stop here, on a record boundary: what is emitted is complete.
+			stats.Elapsed = time.Since(start)
+			if emitErr == nil && flush != nil {
+				emitErr = flush()
+			}
+			if emitErr == nil {
+				emitErr = parent.Err()
+			}
+			return stats, emitErr
+		}
+		if !ok {
+			break
+		}
 		pending[r.seq] = r
 		for res, ok := pending[next]; ok; res, ok = pending[next] {
 			delete(pending, next)
@@ -122,6 +156,12 @@ func run(ctx context.Context, p *pipeline.Pipeline, inputs iter.Seq[Input], work
 			}
 			stats.Mentions += len(rec.Mentions)
 			if err := emit(rec, res.line); err != nil {
+				emitErr = err
+				cancel()
+			}
+		}
+		if emitErr == nil && flush != nil && len(results) == 0 {
+			if err := flush(); err != nil {
 				emitErr = err
 				cancel()
 			}

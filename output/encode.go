@@ -6,15 +6,25 @@ import (
 )
 
 // AppendJSON appends r encoded as JSON to b: byte for byte what
-// encoding/json's Encoder gives with SetEscapeHTML(false), without the
-// final newline. It writes the fields directly instead of going through
+// encoding/json's Encoder gives with SetEscapeHTML(false) for a result
+// record, without the final newline. It writes the fields directly instead of going through
 // reflection, which made the encoding cost as much as the pipeline's own
 // stages; the tests compare the two on random records.
+//
+// A record with Error set is an error record and is written as
+// {"id","source","error"} only, whatever else it holds: the schema admits
+// nothing more, and a consumer must be able to tell the two kinds apart by
+// their keys (a failed document has no length or sentences, not empty ones).
 func (r *Record) AppendJSON(b []byte) []byte {
 	b = append(b, `{"id":`...)
 	b = appendString(b, r.ID)
 	b = append(b, `,"source":`...)
 	b = appendString(b, r.Source)
+	if r.Error != "" {
+		b = append(b, `,"error":`...)
+		b = appendString(b, r.Error)
+		return append(b, '}')
+	}
 	if r.SHA256 != "" {
 		b = append(b, `,"sha256":`...)
 		b = appendString(b, r.SHA256)
@@ -33,11 +43,6 @@ func (r *Record) AppendJSON(b []byte) []byte {
 
 	b = append(b, `,"edges":`...)
 	b = appendArray(b, r.Edges, (*Edge).appendJSON)
-
-	if r.Error != "" {
-		b = append(b, `,"error":`...)
-		b = appendString(b, r.Error)
-	}
 	return append(b, '}')
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"syscall"
 
 	"github.com/spf13/cobra"
 )
@@ -33,6 +34,13 @@ type failure struct{ err error }
 func (e failure) Error() string { return e.err.Error() }
 func (e failure) Unwrap() error { return e.err }
 
+// interruption is the cause of a run cancelled by a signal: the command
+// exits 128 + its number (130 for SIGINT, 143 for SIGTERM), as a shell
+// reports a process killed by it.
+type interruption struct{ sig syscall.Signal }
+
+func (e interruption) Error() string { return "interrupted by " + e.sig.String() }
+
 // errSomeFailed reports that a batch went through but some documents failed.
 var errSomeFailed = errors.New("some documents failed")
 
@@ -49,6 +57,11 @@ func (a App) Run(ctx context.Context, args []string) int {
 		return exitOK
 	case errors.Is(err, errSomeFailed):
 		return exitDocFails
+	}
+	var sig interruption
+	if errors.As(err, &sig) {
+		fmt.Fprintf(a.Stderr, "extract: %v\n", err)
+		return 128 + int(sig.sig)
 	}
 	fmt.Fprintf(a.Stderr, "extract: %v\n", err)
 	var f failure

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -69,6 +71,8 @@ type runOptions struct {
 	pipelineFlags
 	input      string
 	output     string
+	resume     bool
+	maxBytes   int64
 	cpuprofile string
 }
 
@@ -83,13 +87,20 @@ PATH is a file, a directory (searched recursively for *.txt and *.md), a glob, o
 standard input (the default when no PATH is given). With --input jsonl every line of the
 input is {"id": ..., "text": ...}, so that extract works as a line-oriented worker.
 
+Every input (file, JSONL line, standard input) yields exactly one line, in input order:
+its result, or {"id","source","error"}. Ids are paths relative to the argument a file was
+found under, without extension; a second input with the same id gets an error line.
+
 Exit status: 0 when every document succeeded, 1 when some failed (their lines carry
-"error"), 2 on usage errors.`,
+"error"), 2 on usage errors, 130/143 when interrupted by SIGINT/SIGTERM (the output then
+ends after the last complete line; -o FILE --resume continues it).`,
 		RunE: func(c *cobra.Command, args []string) error { return a.run(c, o, args) },
 	}
 	o.register(c)
 	c.Flags().StringVar(&o.input, "input", "text", "input format: text (a file is a document) or jsonl")
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output")
+	c.Flags().BoolVar(&o.resume, "resume", false, "continue the -o FILE of an interrupted run: keep its complete lines, skip the documents they hold, write the rest")
+	c.Flags().Int64Var(&o.maxBytes, "max-bytes", batch.DefaultMaxBytes, "largest document (file, standard input or JSONL line) in `BYTES`; a larger one gets an error line without being read")
 	c.Flags().StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the whole run to `FILE` (go tool pprof)")
 	return c
 }
@@ -102,7 +113,13 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
-	files, err := batch.ExpandPaths(args)
+	if o.maxBytes <= 0 {
+		return fmt.Errorf("--max-bytes must be positive")
+	}
+	if o.resume && o.output == "" {
+		return batch.ErrResumeNeedsFile
+	}
+	files, err := batch.Expand(args, func(msg string) { fmt.Fprintf(a.Stderr, "extract: %s\n", msg) })
 	if err != nil {
 		return err
 	}
@@ -121,8 +138,20 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	inputs := batch.Reader{Format: format, Stdin: a.Stdin, MaxBytes: o.maxBytes}.Inputs(files)
 	var out io.Writer = a.Stdout
-	if o.output != "" {
+	var resume *batch.Resume
+	switch {
+	case o.resume:
+		var f *os.File
+		resume, f, err = batch.OpenResume(o.output)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		out = f
+		inputs = resume.Inputs(inputs)
+	case o.output != "":
 		f, err := os.Create(o.output)
 		if err != nil {
 			return err
@@ -132,7 +161,11 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 	}
 	w := output.NewWriter(out)
 	progress := isTerminal(a.Stderr)
-	stats, err := batch.RunLines(c.Context(), p, batch.ReadInputs(files, format, a.Stdin), o.workers, func(r *output.Record, line []byte) error {
+	ctx := c.Context()
+	// Records are flushed whenever nothing more is ready, so that a
+	// reader of the stream (or of the file, after kill -9) has every
+	// record that is done, and only whole lines.
+	stats, err := batch.RunLines(ctx, p, inputs, o.workers, func(r *output.Record, line []byte) error {
 		if r.Error != "" {
 			fmt.Fprintf(a.Stderr, "extract: %s\n", r.Error)
 		}
@@ -140,15 +173,34 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 			fmt.Fprintf(a.Stderr, "\r%s", r.ID)
 		}
 		return w.WriteLine(line)
-	})
-	if err == nil {
-		err = w.Flush()
+	}, w.Flush)
+	interrupted := err != nil && ctx.Err() != nil
+	if err == nil || interrupted {
+		if ferr := w.Flush(); ferr != nil {
+			err = ferr
+		}
+	}
+	if err == nil && resume != nil && resume.Err != nil {
+		err = resume.Err
 	}
 	if progress {
 		fmt.Fprint(a.Stderr, "\r\033[K")
 	}
+	if interrupted {
+		fmt.Fprintf(a.Stderr, "extract: interrupted after %d documents; the output ends after the last complete line\n", stats.Documents)
+		// A signal's cause sets the exit status (130, 143); a context
+		// cancelled otherwise (a caller of App) is a failure like any.
+		var sig interruption
+		if cause := context.Cause(ctx); errors.As(cause, &sig) {
+			return cause
+		}
+		return failure{err}
+	}
 	if err != nil {
 		return failure{err}
+	}
+	if resume != nil {
+		fmt.Fprintf(a.Stderr, "extract: %d documents already in %s\n", resume.Kept, o.output)
 	}
 	fmt.Fprintf(a.Stderr, "extract: %d documents, %d mentions, %d errors, %.2f s, %.2f MB/s\n",
 		stats.Documents, stats.Mentions, stats.Errors, stats.Elapsed.Seconds(), stats.MBPerSecond())

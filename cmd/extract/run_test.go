@@ -112,8 +112,10 @@ func TestRunBadDocumentCostsNothingElse(t *testing.T) {
 	good := filepath.Join(dir, "a.txt")
 	bad := filepath.Join(dir, "b.txt")
 	os.WriteFile(good, []byte("Dushanbe is the capital of Tajikistan."), 0o644)
+	good2 := filepath.Join(dir, "c.txt") // not good again: ids are unique within a run
+	os.WriteFile(good2, []byte("Dushanbe is the capital of Tajikistan."), 0o644)
 	os.WriteFile(bad, []byte("line one\nline two \xff\xfe here"), 0o644)
-	code, out, stderr := runApp(t, "", "run", "--no-ner", good, bad, good)
+	code, out, stderr := runApp(t, "", "run", "--no-ner", good, bad, good2)
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
