@@ -8,7 +8,7 @@
 // from ../shared/external (never copied into the repository) and a missing
 // set is skipped with a note.
 //
-// Usage: go run ./scripts/ablation [-extract BIN] [-no-ner]
+// Usage: go run ./scripts/ablation [-extract BIN] [-no-ner] [-model FILE]
 package main
 
 import (
@@ -47,15 +47,23 @@ var stages = []string{"domains", "citations", "orgnames", "clean", "acronyms"}
 func main() {
 	bin := flag.String("extract", "", "extract binary (default: go run ./cmd/extract)")
 	noNER := flag.Bool("no-ner", false, "measure without the model")
+	model := flag.String("model", "", "a trained entity model (extract train) instead of prose's weights")
 	shared := flag.String("shared", "../shared", "the shared folder beside the repository")
 	flag.Parse()
-	if err := run(*bin, *shared, *noNER); err != nil {
+	var extra []string
+	if *noNER {
+		extra = append(extra, "--no-ner")
+	}
+	if *model != "" {
+		extra = append(extra, "--model", *model)
+	}
+	if err := run(*bin, *shared, extra); err != nil {
 		fmt.Fprintln(os.Stderr, "ablation:", err)
 		os.Exit(1)
 	}
 }
 
-func run(bin, shared string, noNER bool) error {
+func run(bin, shared string, extra []string) error {
 	if bin == "" {
 		dir, err := os.MkdirTemp("", "ablation")
 		if err != nil {
@@ -80,10 +88,7 @@ func run(bin, shared string, noNER bool) error {
 	for _, c := range configs {
 		f1[c] = map[string]float64{}
 		for _, d := range sets {
-			args := []string{"eval", "--json"}
-			if noNER {
-				args = append(args, "--no-ner")
-			}
+			args := append([]string{"eval", "--json"}, extra...)
 			if c != "" {
 				args = append(args, "--without", c)
 			}
