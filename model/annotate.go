@@ -44,33 +44,11 @@ func (m *Model) annotate(toks []Token, r Repeats, lastCached bool) {
 	}
 	sc := getScratch()
 	defer putScratch(sc)
+	m.tag(sc, toks, r, lastCached)
 	n := len(toks)
-	slot := grow(sc.slot, n)
-	tags := grow(sc.tags, n)
+	slot, words := sc.slot, sc.words
 	labels := grow(sc.labels, n)
-	sc.slot, sc.tags, sc.labels = slot, tags, labels
-
-	if r == SharedRepeats {
-		sc.slots(toks, slot, lastCached)
-	} else {
-		for i := range slot {
-			slot[i] = int32(i)
-		}
-	}
-
-	sc.cache.begin(m)
-	words := grow(sc.words, n)
-	sc.words = words
-	for i := range toks {
-		words[i] = sc.cache.word(m, toks[i].Text)
-	}
-	m.tagPositions(toks, words, tags, sc)
-	sc.final = grow(sc.final, n)
-	lastWins(slot, tags, sc.final)
-	for i := range toks {
-		toks[i].Tag = tags[i]
-	}
-	clear(sc.final) // let go of the tag strings
+	sc.labels = labels
 
 	m.labelPositions(toks, words, labels, sc)
 	sc.finalLabel = grow(sc.finalLabel, n)
@@ -90,6 +68,35 @@ func lastWins[T any](slot []int32, vals, final []T) {
 	for i := range vals {
 		vals[i] = final[slot[i]]
 	}
+}
+
+// tag sets the POS tags of toks, leaving in sc the slots of prose's shared
+// tokens and the word rows of the call for the classifier.
+func (m *Model) tag(sc *scratch, toks []Token, r Repeats, lastCached bool) {
+	n := len(toks)
+	slot := grow(sc.slot, n)
+	tags := grow(sc.tags, n)
+	sc.slot, sc.tags = slot, tags
+	if r == SharedRepeats {
+		sc.slots(toks, slot, lastCached)
+	} else {
+		for i := range slot {
+			slot[i] = int32(i)
+		}
+	}
+	sc.cache.begin(m)
+	words := grow(sc.words, n)
+	sc.words = words
+	for i := range toks {
+		words[i] = sc.cache.word(m, toks[i].Text)
+	}
+	m.tagPositions(toks, words, tags, sc)
+	sc.final = grow(sc.final, n)
+	lastWins(slot, tags, sc.final)
+	for i := range toks {
+		toks[i].Tag = tags[i]
+	}
+	clear(sc.final) // let go of the tag strings
 }
 
 // slots gives each token the position of the token object prose would

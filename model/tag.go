@@ -11,28 +11,5 @@ func (m *Model) Tag(toks []Token, r Repeats) {
 	}
 	sc := getScratch()
 	defer putScratch(sc)
-	n := len(toks)
-	slot := grow(sc.slot, n)
-	tags := grow(sc.tags, n)
-	sc.slot, sc.tags = slot, tags
-	if r == SharedRepeats {
-		sc.slots(toks, slot, false)
-	} else {
-		for i := range slot {
-			slot[i] = int32(i)
-		}
-	}
-	sc.cache.begin(m)
-	words := grow(sc.words, n)
-	sc.words = words
-	for i := range toks {
-		words[i] = sc.cache.word(m, toks[i].Text)
-	}
-	m.tagPositions(toks, words, tags, sc)
-	sc.final = grow(sc.final, n)
-	lastWins(slot, tags, sc.final)
-	for i := range toks {
-		toks[i].Tag = tags[i]
-	}
-	clear(sc.final) // let go of the tag strings
+	m.tag(sc, toks, r, false)
 }

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"iter"
 	"strings"
 
 	"github.com/extract-ca/extract/model"
@@ -37,18 +38,7 @@ func (n NER) Process(d *Doc) error {
 	d.Model = d.Model[:0]
 	toks := d.ModelTokens
 	var labeled []labeledToken
-	k := 0
-	for _, s := range d.Sentences {
-		for k < len(toks) && toks[k].Start < s.Start {
-			k++
-		}
-		first := k
-		for k < len(toks) && toks[k].End <= s.End {
-			k++
-		}
-		if first == k {
-			continue
-		}
+	for first, k := range sentenceTokens(d) {
 		n.model.Annotate(toks[first:k], n.repeats)
 		labeled = labeled[:0]
 		for _, t := range toks[first:k] {
@@ -57,6 +47,29 @@ func (n NER) Process(d *Doc) error {
 		d.Model = appendModelSpans(d.Text, labeled, d.Model)
 	}
 	return nil
+}
+
+// sentenceTokens yields each sentence's share of the model's tokens, as
+// the index of its first token and the index after its last. A sentence
+// boundary always falls between whitespace-separated runs, so every model
+// token lies in exactly one sentence.
+func sentenceTokens(d *Doc) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		toks := d.ModelTokens
+		k := 0
+		for _, s := range d.Sentences {
+			for k < len(toks) && toks[k].Start < s.Start {
+				k++
+			}
+			first := k
+			for k < len(toks) && toks[k].End <= s.End {
+				k++
+			}
+			if first < k && !yield(first, k) {
+				return
+			}
+		}
+	}
 }
 
 type labeledToken struct {
@@ -144,18 +157,7 @@ func (n NER) processTrained(d *Doc) error {
 	d.Model = d.Model[:0]
 	toks := d.ModelTokens
 	var sents []model.Sentence
-	k := 0
-	for _, s := range d.Sentences {
-		for k < len(toks) && toks[k].Start < s.Start {
-			k++
-		}
-		first := k
-		for k < len(toks) && toks[k].End <= s.End {
-			k++
-		}
-		if first == k {
-			continue
-		}
+	for first, k := range sentenceTokens(d) {
 		n.model.Tag(toks[first:k], n.repeats)
 		sents = append(sents, model.Sentence{Start: first, End: k})
 	}
