@@ -160,17 +160,24 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 		out = f
 	}
 	w := output.NewWriter(out)
-	progress := isTerminal(a.Stderr)
+	var bar *progressBar
+	if isTerminal(a.Stderr) {
+		bar = newProgressBar(a.Stderr, progressTotal(format, files, o.resume))
+		inputs = bar.count(inputs)
+	}
 	ctx := c.Context()
 	// Records are flushed whenever nothing more is ready, so that a
 	// reader of the stream (or of the file, after kill -9) has every
 	// record that is done, and only whole lines.
 	stats, err := batch.RunLines(ctx, p, inputs, o.workers, func(r *output.Record, line []byte) error {
 		if r.Error != "" {
+			if bar != nil {
+				bar.clear() // the error gets a line of its own; the bar is redrawn below it
+			}
 			fmt.Fprintf(a.Stderr, "extract: %s\n", r.Error)
 		}
-		if progress {
-			fmt.Fprintf(a.Stderr, "\r%s", r.ID)
+		if bar != nil {
+			bar.written()
 		}
 		return w.WriteLine(line)
 	}, w.Flush)
@@ -183,8 +190,8 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 	if err == nil && resume != nil && resume.Err != nil {
 		err = resume.Err
 	}
-	if progress {
-		fmt.Fprint(a.Stderr, "\r\033[K")
+	if bar != nil {
+		bar.clear()
 	}
 	if interrupted {
 		fmt.Fprintf(a.Stderr, "extract: interrupted after %d documents; the output ends after the last complete line\n", stats.Documents)
@@ -208,4 +215,20 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 		return errSomeFailed
 	}
 	return nil
+}
+
+// progressTotal is the number of documents the run will write, when it is
+// known before reading: every text file is one document, but a JSONL
+// stream or standard input holds an unknown number, and with --resume
+// the documents kept from the file are not written again.
+func progressTotal(format batch.InputFormat, files []batch.File, resume bool) int {
+	if format != batch.FormatText || resume {
+		return 0
+	}
+	for _, f := range files {
+		if f.Path == "-" {
+			return 0
+		}
+	}
+	return len(files)
 }
