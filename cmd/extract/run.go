@@ -94,6 +94,12 @@ found under, without extension; a second input with the same id gets an error li
 Exit status: 0 when every document succeeded, 1 when some failed (their lines carry
 "error"), 2 on usage errors, 130/143 when interrupted by SIGINT/SIGTERM (the output then
 ends after the last complete line; -o FILE --resume continues it).`,
+		Example: `  extract run seeds/ > mentions.jsonl
+  extract run examples/article.txt 'seeds/*.txt'
+  extract run - < examples/article.txt
+  extract run --input jsonl examples/docs.jsonl
+  extract run --gazetteer examples/names.gaz --workers 4 -o mentions.jsonl seeds/ examples/article.txt
+  extract run -o mentions.jsonl --resume seeds/`,
 		RunE: func(c *cobra.Command, args []string) error { return a.run(c, o, args) },
 	}
 	o.register(c)
