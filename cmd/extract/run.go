@@ -93,7 +93,10 @@ found under, without extension; a second input with the same id gets an error li
 
 Exit status: 0 when every document succeeded, 1 when some failed (their lines carry
 "error"), 2 on usage errors, 130/143 when interrupted by SIGINT/SIGTERM (the output then
-ends after the last complete line; -o FILE --resume continues it).`,
+ends after the last complete line; -o FILE --resume continues it).
+
+When standard error is a terminal, a progress line shows documents done (of the total, when
+the inputs are files), MB/s and the time left; it is cleared before the summary.`,
 		Example: `  extract run seeds/ > mentions.jsonl
   extract run examples/article.txt 'seeds/*.txt'
   extract run - < examples/article.txt
