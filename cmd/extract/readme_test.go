@@ -104,6 +104,7 @@ func runShell(t *testing.T, dir string, env []string, cmds []string) {
 // on the repository's files, and requires exit status 0: a README example
 // that stops working (a renamed flag, a moved file) fails here.
 func TestReadmeCommands(t *testing.T) {
+	t.Parallel() // with TestHelpExamples: each runs tens of processes one after another
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
@@ -119,6 +120,7 @@ func TestReadmeCommands(t *testing.T) {
 // TestHelpExamples runs the Example lines of every command's help the same
 // way, and requires that every command but the generated ones has some.
 func TestHelpExamples(t *testing.T) {
+	t.Parallel()
 	root := App{}.rootCommand()
 	var cmds []string
 	var walk func(c *cobra.Command)
