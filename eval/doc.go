@@ -20,7 +20,7 @@
 //
 // # Gold formats
 //
-// ReadJSONL reads ours (ANNOTATION.md); ReadDoccano, ReadCoNLL and ReadGMB
+// ReadJSONL reads ours (docs/annotation.md); ReadDoccano, ReadCoNLL and ReadGMB
 // read outside sets, whose labels go through a label map (ParseLabelMap,
 // DefaultLabelMap, WNUTLabelMap, GMBLabelMap) and are dropped when the map
 // has no entry for them. The CoNLL and GMB readers rebuild a text from the

@@ -31,7 +31,7 @@ func checkOffsets(start, end, n int) error {
 
 // dropOverlaps returns spans in text order without any span that overlaps
 // one kept before it, reporting each such pair: gold spans are flat
-// (ANNOTATION.md: "no nested mentions"), and the scorer relies on it.
+// (docs/annotation.md: one span per name, never nested), and the scorer relies on it.
 func dropOverlaps(spans []Span, report func(error)) []Span {
 	sorted := append([]Span(nil), spans...)
 	sort.SliceStable(sorted, func(i, j int) bool {

@@ -10,8 +10,8 @@ import (
 	"github.com/extract-ca/extract/internal/fileerr"
 )
 
-// jsonlDocument is one line of our gold format (ANNOTATION.md, "File
-// format"). Pointers tell a missing field from an empty one.
+// jsonlDocument is one line of our gold format (docs/annotation.md, "The
+// file"). Pointers tell a missing field from an empty one.
 type jsonlDocument struct {
 	documentHead
 	Spans []jsonlSpan `json:"spans"`

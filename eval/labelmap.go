@@ -21,11 +21,11 @@ import (
 func DefaultLabelMap() map[string]string { return maps.Clone(conllLabels) }
 
 // WNUTLabelMap returns the map of the WNUT-17 types. A corporation is a
-// GROUP under ANNOTATION.md; product and creative-work are dropped.
+// GROUP under docs/annotation.md; product and creative-work are dropped.
 func WNUTLabelMap() map[string]string { return maps.Clone(wnutLabels) }
 
 // GMBLabelMap returns the map of the GMB types. A geopolitical entity is a
-// PLACE under ANNOTATION.md ("Kazakhstan said" is still PLACE); tim, art,
+// PLACE under docs/annotation.md ("Kazakhstan said" is still PLACE); tim, art,
 // eve and nat are dropped.
 func GMBLabelMap() map[string]string { return maps.Clone(gmbLabels) }
 

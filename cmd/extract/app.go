@@ -73,8 +73,12 @@ func (a App) Run(ctx context.Context, args []string) int {
 
 func (a App) rootCommand() *cobra.Command {
 	root := &cobra.Command{
-		Use:           "extract",
-		Short:         "Extract people, places and groups from articles about Central Asia",
+		Use:   "extract",
+		Short: "Extract people, places and groups from articles about Central Asia",
+		Example: `  extract run seeds/ > mentions.jsonl
+  extract eval seeds/gold.jsonl
+  extract graph --format graphml mentions.jsonl > seeds.graphml
+  source <(extract completion bash)   # completion in this shell (also zsh, fish)`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}

@@ -38,6 +38,11 @@ on the gold texts with the same flags as run; --pred scores an existing extract 
 instead, matched by document id.
 
 A bad gold file is reported whole (file, line, problem) and nothing is scored.`,
+		Example: `  extract eval seeds/gold.jsonl
+  extract eval --json --no-ner seeds/gold.jsonl
+  extract eval --errors seeds/gold.jsonl
+  extract run seeds/ > mentions.jsonl && extract eval --pred mentions.jsonl seeds/gold.jsonl
+  extract eval --format conll --label-map PER=PERSON,LOC=PLACE,ORG=GROUP examples/sample.conll`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, gold []string) error { return a.eval(c.Context(), o, gold) },
 	}

@@ -17,6 +17,9 @@ func (a App) gazetteerCommand() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "gazetteer",
 		Short: "Validate, inspect, look up and import gazetteers",
+		Example: `  extract gazetteer stats
+  extract gazetteer validate examples/names.gaz
+  extract gazetteer lookup "Рахмонов"`,
 	}
 	c.AddCommand(a.gazetteerValidateCommand(), a.gazetteerStatsCommand(), a.gazetteerLookupCommand(), a.gazetteerImportCommand())
 	return c
@@ -30,6 +33,8 @@ func (a App) gazetteerValidateCommand() *cobra.Command {
 files or the default gazetteer), and names shared by entries of different types without
 the ambiguity mark. Every problem is reported, not only the first. Exit status 1 when
 there are problems.`,
+		Example: `  extract gazetteer validate examples/names.gaz
+  extract gazetteer validate gazetteer/data/*.gaz`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, files []string) error {
 			entries, err := gazetteer.LoadFiles(files...)
@@ -56,7 +61,9 @@ func (a App) gazetteerStatsCommand() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "stats",
 		Short: "Count entries and aliases by type and kind",
-		Args:  cobra.NoArgs,
+		Example: `  extract gazetteer stats
+  extract gazetteer stats --json --no-default --gazetteer examples/names.gaz`,
+		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			load := gazetteer.Load
 			if noDefault {
@@ -96,7 +103,10 @@ func (a App) gazetteerLookupCommand() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "lookup TEXT",
 		Short: "Show which entries a string matches, and through which folded key",
-		Args:  cobra.MinimumNArgs(1),
+		Example: `  extract gazetteer lookup "Рахмонов"
+  extract gazetteer lookup Hizb-ut-Tahrir
+  extract gazetteer lookup --gazetteer examples/names.gaz "Pamir Water Council"`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			entries, err := gazetteer.Load(files...)
 			if err != nil {

@@ -24,6 +24,10 @@ func (a App) gazetteerImportCommand() *cobra.Command {
 		Long: `Make gazetteer files from outside reference lists. Every problem of an input file is
 reported with its file and line; the good rows are still written, and the exit status is 1.
 The output goes to -o FILE (replaced whole, only once it is complete) or to standard output.`,
+		Example: `  extract gazetteer import geonames --cities examples/import/cities.txt \
+      --admin1 examples/import/admin1CodesASCII.txt --countries-info examples/import/countryInfo.txt
+  extract gazetteer import un-sanctions examples/import/consolidated.xml -o un.gaz
+  extract gazetteer import ofac --program SDGT examples/import/sdn.csv`,
 	}
 	c.AddCommand(a.importGeoNamesCommand(), a.importUNCommand(), a.importOFACCommand())
 	return c
@@ -46,6 +50,10 @@ func (a App) importGeoNamesCommand() *cobra.Command {
 and countryInfo.txt. Ids are place/<slug>; a region is place/<slug>-region unless its name says
 Region, Province or Oblast. GeoNames data is licensed CC BY 4.0: the header of the output
 carries the attribution.`,
+		Example: `  extract gazetteer import geonames --cities examples/import/cities.txt \
+      --admin1 examples/import/admin1CodesASCII.txt --countries-info examples/import/countryInfo.txt \
+      --country KZ,KG -o geonames.gaz
+  # the repository's small files stand for GeoNames' own: cities15000.txt, admin1CodesASCII.txt, countryInfo.txt`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error { return a.importGeoNames(o) },
 	}
@@ -97,7 +105,8 @@ func (a App) importUNCommand() *cobra.Command {
 		Long: `Import the individuals (PERSON) and entities (GROUP) of the UN Security Council
 consolidated sanctions list, in its XML form. Ids end with the list's reference number
 (person/<slug>-qdi.123), so that they survive a new edition of the list.`,
-		Args: cobra.ExactArgs(1),
+		Example: `  extract gazetteer import un-sanctions examples/import/consolidated.xml -o un.gaz`,
+		Args:    cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			source := "the UN Security Council consolidated list " + filepath.Base(args[0])
 			return a.importFile(args[0], output, source, importer.ReadUNSanctions)
@@ -116,7 +125,8 @@ func (a App) importOFACCommand() *cobra.Command {
 		Long: `Import the individuals (PERSON) and entities (GROUP) of the US Treasury OFAC Specially
 Designated Nationals list, in its CSV form (sdn.csv); vessels and aircraft are skipped.
 Ids end with the list's entry number (group/<slug>-ofac6725).`,
-		Args: cobra.ExactArgs(1),
+		Example: `  extract gazetteer import ofac --program SDGT,FTO examples/import/sdn.csv -o ofac.gaz`,
+		Args:    cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			source := "the OFAC SDN list " + filepath.Base(args[0])
 			if len(programs) > 0 {

@@ -37,8 +37,8 @@ edges, not with the documents. Lines with "error" are skipped and counted on std
 Formats: graphml, gexf (Gephi), nodelink (networkx.node_link_graph(data, edges="edges")),
 neo4j (a directory of CSV files for neo4j-admin database import full; needs -o DIR).`,
 		Example: `  extract run seeds/ | extract graph --format graphml > seeds.graphml
-  extract graph --format gexf --min-weight 2 --label PERSON,GROUP -o people.gexf mentions.jsonl
-  extract graph --format neo4j --documents -o neo4j-import/ run1.jsonl run2.jsonl`,
+  extract graph --format gexf --min-weight 2 --label PERSON,GROUP -o people.gexf graph/testdata/small.jsonl
+  extract graph --format neo4j --documents -o neo4j-import/ graph/testdata/small.jsonl`,
 		RunE: func(c *cobra.Command, args []string) error { return a.graph(o, args) },
 	}
 	c.Flags().StringVar(&o.format, "format", "graphml", "output `FORMAT`: "+strings.Join(graph.Formats, ", "))

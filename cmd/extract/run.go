@@ -93,7 +93,16 @@ found under, without extension; a second input with the same id gets an error li
 
 Exit status: 0 when every document succeeded, 1 when some failed (their lines carry
 "error"), 2 on usage errors, 130/143 when interrupted by SIGINT/SIGTERM (the output then
-ends after the last complete line; -o FILE --resume continues it).`,
+ends after the last complete line; -o FILE --resume continues it).
+
+When standard error is a terminal, a progress line shows documents done (of the total, when
+the inputs are files), MB/s and the time left; it is cleared before the summary.`,
+		Example: `  extract run seeds/ > mentions.jsonl
+  extract run examples/article.txt 'seeds/*.txt'
+  extract run - < examples/article.txt
+  extract run --input jsonl examples/docs.jsonl
+  extract run --gazetteer examples/names.gaz --workers 4 -o mentions.jsonl seeds/ examples/article.txt
+  extract run -o mentions.jsonl --resume seeds/`,
 		RunE: func(c *cobra.Command, args []string) error { return a.run(c, o, args) },
 	}
 	o.register(c)
@@ -160,17 +169,24 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 		out = f
 	}
 	w := output.NewWriter(out)
-	progress := isTerminal(a.Stderr)
+	var bar *progressBar
+	if isTerminal(a.Stderr) {
+		bar = newProgressBar(a.Stderr, progressTotal(format, files, o.resume))
+		inputs = bar.count(inputs)
+	}
 	ctx := c.Context()
 	// Records are flushed whenever nothing more is ready, so that a
 	// reader of the stream (or of the file, after kill -9) has every
 	// record that is done, and only whole lines.
 	stats, err := batch.RunLines(ctx, p, inputs, o.workers, func(r *output.Record, line []byte) error {
 		if r.Error != "" {
+			if bar != nil {
+				bar.clear() // the error gets a line of its own; the bar is redrawn below it
+			}
 			fmt.Fprintf(a.Stderr, "extract: %s\n", r.Error)
 		}
-		if progress {
-			fmt.Fprintf(a.Stderr, "\r%s", r.ID)
+		if bar != nil {
+			bar.written()
 		}
 		return w.WriteLine(line)
 	}, w.Flush)
@@ -183,8 +199,8 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 	if err == nil && resume != nil && resume.Err != nil {
 		err = resume.Err
 	}
-	if progress {
-		fmt.Fprint(a.Stderr, "\r\033[K")
+	if bar != nil {
+		bar.clear()
 	}
 	if interrupted {
 		fmt.Fprintf(a.Stderr, "extract: interrupted after %d documents; the output ends after the last complete line\n", stats.Documents)
@@ -208,4 +224,20 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 		return errSomeFailed
 	}
 	return nil
+}
+
+// progressTotal is the number of documents the run will write, when it is
+// known before reading: every text file is one document, but a JSONL
+// stream or standard input holds an unknown number, and with --resume
+// the documents kept from the file are not written again.
+func progressTotal(format batch.InputFormat, files []batch.File, resume bool) int {
+	if format != batch.FormatText || resume {
+		return 0
+	}
+	for _, f := range files {
+		if f.Path == "-" {
+			return 0
+		}
+	}
+	return len(files)
 }

@@ -38,6 +38,10 @@ eval --model. Labels the label map leaves out are no mention.
 With --dev, the model is scored on the dev file after each pass over the training data and
 the best pass (up to --iterations) is kept. The same data, flags and --seed give the same
 model file, byte for byte.`,
+		Example: `  extract train --iterations 5 -o my.model cmd/extract/testdata/train/gold.jsonl
+  extract train --dev seeds/gold.jsonl -o my.model cmd/extract/testdata/train/gold.jsonl
+  extract train --format conll --label-map PER=PERSON,LOC=PLACE,ORG=GROUP -o my.model examples/sample.conll
+  extract run --model my.model seeds/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, gold []string) error { return a.train(o, gold) },
 	}

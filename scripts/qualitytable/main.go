@@ -3,7 +3,13 @@
 //
 // Usage:
 //
-//	qualitytable TITLE FULL.json NO-NER.json [TITLE FULL.json NO-NER.json ...]
+//	qualitytable [-previous docs/quality.md] TITLE FULL.json NO-NER.json [...]
+//
+// A set whose data is missing is given as TITLE - GOLD-PATH: its section
+// is copied from the -previous report, with a note saying that GOLD-PATH
+// was not found and when the figures were measured, so that a clone
+// without the outside data sets keeps the figures instead of losing them.
+// With no section to copy, the set gets a heading and the note alone.
 //
 // For each set it prints the micro precision, recall and F1 of the four
 // schemes and the strict F1 per label, for the full pipeline and for the
@@ -15,9 +21,12 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strings"
+	"time"
 )
 
 type counts struct {
@@ -49,17 +58,36 @@ var (
 )
 
 func main() {
-	if err := run(os.Args[1:], os.Stdout); err != nil {
+	fs := flag.NewFlagSet("qualitytable", flag.ExitOnError)
+	previous := fs.String("previous", "", "the report being replaced, whose sections are kept for sets whose data is missing")
+	fs.Parse(os.Args[1:])
+	var prev string
+	if *previous != "" {
+		data, err := os.ReadFile(*previous)
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			fmt.Fprintln(os.Stderr, "qualitytable:", err)
+			os.Exit(1)
+		}
+		prev = string(data)
+	}
+	today := time.Now().UTC().Format("2006-01-02")
+	if err := run(fs.Args(), prev, today, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "qualitytable:", err)
 		os.Exit(1)
 	}
 }
 
-func run(args []string, w io.Writer) error {
+// run writes the section of each set. prev is the previous report (""
+// when there is none) and today the date the missing notes give.
+func run(args []string, prev, today string, w io.Writer) error {
 	if len(args) == 0 || len(args)%3 != 0 {
-		return errors.New("usage: qualitytable TITLE FULL.json NO-NER.json [...]")
+		return errors.New("usage: qualitytable [-previous FILE] TITLE FULL.json NO-NER.json [...]")
 	}
 	for i := 0; i < len(args); i += 3 {
+		if args[i+1] == "-" {
+			keepSection(w, prev, args[i], args[i+2], today)
+			continue
+		}
 		full, err := readReport(args[i+1])
 		if err != nil {
 			return err
@@ -131,4 +159,89 @@ func writeSet(w io.Writer, title string, full, noNER *report) {
 		fmt.Fprintln(w)
 	}
 	fmt.Fprintln(w)
+}
+
+// missingNote starts the line that marks a section copied from an earlier
+// report; a section copied again keeps its note, which says when its
+// figures were measured.
+const missingNote = "> Not measured on "
+
+// keepSection writes the section titled title from the previous report,
+// with a note that gold was not found today. The figures are kept rather
+// than dropped because a run without the data says nothing new about them;
+// the note keeps them from passing for today's.
+func keepSection(w io.Writer, prev, title, gold, today string) {
+	body, found := section(prev, title)
+	fmt.Fprintf(w, "## %s\n\n", title)
+	measured := "earlier"
+	if m := measuredLine(prev); m != "" {
+		measured = m
+	}
+	var lines []string
+	if body != "" {
+		lines = strings.Split(strings.TrimRight(body, "\n"), "\n")
+	}
+	if len(lines) > 0 && strings.HasPrefix(lines[0], missingNote) {
+		// Copied before: the first note still says when the figures are from.
+		lines = lines[1:]
+		for len(lines) > 0 && lines[0] == "" {
+			lines = lines[1:]
+		}
+		if i := strings.Index(body, "figures measured "); i >= 0 {
+			measured = strings.TrimSuffix(strings.SplitN(body[i+len("figures measured "):], "\n", 2)[0], ".")
+		}
+	}
+	if found && len(lines) > 0 {
+		fmt.Fprintf(w, "%s%s: `%s` not found; figures measured %s.\n\n", missingNote, today, gold, measured)
+		fmt.Fprintf(w, "%s\n\n", strings.Join(lines, "\n"))
+		return
+	}
+	fmt.Fprintf(w, "%s%s: `%s` not found, and no earlier figures.\n\n", missingNote, today, gold)
+}
+
+// section returns the body of the section of a report whose heading names
+// the same set as title: the lines after the heading up to the next heading
+// of that level. Headings are compared without the data's path, which
+// follows the name as " (`path`)", so that a set found at another path
+// (QUALITY_NER) still finds its figures.
+func section(report, title string) (string, bool) {
+	name := setName(title)
+	lines := strings.SplitAfter(report, "\n")
+	for i, line := range lines {
+		heading, ok := strings.CutPrefix(strings.TrimSuffix(line, "\n"), "## ")
+		if !ok || setName(heading) != name {
+			continue
+		}
+		var body strings.Builder
+		for _, l := range lines[i+1:] {
+			if strings.HasPrefix(l, "## ") {
+				break
+			}
+			body.WriteString(l)
+		}
+		return strings.TrimLeft(body.String(), "\n"), true
+	}
+	return "", false
+}
+
+// setName is a section title without the data's path.
+func setName(title string) string {
+	if i := strings.LastIndex(title, " (`"); i >= 0 && strings.HasSuffix(title, "`)") {
+		return title[:i]
+	}
+	return title
+}
+
+// measuredLine returns when and where the previous report was measured,
+// from its "Measured on DATE at commit C by ..." line: "on DATE at commit C".
+func measuredLine(report string) string {
+	for _, line := range strings.Split(report, "\n") {
+		if rest, ok := strings.CutPrefix(line, "Measured on "); ok {
+			if j := strings.Index(rest, " by "); j >= 0 {
+				rest = rest[:j]
+			}
+			return "on " + strings.TrimSuffix(rest, ".")
+		}
+	}
+	return ""
 }
