@@ -285,9 +285,11 @@ func drawNetwork(g *graph.Graph, anchors map[string]string) *network {
 		}
 	}
 	pos := Layout(len(nodes), edges)
-	const width, height, pad = 900, 560, 60
+	// The right margin is wider: names are written to the right of
+	// their circles.
+	const width, height, left, right, vpad = 900, 560, 40, 200, 40
 	xy := func(p Point) (float64, float64) {
-		return pad + p.X*(width-2*pad), pad + p.Y*(height-2*pad)
+		return left + p.X*(width-left-right), vpad + p.Y*(height-2*vpad)
 	}
 	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 	nw := &network{Width: width, Height: height}
