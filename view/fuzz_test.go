@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/extract-ca/extract/eval"
 	"github.com/extract-ca/extract/output"
 )
 
@@ -32,6 +33,44 @@ func FuzzWriteDocument(f *testing.F) {
 		}
 		if strings.Contains(text, "<") && strings.Count(b.String(), "<mark") > 2 {
 			t.Error("more marks than mentions")
+		}
+	})
+}
+
+// FuzzDiffDocument: any spans and mistakes, however they disagree with
+// the text or each other, give a page without a panic.
+func FuzzDiffDocument(f *testing.F) {
+	f.Add("The SCO met in Dushanbe", 0, 7, 4, 7, 15, 23, 15, 40)
+	f.Add("", -1, 2, 0, 0, 3, 1, 5, 5)
+	f.Fuzz(func(t *testing.T, text string, gs, ge, ps, pe, g2s, g2e, p2s, p2e int) {
+		if !utf8.ValidString(text) {
+			t.Skip()
+		}
+		gold := eval.Document{ID: "d", Text: text, Spans: []eval.Span{{Start: gs, End: ge, Label: "GROUP"}, {Start: g2s, End: g2e, Label: "PLACE"}}}
+		pred := eval.Document{ID: "d", Text: text, Spans: []eval.Span{{Start: ps, End: pe, Label: "GROUP"}, {Start: p2s, End: p2e, Label: "PERSON"}}}
+		mt := func(s, e int, l string) *eval.MentionText { return &eval.MentionText{Start: s, End: e, Label: l} }
+		mistakes := []eval.Mistake{
+			{Doc: "d", Kind: eval.KindWrongSpan, Gold: mt(gs, ge, "GROUP"), Pred: mt(ps, pe, "GROUP")},
+			{Doc: "d", Kind: eval.KindWrongLabel, Gold: mt(g2s, g2e, "PLACE"), Pred: mt(p2s, p2e, "PERSON")},
+			{Doc: "d", Kind: eval.KindMissed, Gold: mt(g2s, g2e, "PLACE")},
+			{Doc: "d", Kind: eval.KindSpurious, Pred: mt(p2s, p2e, "PERSON")},
+			{Doc: "d", Kind: "odd"},
+		}
+		p := diffDocument(gold, &pred, mistakes)
+		var b bytes.Buffer
+		if err := templates.ExecuteTemplate(&b, "diff", p); err != nil {
+			t.Fatal(err)
+		}
+		// Every code point of the text is on the page once, in order.
+		var got strings.Builder
+		for _, r := range p.Regions {
+			got.WriteString(r.Text)
+			for _, part := range r.Parts {
+				got.WriteString(part.Text)
+			}
+		}
+		if got.String() != text {
+			t.Errorf("page text %q, want %q", got.String(), text)
 		}
 	})
 }

@@ -102,3 +102,39 @@ func TestEvalHTML(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLFrom: a site drawn from a run's output is the site html makes
+// by running, and records paired with other texts are refused.
+func TestHTMLFrom(t *testing.T) {
+	code, out, stderr := runApp(t, "", "run", "--no-ner", "../../seeds/")
+	if code != 0 {
+		t.Fatalf("run: exit %d: %s", code, stderr)
+	}
+	tmp := t.TempDir()
+	run := filepath.Join(tmp, "m.jsonl")
+	if err := os.WriteFile(run, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ran, drawn := filepath.Join(tmp, "ran"), filepath.Join(tmp, "drawn")
+	if code, _, stderr := runApp(t, "", "html", "--no-ner", "../../seeds/", "-o", ran); code != 0 {
+		t.Fatalf("html: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := runApp(t, "", "html", "--from", run, "../../seeds/", "-o", drawn); code != 0 {
+		t.Fatalf("html --from: exit %d: %s", code, stderr)
+	}
+	files, _ := filepath.Glob(filepath.Join(ran, "*", "*.html"))
+	files = append(files, filepath.Join(ran, "index.html"))
+	for _, f := range files {
+		rel, _ := filepath.Rel(ran, f)
+		a, _ := os.ReadFile(f)
+		b, err := os.ReadFile(filepath.Join(drawn, rel))
+		if err != nil || string(a) != string(b) {
+			t.Errorf("%s differs with --from (%v)", rel, err)
+		}
+	}
+	seeds, _ := filepath.Glob("../../seeds/*.txt")
+	args := append([]string{"html", "--from", run, "-o", filepath.Join(tmp, "bad"), seeds[1], seeds[0]}, seeds[2:]...)
+	if code, _, stderr := runApp(t, "", args...); code == 0 || !strings.Contains(stderr, "in its order") {
+		t.Errorf("inputs out of order: exit %d, %q", code, stderr)
+	}
+}
