@@ -56,6 +56,11 @@ func Layout(n int, edges []LayoutEdge) []Point {
 	}
 	// The ideal distance between nodes when the square is shared evenly.
 	k := math.Sqrt(1 / float64(n))
+	// The pull to the centre grows with the number of nodes, like the
+	// total repulsion it has to balance, so that a node with no edges
+	// stays near the others instead of being pushed to a corner (which,
+	// once the picture is stretched to the square, squeezes the rest).
+	gravity := 0.5 * float64(n) * k * k
 	disp := make([]Point, n)
 	temp := 0.1
 	cool := temp / float64(layoutIterations+1)
@@ -82,10 +87,8 @@ func Layout(n int, edges []LayoutEdge) []Point {
 			disp[e.B].Y += float64(dy / d * f)
 		}
 		for i := range pos {
-			// A weak pull to the centre keeps unconnected parts from
-			// drifting to the walls.
-			disp[i].X -= float64((pos[i].X - 0.5) * k)
-			disp[i].Y -= float64((pos[i].Y - 0.5) * k)
+			disp[i].X -= float64((pos[i].X - 0.5) * gravity)
+			disp[i].Y -= float64((pos[i].Y - 0.5) * gravity)
 			l := math.Hypot(disp[i].X, disp[i].Y)
 			if l > 0 {
 				step := math.Min(l, temp)
