@@ -20,6 +20,11 @@ type Options struct {
 	PredFile string            // read predictions from this `extract run` output instead of predicting
 	JSON     bool              // write the report as JSON instead of a table
 	Errors   bool              // also list the strict-scheme mistakes
+	// Diff, when set, is given the documents and every strict-scheme
+	// mistake once they are scored, whatever Errors says, for a caller
+	// that shows them (extract eval --html). Its error stops Run before
+	// the report is written.
+	Diff func(gold, pred []Document, mistakes []Mistake) error
 }
 
 // Predictor runs the pipeline on gold documents and returns one record per
@@ -49,6 +54,11 @@ func Run(ctx context.Context, opts Options, predict Predictor, stdout io.Writer)
 		return err
 	}
 	rep := Score(gold, pred)
+	if opts.Diff != nil {
+		if err := opts.Diff(gold, pred, rep.Errors); err != nil {
+			return err
+		}
+	}
 	if !opts.Errors {
 		rep.Errors = nil
 	}

@@ -148,3 +148,32 @@ func TestRunErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestRunDiff: Options.Diff gets the documents and every mistake even
+// when the report leaves the mistakes out, and its error stops Run
+// before anything is written.
+func TestRunDiff(t *testing.T) {
+	var gotGold, gotPred []Document
+	var got []Mistake
+	opts := Options{Gold: []string{filepath.Join("testdata", "gold.jsonl")}, PredFile: filepath.Join("testdata", "pred.jsonl"), JSON: true,
+		Diff: func(gold, pred []Document, mistakes []Mistake) error {
+			gotGold, gotPred, got = gold, pred, mistakes
+			return nil
+		}}
+	var out bytes.Buffer
+	if err := Run(context.Background(), opts, nil, &out); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || len(gotGold) == 0 || len(gotPred) == 0 {
+		t.Errorf("Diff got %d gold, %d predicted documents, %d mistakes; want 3 mistakes", len(gotGold), len(gotPred), len(got))
+	}
+	if strings.Contains(out.String(), `"errors"`) {
+		t.Error("Diff made the report list the mistakes")
+	}
+	stop := errors.New("disk full")
+	opts.Diff = func([]Document, []Document, []Mistake) error { return stop }
+	out.Reset()
+	if err := Run(context.Background(), opts, nil, &out); !errors.Is(err, stop) || out.Len() != 0 {
+		t.Errorf("got %v and %d bytes, want the Diff error and no report", err, out.Len())
+	}
+}

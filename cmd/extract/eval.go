@@ -11,6 +11,7 @@ import (
 	"github.com/extract-ca/extract/eval"
 	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/output"
+	"github.com/extract-ca/extract/view"
 )
 
 type evalOptions struct {
@@ -20,6 +21,7 @@ type evalOptions struct {
 	pred     string
 	json     bool
 	errors   bool
+	html     string
 }
 
 func (a App) evalCommand() *cobra.Command {
@@ -52,6 +54,7 @@ A bad gold file is reported whole (file, line, problem) and nothing is scored.`,
 	c.Flags().StringVar(&o.pred, "pred", "", "score this extract run output `FILE` instead of running the pipeline")
 	c.Flags().BoolVar(&o.json, "json", false, "write the report as JSON")
 	c.Flags().BoolVar(&o.errors, "errors", false, "list every false positive and false negative with its context")
+	c.Flags().StringVar(&o.html, "html", "", "also write HTML pages of gold against predicted to `DIR` (correct, missed, spurious, wrong label, wrong span)")
 	return c
 }
 
@@ -61,6 +64,11 @@ func (a App) eval(ctx context.Context, o evalOptions, gold []string) error {
 		return err
 	}
 	opts := eval.Options{Gold: gold, Format: o.format, LabelMap: labels, PredFile: o.pred, JSON: o.json, Errors: o.errors}
+	if o.html != "" {
+		opts.Diff = func(gold, pred []eval.Document, mistakes []eval.Mistake) error {
+			return view.WriteDiff(o.html, gold, pred, mistakes)
+		}
+	}
 	var predict eval.Predictor
 	if o.pred == "" {
 		p, err := o.build()
