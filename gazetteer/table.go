@@ -45,12 +45,17 @@ type tableReader struct {
 	done bool // the reader failed: nothing more to read
 }
 
+// field returns the named field of rec as the text format can hold it: a
+// "|" and a line break inside a quoted cell (a spreadsheet's cell of two
+// lines) become spaces.
 func (r *tableReader) field(rec []string, name string) string {
 	if i, ok := r.col[name]; ok && i < len(rec) {
-		return strings.ReplaceAll(strings.TrimSpace(rec[i]), "|", " ")
+		return strings.TrimSpace(cellSpaces.Replace(rec[i]))
 	}
 	return ""
 }
+
+var cellSpaces = strings.NewReplacer("|", " ", "\r\n", " ", "\n", " ", "\r", " ")
 
 // Read returns the entry of the next row that is not blank.
 func (r *tableReader) Read() (*Entry, error) {

@@ -209,30 +209,6 @@ func TestProcessRefusesInvalidUTF8(t *testing.T) {
 	}
 }
 
-func FuzzPipeline(f *testing.F) {
-	for _, s := range []string{"Taliban (TB) in Batken.", "“Kabul’s”", "a\r\n\r\nb", "<sup>5</sup>**x**", "U.S.-led"} {
-		f.Add(s)
-	}
-	entries := []*gazetteer.Entry{}
-	p, err := New(Config{Gazetteer: entries})
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Fuzz(func(t *testing.T, text string) {
-		doc, err := p.Process("f", "f", text)
-		if err != nil {
-			return
-		}
-		rec := doc.Record()
-		runes := []rune(text)
-		for _, m := range rec.Mentions {
-			if string(runes[m.Start:m.End]) != m.Text || text[m.ByteStart:m.ByteEnd] != m.Text {
-				t.Fatalf("mention %+v does not match the text", m)
-			}
-		}
-	})
-}
-
 func TestAppendModelSpans(t *testing.T) {
 	tests := []struct {
 		name   string
