@@ -40,9 +40,9 @@ an entity on a page highlights its mentions. The pages need no network and no ot
 With --from FILE the pipeline does not run: the records of an earlier run are drawn over
 the texts of the same inputs, which must be given in the same order (records hold offsets
 and a checksum of the text, not the text).`,
-		Example: `  extract html seeds/ -o /tmp/site
-  extract html --input jsonl --no-ner docs.jsonl -o site/
-  extract run seeds/ > mentions.jsonl && extract html --from mentions.jsonl seeds/ -o /tmp/site`,
+		Example: `  extract html seeds/ -o site/
+  extract html --input jsonl --no-ner examples/docs.jsonl -o site/
+  extract run seeds/ > mentions.jsonl && extract html --from mentions.jsonl seeds/ -o site/`,
 		RunE: func(c *cobra.Command, args []string) error { return a.html(c.Context(), o, args) },
 	}
 	o.register(c)
