@@ -11,6 +11,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/extract-ca/extract/model/internal/bindec"
 )
 
 // The entity model file: a magic line, then a gzip stream of
@@ -107,40 +109,40 @@ func LoadEntityTagger(data []byte) (*EntityTagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("entity model: %w", err)
 	}
-	d := decoder{b: body}
+	d := bindec.New(body, "entity model")
 	t := &EntityTagger{}
-	flags := d.uvarint()
+	flags := d.Uint()
 	if flags&^1 != 0 {
 		return nil, fmt.Errorf("entity model: unknown flags %#x", flags)
 	}
 	t.Gazetteer = flags&1 != 0
-	nl := d.uvarint()
+	nl := d.Uint()
 	if nl == 0 || nl > maxLabels || nl%2 == 0 {
 		return nil, fmt.Errorf("entity model: %d labels: want O and a B-, I- pair per type", nl)
 	}
-	for i := uint64(0); i < nl && d.err == nil; i++ {
-		t.labels = append(t.labels, string(d.bytes(d.uvarint())))
+	for i := uint64(0); i < nl && d.Err() == nil; i++ {
+		t.labels = append(t.labels, d.String())
 	}
-	if err := checkLabels(t.labels); d.err == nil && err != nil {
+	if err := checkLabels(t.labels); d.Err() == nil && err != nil {
 		return nil, err
 	}
-	nf := d.uvarint()
+	nf := d.Uint()
 	// Each feature takes at least two bytes: refuse counts the data
 	// cannot hold before allocating for them.
-	if nf > uint64(len(d.b)-d.i)/2 {
+	if nf > uint64(d.Len())/2 {
 		return nil, errors.New("entity model: feature count beyond the data")
 	}
 	n := int(nl)
 	t.index = make(map[uint64]int32, nf)
 	t.weights = make([]float32, 0, int(nf)*n)
 	h := uint64(0)
-	for k := uint64(0); k < nf && d.err == nil; k++ {
-		delta := d.uvarint()
+	for k := uint64(0); k < nf && d.Err() == nil; k++ {
+		delta := d.Uint()
 		if k > 0 && delta == 0 {
 			return nil, errors.New("entity model: features not in increasing order")
 		}
 		h += delta
-		mask := d.uvarint()
+		mask := d.Uint()
 		if mask>>n != 0 {
 			return nil, fmt.Errorf("entity model: feature %d: weight mask beyond %d labels", k, n)
 		}
@@ -148,7 +150,7 @@ func LoadEntityTagger(data []byte) (*EntityTagger, error) {
 		row := make([]float32, n)
 		for l := range row {
 			if mask&(1<<l) != 0 {
-				x := math.Float32frombits(binary.LittleEndian.Uint32(pad4(d.bytes(4))))
+				x := math.Float32frombits(d.Uint32())
 				if math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) {
 					return nil, fmt.Errorf("entity model: feature %d: weight not finite", k)
 				}
@@ -157,10 +159,10 @@ func LoadEntityTagger(data []byte) (*EntityTagger, error) {
 		}
 		t.weights = append(t.weights, row...)
 	}
-	if d.err != nil {
-		return nil, fmt.Errorf("entity model: %w", d.err)
+	if d.Err() != nil {
+		return nil, d.Err()
 	}
-	if d.i != len(d.b) {
+	if d.Len() != 0 {
 		return nil, errors.New("entity model: trailing data")
 	}
 	return t, nil
@@ -178,44 +180,4 @@ func checkLabels(labels []string) error {
 		}
 	}
 	return nil
-}
-
-func pad4(b []byte) []byte {
-	if len(b) < 4 {
-		return make([]byte, 4)
-	}
-	return b
-}
-
-// decoder reads from a byte slice, remembering the first error.
-type decoder struct {
-	b   []byte
-	i   int
-	err error
-}
-
-func (d *decoder) uvarint() uint64 {
-	if d.err != nil {
-		return 0
-	}
-	x, n := binary.Uvarint(d.b[d.i:])
-	if n <= 0 {
-		d.err = errors.New("truncated or bad number")
-		return 0
-	}
-	d.i += n
-	return x
-}
-
-func (d *decoder) bytes(n uint64) []byte {
-	if d.err != nil {
-		return nil
-	}
-	if n > uint64(len(d.b)-d.i) {
-		d.err = errors.New("truncated data")
-		return nil
-	}
-	b := d.b[d.i : d.i+int(n)]
-	d.i += int(n)
-	return b
 }

@@ -29,6 +29,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/extract-ca/extract/model/internal/bindec"
 )
 
 const magic = "extract prose-en weights 2\n"
@@ -240,79 +242,79 @@ func Decode(r io.Reader) (*Compact, error) {
 	raw := buf.Bytes()
 	// Keys are substrings of one copy of the file: 300,000 strings
 	// without 300,000 allocations.
-	d := &decoder{b: raw, s: string(raw)}
-	if string(d.bytes(len(magic))) != magic {
+	d := bindec.New(raw, "weights file")
+	if string(d.Bytes(len(magic))) != magic {
 		return nil, errors.New("not a weights file (bad magic)")
 	}
 	c := &Compact{}
-	c.POSClasses = d.strings()
+	c.POSClasses = d.Strings()
 	if len(c.POSClasses) > 255 {
 		return nil, errors.New("too many POS classes")
 	}
-	n := d.count()
+	n := d.Count()
 	c.POSTagMap = make(map[string]uint8, n)
-	for i := 0; i < n && d.err == nil; i++ {
-		word := d.string()
-		c.POSTagMap[word] = d.class(len(c.POSClasses))
+	for i := 0; i < n && d.Err() == nil; i++ {
+		word := d.String()
+		c.POSTagMap[word] = class(d, len(c.POSClasses))
 	}
-	n = d.count()
-	entries := d.count()
+	n = d.Count()
+	entries := d.Count()
 	c.POSFeature = make(map[string]int32, n)
 	c.POSRow = make([]int32, 0, n+1)
 	c.POSClass = make([]uint8, 0, entries)
 	c.POSWeight = make([]int32, 0, entries)
-	for i := 0; i < n && d.err == nil; i++ {
-		c.POSFeature[d.string()] = int32(i)
+	for i := 0; i < n && d.Err() == nil; i++ {
+		c.POSFeature[d.String()] = int32(i)
 		c.POSRow = append(c.POSRow, int32(len(c.POSClass)))
-		m := d.count()
-		for j := 0; j < m && d.err == nil; j++ {
-			c.POSClass = append(c.POSClass, d.class(len(c.POSClasses)))
-			milli := d.int()
+		m := d.Count()
+		for j := 0; j < m && d.Err() == nil; j++ {
+			c.POSClass = append(c.POSClass, class(d, len(c.POSClasses)))
+			milli := d.Int()
 			if milli < math.MinInt32 || milli > math.MaxInt32 {
-				d.fail(errors.New("weights file: POS weight out of range"))
+				d.Fail("POS weight out of range")
 			}
 			c.POSWeight = append(c.POSWeight, int32(milli))
 		}
 	}
 	c.POSRow = append(c.POSRow, int32(len(c.POSClass)))
 
-	c.NERLabels = d.strings()
-	if len(c.NERLabels) > 64 || len(c.NERLabels) == 0 && d.err == nil {
+	c.NERLabels = d.Strings()
+	if len(c.NERLabels) > 64 || len(c.NERLabels) == 0 && d.Err() == nil {
 		// Rows are dense: a bound on labels bounds the memory a
 		// corrupt file can make the reader allocate.
 		return nil, fmt.Errorf("weights file: %d NER labels, want 1 to 64", len(c.NERLabels))
 	}
 	c.NERWords = map[string]bool{}
-	for _, w := range d.strings() {
+	for _, w := range d.Strings() {
 		c.NERWords[w] = true
 	}
 	nl := len(c.NERLabels)
-	if nf := d.count(); nf != len(FeatureOrder) && d.err == nil {
+	if nf := d.Count(); nf != len(FeatureOrder) && d.Err() == nil {
 		return nil, fmt.Errorf("weights file has %d NER features, want %d", nf, len(FeatureOrder))
 	}
-	c.NERRows = make([]float64, 0, min(d.count(), len(d.b)/2)*nl)
+	c.NERRows = make([]float64, 0, min(d.Count(), d.Len()/2)*nl)
 	c.NERValue = make([]map[string]int32, len(FeatureOrder))
 	for f := range FeatureOrder {
-		if name := d.string(); name != FeatureOrder[f] && d.err == nil {
+		if name := d.String(); name != FeatureOrder[f] && d.Err() == nil {
 			return nil, fmt.Errorf("weights file: NER feature %d is %q, want %q", f, name, FeatureOrder[f])
 		}
-		k := d.count()
+		k := d.Count()
 		c.NERValue[f] = make(map[string]int32, k)
-		for i := 0; i < k && d.err == nil; i++ {
+		for i := 0; i < k && d.Err() == nil; i++ {
 			row := int32(len(c.NERRows) / max(nl, 1))
-			c.NERValue[f][d.string()] = row
+			c.NERValue[f][d.String()] = row
 			c.NERRows = append(c.NERRows, make([]float64, nl)...)
-			m := d.count()
-			for j := 0; j < m && d.err == nil; j++ {
-				l := int(d.class(nl))
-				c.NERRows[int(row)*nl+l] = math.Float64frombits(d.u64())
+			m := d.Count()
+			for j := 0; j < m && d.Err() == nil; j++ {
+				l := int(class(d, nl))
+				c.NERRows[int(row)*nl+l] = math.Float64frombits(d.Uint64())
 			}
 		}
 	}
-	if d.err != nil {
-		return nil, d.err
+	if d.Err() != nil {
+		return nil, d.Err()
 	}
-	if len(d.b) != 0 {
+	if d.Len() != 0 {
 		return nil, errors.New("weights file: trailing bytes")
 	}
 	return c, nil
@@ -332,88 +334,12 @@ func sizeHint(r io.Reader) int {
 	return 0
 }
 
-type decoder struct {
-	b   []byte
-	s   string // the same bytes as b once was, whole
-	err error
-}
-
-var errShort = errors.New("weights file: truncated")
-
-func (d *decoder) fail(err error) {
-	if d.err == nil {
-		d.err = err
-	}
-	d.b = nil
-}
-
-func (d *decoder) uint() uint64 { return varint(d, binary.Uvarint) }
-func (d *decoder) int() int64   { return varint(d, binary.Varint) }
-
-// varint reads one varint with read (binary.Uvarint or binary.Varint).
-func varint[T any](d *decoder, read func([]byte) (T, int)) T {
-	v, n := read(d.b)
-	if n <= 0 {
-		d.fail(errShort)
-		var zero T
-		return zero
-	}
-	d.b = d.b[n:]
-	return v
-}
-
-func (d *decoder) u64() uint64 {
-	b := d.bytes(8)
-	if b == nil {
-		return 0
-	}
-	return binary.LittleEndian.Uint64(b)
-}
-
-// count reads a length, refusing one larger than the bytes left (every
-// counted item takes at least one byte).
-func (d *decoder) count() int {
-	v := d.uint()
-	if v > uint64(len(d.b)) {
-		d.fail(errShort)
-		return 0
-	}
-	return int(v)
-}
-
-func (d *decoder) class(n int) uint8 {
-	v := d.uint()
+// class reads a class index below n.
+func class(d *bindec.Decoder, n int) uint8 {
+	v := d.Uint()
 	if v >= uint64(n) {
-		d.fail(fmt.Errorf("weights file: class %d out of range", v))
+		d.Fail("class %d out of range", v)
 		return 0
 	}
 	return uint8(v)
-}
-
-func (d *decoder) bytes(n int) []byte {
-	if n > len(d.b) {
-		d.fail(errShort)
-		return nil
-	}
-	b := d.b[:n]
-	d.b = d.b[n:]
-	return b
-}
-
-func (d *decoder) string() string {
-	n := d.count()
-	at := len(d.s) - len(d.b)
-	if d.bytes(n) == nil && n > 0 {
-		return ""
-	}
-	return d.s[at : at+n]
-}
-
-func (d *decoder) strings() []string {
-	n := d.count()
-	ss := make([]string, 0, n)
-	for i := 0; i < n && d.err == nil; i++ {
-		ss = append(ss, d.string())
-	}
-	return ss
 }
