@@ -33,7 +33,7 @@ import (
 type Clean struct{}
 
 func (Clean) Process(d *Doc) error {
-	d.Cleaned = d.Cleaned[:0]
+	d.Cleaned, d.cleaned = d.Cleaned[:0], true
 	for _, m := range d.Model {
 		if c, ok := cleanModel(d, m); ok {
 			d.Cleaned = append(d.Cleaned, c)

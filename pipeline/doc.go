@@ -126,6 +126,7 @@ type Doc struct {
 	Titles      []Span        // citations: titles of cited works, where names are no mentions
 	Model       []Mention     // ner: candidate model hits
 	Cleaned     []Mention     // clean: model hits trimmed, non-names dropped
+	cleaned     bool          // clean ran: resolve reads Cleaned, else the raw Model
 	Mentions    []Mention     // resolve (and acronyms, link): final mentions in text order
 	Entities    []Entity      // graph
 	Edges       []Edge        // graph

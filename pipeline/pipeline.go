@@ -114,13 +114,9 @@ func without(steps []step, names []string) ([]step, error) {
 	}
 	out := steps[:0:0]
 	for _, s := range steps {
-		switch {
-		case slices.Contains(names, s.name):
-			continue
-		case s.name == "resolve" && slices.Contains(names, "clean"):
-			s.stage = Resolve{raw: true}
+		if !slices.Contains(names, s.name) {
+			out = append(out, s)
 		}
-		out = append(out, s)
 	}
 	return out, nil
 }

@@ -24,14 +24,14 @@ import (
 //     gazetteer knows the region's names better than the model does.
 //  5. Among model hits (which never overlap each other), all are kept.
 //  6. No hit inside the title of a cited work is kept (see Citations).
-type Resolve struct {
-	raw bool // take the model's raw spans: the pipeline has no clean stage
-}
+type Resolve struct{}
 
-func (r Resolve) Process(d *Doc) error {
-	spans := d.Cleaned
-	if r.raw {
-		spans = d.Model
+func (Resolve) Process(d *Doc) error {
+	// The model's spans as the clean stage left them; its raw spans when
+	// the pipeline has no clean stage (--without clean).
+	spans := d.Model
+	if d.cleaned {
+		spans = d.Cleaned
 	}
 	model := make([]Mention, 0, len(spans))
 	for _, m := range spans {
