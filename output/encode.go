@@ -108,6 +108,10 @@ func (e *Entity) appendJSON(b []byte) []byte {
 	}
 	b = append(b, `,"mentions":`...)
 	b = appendArray(b, e.Mentions, func(id *string, b []byte) []byte { return appendString(b, *id) })
+	if len(e.Candidates) > 0 {
+		b = append(b, `,"candidates":`...)
+		b = appendArray(b, e.Candidates, func(id *string, b []byte) []byte { return appendString(b, *id) })
+	}
 	return append(b, '}')
 }
 

@@ -101,6 +101,9 @@ func randRecord(r *rand.Rand) *Record {
 		rec.Entities = make([]Entity, n)
 		for i := range rec.Entities {
 			e := Entity{ID: randString(r), Label: randString(r), Name: randString(r), Kind: randString(r)}
+			if r.Intn(2) == 0 {
+				e.Candidates = []string{randString(r), randString(r)}
+			}
 			if k := size(); k >= 0 {
 				e.Mentions = make([]string, k)
 				for j := range e.Mentions {
@@ -180,7 +183,7 @@ func FuzzAppendJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string, n int) {
 		rec := &Record{ID: s, Source: s, SHA256: s, Length: n, Sentences: [][2]int{{n, -n}}, Error: s,
 			Mentions: []Mention{{ID: s, Start: n, Text: s, Label: s, Entity: s, Source: s}},
-			Entities: []Entity{{ID: s, Label: s, Name: s, Kind: s, Mentions: []string{s, s}}},
+			Entities: []Entity{{ID: s, Label: s, Name: s, Kind: s, Mentions: []string{s, s}, Candidates: []string{s}}},
 			Edges:    []Edge{{Source: s, Target: s, Relation: s, Weight: n}}}
 		checkSame(t, rec)
 	})

@@ -44,6 +44,10 @@ type Entity struct {
 	Name     string   `json:"name"`
 	Kind     string   `json:"kind,omitempty"`
 	Mentions []string `json:"mentions"`
+	// Candidates are the gazetteer ids an ambiguous entity may be, when
+	// the document names a body that several entries share ("Supreme
+	// Court") and does not say which one it is; absent otherwise.
+	Candidates []string `json:"candidates,omitempty"`
 }
 
 // Edge links two entities of the document. Relation "sentence" counts the

@@ -86,6 +86,10 @@ type Mention struct {
 	Name     string // canonical name of the entity, set by link
 	Kind     string // kind of the entity when known, set by link
 	Sentence int    // index into Doc.Sentences
+
+	// Candidates are the gazetteer ids an ambiguous entity may be (set by
+	// link when the document cannot tell which of them the name is).
+	Candidates []string
 }
 
 // label is the mention's label with the clean-up's hint applied.
@@ -103,6 +107,8 @@ type Entity struct {
 	Name     string
 	Kind     string
 	Mentions []int // indexes into Doc.Mentions
+
+	Candidates []string // the ids an ambiguous entity may be
 }
 
 // Edge links two entities (ids, Source < Target). It is the output's type,

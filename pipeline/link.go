@@ -13,10 +13,13 @@ import (
 // and runs:
 //
 //   - a gazetteer mention takes its entry's id. When the name belongs to
-//     several entries, the word after it decides between a region, a
-//     district and a city of one name ("Batken region" vs "Batken"), and
-//     otherwise the first entry in gazetteer order wins (resolve has already
-//     put the entries of the type the model agrees with first);
+//     several entries, the document decides (candidates.go: the word after
+//     the name, a country's adjective before it, the entries and countries
+//     the document names); a name the gazetteer marks ambiguous that the
+//     document cannot settle becomes an ambiguous entity, with the ids it
+//     may be as its candidates; any other keeps the first entry in
+//     gazetteer order (resolve has already put the entries of the type the
+//     model agrees with first);
 //   - an acronym defined by the text takes the entity of its long form;
 //   - a model mention of a person named by one word that is the last word
 //     of a person already named in the document ("Nazarbayev" after
@@ -24,16 +27,28 @@ import (
 //   - any other model mention gets "auto/<label>/<key>", where key is the
 //     folded words of its text (see gazetteer.Fold), so that one spelling
 //     of one name gets one id wherever it appears.
-type Link struct{}
+type Link struct {
+	kinds kindNames // entries of the kinds a word after a name announces
+}
 
-func (Link) Process(d *Doc) error {
+func (l Link) Process(d *Doc) error {
+	ctx := newDocContext(d)
 	for i := range d.Mentions {
 		m := &d.Mentions[i]
 		if m.Ref >= 0 || len(m.Entries) == 0 {
 			continue
 		}
-		e := chooseEntry(m.Entries, wordAfter(d.Text, m.End))
+		e, cands := l.choose(d, m, ctx)
+		if e == nil {
+			m.Name = strings.Join(strings.Fields(d.Text[m.Start:m.End]), " ")
+			m.Entity, m.Kind = ambiguousID(m.Label, m.Name), sharedKind(cands)
+			for _, c := range cands {
+				m.Candidates = append(m.Candidates, c.ID)
+			}
+			continue
+		}
 		m.Entity, m.Name, m.Kind, m.Label = e.ID, e.Name, e.Kind, string(e.Type)
+		ctx.linked[e.ID] = true
 	}
 	for i := range d.Mentions {
 		m := &d.Mentions[i]
@@ -51,7 +66,7 @@ func (Link) Process(d *Doc) error {
 		m := &d.Mentions[i]
 		if m.Ref >= 0 {
 			long := d.Mentions[m.Ref]
-			m.Entity, m.Name, m.Kind, m.Label = long.Entity, long.Name, long.Kind, long.Label
+			m.Entity, m.Name, m.Kind, m.Label, m.Candidates = long.Entity, long.Name, long.Kind, long.Label, long.Candidates
 		}
 	}
 	return nil
@@ -84,15 +99,16 @@ func wordAfter(text string, i int) string {
 // kindAfter maps a lower-case word after a name to the kind it announces.
 var kindAfter = wordlist.Pairs("kinds-after")
 
-// chooseEntry picks the entry a name refers to among entries.
-func chooseEntry(entries []*gazetteer.Entry, next string) *gazetteer.Entry {
+// chooseEntry picks the entry a name refers to among entries; decided is
+// false when it took the first for want of a reason.
+func chooseEntry(entries []*gazetteer.Entry, next string) (e *gazetteer.Entry, decided bool) {
 	if len(entries) == 1 {
-		return entries[0]
+		return entries[0], true
 	}
 	if kind, ok := kindAfter[next]; ok {
 		for _, e := range entries {
 			if e.Kind == kind {
-				return e
+				return e, true
 			}
 		}
 	}
@@ -102,11 +118,22 @@ func chooseEntry(entries []*gazetteer.Entry, next string) *gazetteer.Entry {
 	if first.Kind == "region" {
 		for _, e := range entries[1:] {
 			if e.Type == first.Type && (e.Kind == "city" || e.Kind == "town") && e.Parent == first.ID {
-				return e
+				return e, true
 			}
 		}
 	}
-	return first
+	return first, false
+}
+
+// sharedKind returns the kind of all the entries, or "".
+func sharedKind(entries []*gazetteer.Entry) string {
+	kind := entries[0].Kind
+	for _, e := range entries[1:] {
+		if e.Kind != kind {
+			return ""
+		}
+	}
+	return kind
 }
 
 // personBySurname finds an earlier or later person mention whose name

@@ -61,7 +61,7 @@ func New(cfg Config) (*Pipeline, error) {
 			return nil, err
 		}
 	}
-	steps, err := without(newSteps(cfg, gazetteer.NewMatcher(entries)), cfg.Without)
+	steps, err := without(newSteps(cfg, gazetteer.NewMatcher(entries), newKindNames(entries)), cfg.Without)
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +74,7 @@ func New(cfg Config) (*Pipeline, error) {
 // newSteps is the pipeline: every stage in order, with what it needs, reads
 // when present, and sets (see Contract; docs/architecture.md shows it as a
 // table).
-func newSteps(cfg Config, m *gazetteer.Matcher) []step {
+func newSteps(cfg Config, m *gazetteer.Matcher, kinds kindNames) []step {
 	steps := []step{
 		{"tokenize", Contract{Needs: []Field{FieldText}, Sets: []Field{FieldTokens}}, Tokenize{}},
 		{"sentences", Contract{Needs: []Field{FieldTokens}, Sets: []Field{FieldSentences}}, Sentences{}},
@@ -97,7 +97,7 @@ func newSteps(cfg Config, m *gazetteer.Matcher) []step {
 		step{"resolve", Contract{Needs: []Field{FieldSentences, FieldGazetteer},
 			Uses: []Field{FieldRules, FieldTitles, FieldModel, FieldCleaned}, Sets: []Field{FieldMentions}}, Resolve{}},
 		step{"acronyms", Contract{Needs: []Field{FieldTokens, FieldMentions}, Sets: []Field{FieldMentions, FieldReferences}}, Acronyms{}},
-		step{"link", Contract{Needs: []Field{FieldMentions}, Uses: []Field{FieldReferences}, Sets: []Field{FieldLinks}}, Link{}},
+		step{"link", Contract{Needs: []Field{FieldMentions}, Uses: []Field{FieldReferences}, Sets: []Field{FieldLinks}}, Link{kinds: kinds}},
 		step{"graph", Contract{Needs: []Field{FieldMentions, FieldLinks}, Sets: []Field{FieldGraph}}, Graph{}},
 	)
 }

@@ -57,7 +57,7 @@ func (d *Doc) Record() *output.Record {
 			refs = append(refs, ids[k])
 		}
 		r.Entities = append(r.Entities, output.Entity{ID: e.ID, Label: e.Label, Name: e.Name, Kind: e.Kind,
-			Mentions: refs[start:len(refs):len(refs)]})
+			Mentions: refs[start:len(refs):len(refs)], Candidates: e.Candidates})
 	}
 	if d.Edges != nil {
 		r.Edges = d.Edges // shared: neither the pipeline nor the writer changes them

@@ -43,7 +43,7 @@ func TestCheckOrder(t *testing.T) {
 // named returns the default pipeline's steps of these names, in this
 // order (a name twice gives the step twice).
 func named(names ...string) []step {
-	all := newSteps(Config{NER: true}, nil)
+	all := newSteps(Config{NER: true}, nil, nil)
 	var out []step
 	for _, n := range names {
 		for _, s := range all {
