@@ -15,8 +15,11 @@ import (
 //     make a person ("Sultanova A."), an organisation's head noun a group
 //     ("... Studies Center"), whatever the model said.
 //  2. An ambiguous gazetteer hit (alias marked "?") is kept only with
-//     support: a model hit overlapping it, or an unambiguous hit of the
-//     same entry elsewhere in the document. When its entries have several
+//     support: a model hit overlapping it, an unambiguous hit of the
+//     same entry elsewhere in the document, or a type that is certain: a
+//     name shared by several entries, all of one type ("Supreme Court",
+//     "Ak Zhol"), is a name of that type whichever entry it is (link
+//     decides which, or says it cannot). When its entries have several
 //     types, the one the model agrees with goes first.
 //  3. Among gazetteer and rule hits (Doc.Rules), the longest wins, then
 //     the earliest.
@@ -85,7 +88,7 @@ func supported(hits, model []Mention) []Mention {
 		for _, e := range h.Entries {
 			known = known || sure[e.ID]
 		}
-		if label == "" && !known {
+		if label == "" && !known && !typeCertain(h.Entries) {
 			continue
 		}
 		if label != "" {
@@ -95,6 +98,17 @@ func supported(hits, model []Mention) []Mention {
 		out = append(out, h)
 	}
 	return out
+}
+
+// typeCertain reports whether a name belongs to several entries, all of
+// one type.
+func typeCertain(entries []*gazetteer.Entry) bool {
+	for _, e := range entries[1:] {
+		if e.Type != entries[0].Type {
+			return false
+		}
+	}
+	return len(entries) > 1
 }
 
 // longestFirst keeps the non-overlapping hits, longest first, then
