@@ -71,6 +71,8 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	}
 	if inLower(orgHeads, lastWord(text[m.Start:m.End])) {
 		m.hint = output.LabelGroup
+	} else if inLower(facilityHeads, lastWord(text[m.Start:m.End])) && strings.Contains(text[m.Start:m.End], " ") {
+		m.hint = output.LabelPlace // "Kurpsai Gorge", "Spartak Stadium"
 	}
 	surface := text[m.Start:m.End]
 	first, _ := utf8.DecodeRuneInString(surface)
@@ -88,7 +90,7 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	}
 	if !strings.ContainsAny(surface, " -") {
 		w := strings.ToLower(surface)
-		if demonyms[w] || titles[w] || notNames[w] || orgHeads[w] {
+		if demonyms[w] || titles[w] || notNames[w] || orgHeads[w] || facilityHeads[w] {
 			return m, false
 		}
 		if commonWords[w] && d.AtSentenceStart(m.Start) || english.IsStopWord(w) || usedInLowerCase(d, w) {
@@ -230,7 +232,7 @@ func nameLike(d *Doc, w string) bool {
 		return false
 	}
 	l := strings.ToLower(w)
-	return !titles[l] && !demonyms[l] && !notNames[l] && !orgHeads[l] && !commonWords[l] &&
+	return !titles[l] && !demonyms[l] && !notNames[l] && !orgHeads[l] && !facilityHeads[l] && !commonWords[l] &&
 		!english.IsStopWord(l) && !usedInLowerCase(d, l)
 }
 

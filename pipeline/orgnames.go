@@ -14,9 +14,12 @@ import (
 // "and", "the" or "&", that ends in an organisation's head noun ("Willowmere
 // Institute", "Aral Basin Studies Network") or starts with one
 // followed by its complements ("Ministry of Water and Energy", "Committee
-// on National Security of Kazakhstan"). The hits are candidates beside the
-// gazetteer's (Doc.Rules); a longer one wins over the place names inside
-// it, as the annotation guideline's "flat, longest name" asks.
+// on National Security of Kazakhstan"). A name of the same shape around
+// the head noun of a facility ("Kyzyl-Tash Airport", "Embassy of Japan",
+// "Kurpsai Gorge") is a place, as the annotation guideline has it. The
+// hits are candidates beside the gazetteer's (Doc.Rules); a longer one
+// wins over the place names inside it, as the annotation guideline's
+// "flat, longest name" asks.
 type OrgNames struct{}
 
 func (OrgNames) Process(d *Doc) error {
@@ -27,8 +30,8 @@ func (OrgNames) Process(d *Doc) error {
 			continue
 		}
 		end := runEnd(d.Text, toks, k)
-		if s, ok := orgSpan(d, toks[k:end]); ok {
-			d.Rules = append(d.Rules, Mention{Span: s, Label: output.LabelGroup, Source: output.SourceRule, Ref: -1})
+		if s, label, ok := orgSpan(d, toks[k:end]); ok {
+			d.Rules = append(d.Rules, Mention{Span: s, Label: label, Source: output.SourceRule, Ref: -1})
 		}
 		k = end
 	}
@@ -65,9 +68,9 @@ func capitalised(w string) bool {
 	return unicode.IsUpper(r) && len(w) > 1
 }
 
-// orgSpan decides whether a run of words is an organisation's name, and
-// returns its span.
-func orgSpan(d *Doc, run []Token) (Span, bool) {
+// orgSpan decides whether a run of words is the name of an organisation or
+// a facility, and returns its span and label.
+func orgSpan(d *Doc, run []Token) (Span, string, bool) {
 	// A role before the name stays out, up to its last title word and the
 	// connectors after it: "Associate Professor of Political Science and
 	// Director of the Willowmere Institute" names the institute. "X and the
@@ -86,22 +89,28 @@ func orgSpan(d *Doc, run []Token) (Span, bool) {
 		run = run[:len(run)-1]
 	}
 	if len(run) < 2 {
-		return Span{}, false
+		return Span{}, "", false
 	}
 	// A sentence-initial "The" is the article; mid-sentence, capitalised,
 	// it is part of the name ("The Jamestown Foundation").
 	if run[0].Text == "The" && d.AtSentenceStart(run[0].Start) {
 		run = run[1:]
 		if len(run) < 2 {
-			return Span{}, false
+			return Span{}, "", false
 		}
 	}
-	head := func(t Token) bool { return inLower(orgHeads, t.Text) }
-	switch {
-	case head(run[len(run)-1]):
-	case head(run[0]) && connectors[run[1].Text]:
+	var head Token
+	switch last := run[len(run)-1]; {
+	case inLower(orgHeads, last.Text) || inLower(facilityHeads, last.Text):
+		head = last
+	case (inLower(orgHeads, run[0].Text) || inLower(facilityHeads, run[0].Text)) && connectors[run[1].Text]:
+		head = run[0]
 	default:
-		return Span{}, false
+		return Span{}, "", false
 	}
-	return Span{run[0].Start, run[len(run)-1].End}, true
+	label := output.LabelGroup
+	if inLower(facilityHeads, head.Text) {
+		label = output.LabelPlace
+	}
+	return Span{run[0].Start, run[len(run)-1].End}, label, true
 }

@@ -15,6 +15,7 @@ var (
 	notNames          = wordlist.Set("not-names")          // never a name on their own (with orgHeads)
 	commonWords       = wordlist.Set("sentence-start")     // capitalised only at a sentence start
 	orgHeads          = wordlist.Set("org-heads")          // "Willowmere Institute", "Ministry of Water"
+	facilityHeads     = wordlist.Set("facility-heads")     // "Chinese Embassy", "Toktogul Dam": places
 	placePrepositions = wordlist.Set("place-prepositions") // "in Osh", "from Kunduz"
 	placeNouns        = wordlist.Set("place-nouns")        // "Batken province", "the city of Osh"
 )
