@@ -95,7 +95,7 @@ func newSteps(cfg Config, m *gazetteer.Matcher, kinds kindNames) []step {
 	}
 	return append(steps,
 		step{"resolve", Contract{Needs: []Field{FieldSentences, FieldGazetteer},
-			Uses: []Field{FieldRules, FieldTitles, FieldModel, FieldCleaned}, Sets: []Field{FieldMentions}}, Resolve{}},
+			Uses: []Field{FieldRules, FieldTitles, FieldModel, FieldCleaned}, Sets: []Field{FieldMentions}}, Resolve{Matcher: m}},
 		step{"acronyms", Contract{Needs: []Field{FieldTokens, FieldMentions}, Sets: []Field{FieldMentions, FieldReferences}}, Acronyms{}},
 		step{"link", Contract{Needs: []Field{FieldMentions}, Uses: []Field{FieldReferences}, Sets: []Field{FieldLinks}}, Link{kinds: kinds}},
 		step{"graph", Contract{Needs: []Field{FieldMentions, FieldLinks}, Sets: []Field{FieldGraph}}, Graph{}},

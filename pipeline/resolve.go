@@ -22,14 +22,23 @@ import (
 //     decides which, or says it cannot). When its entries have several
 //     types, the one the model agrees with goes first.
 //  3. Among gazetteer and rule hits (Doc.Rules), the longest wins, then
-//     the earliest.
+//     the earliest. Before they compete, three guideline rules reshape
+//     them (names.go): a possessive between two names splits the hit
+//     ("[RFE/RL]'s [Turkmen Service]"); a country's adjective before a
+//     body's name stays out of it ("Uzbek [Prosecutor General's
+//     Office]"), the hit keeping its entry; and a one-word place inside
+//     a person's name that the model found ("Aziz Naryn") is no place.
 //  4. A gazetteer or rule hit wins over every model hit it overlaps: the
 //     gazetteer knows the region's names better than the model does.
 //  5. Among model hits (which never overlap each other), all are kept.
 //  6. No hit inside the title of a cited work is kept (see Citations).
-type Resolve struct{}
+type Resolve struct {
+	// Matcher tells whether the part of a hit before a possessive is a
+	// name of its own (rule 3); nil leaves such hits whole.
+	Matcher *gazetteer.Matcher
+}
 
-func (Resolve) Process(d *Doc) error {
+func (r Resolve) Process(d *Doc) error {
 	// The model's spans as the clean stage left them; its raw spans when
 	// the pipeline has no clean stage (--without clean).
 	spans := d.Model
@@ -45,8 +54,12 @@ func (Resolve) Process(d *Doc) error {
 	// Support for ambiguous names comes from the model's raw hits: a hit
 	// too weak to stand alone still says a name is there.
 	gaz := outsideTitles(supported(d.Gazetteer, d.Model), d.Titles)
+	gaz = splitPossessives(d.Text, gaz, r.Matcher)
+	rules := withoutCountryAdjectives(d.Text, outsideTitles(d.Rules, d.Titles), gaz)
+	gaz = withoutCountryAdjectives(d.Text, gaz, gaz)
+	gaz = placesOutsidePersons(d, d.Gazetteer, gaz, model)
 	taken := newSpanSet(len(d.Text))
-	kept := longestFirst(append(gaz, outsideTitles(d.Rules, d.Titles)...), taken)
+	kept := longestFirst(append(gaz, rules...), taken)
 	for _, m := range model {
 		if !taken.overlaps(m.Span) {
 			kept = append(kept, m)

@@ -1,0 +1,155 @@
+package pipeline
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+
+	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/output"
+)
+
+// The annotation guideline's rules on the shape of names that resolve
+// applies to the gazetteer's and the rules' hits before they compete
+// (resolve.go, rule 3).
+
+// splitPossessive splits a hit that runs across a possessive between two
+// names into those names: "RFE/RL's Turkmen Service" (an alias of the
+// Turkmen service, matched with its possessive) is "[RFE/RL]'s [Turkmen
+// Service]". It splits only where the part before the possessive is a hit
+// the gazetteer knows as a whole name, so that "Prosecutor General's
+// Office" stays whole. The part after keeps the entries of the whole hit.
+func splitPossessives(text string, hits []Mention, m *gazetteer.Matcher) []Mention {
+	if m == nil {
+		return hits
+	}
+	var out []Mention
+	for _, h := range hits {
+		surface := text[h.Start:h.End]
+		for _, p := range []string{"'s ", "’s "} {
+			i := strings.Index(surface, p)
+			if i <= 0 {
+				continue
+			}
+			after := Span{h.Start + i + len(p), h.End}
+			if r, _ := utf8.DecodeRuneInString(text[after.Start:]); !unicode.IsUpper(r) {
+				continue
+			}
+			found := m.Match(surface[:i])
+			if len(found) != 1 || found[0].Start != 0 || found[0].End != i {
+				continue
+			}
+			out = append(out, Mention{Span: Span{h.Start, h.Start + i}, Label: string(found[0].Entries[0].Type),
+				Source: h.Source, Entries: found[0].Entries, Ambiguous: found[0].Ambiguous, Ref: -1})
+			h.Span = after
+			break
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+func hasHit(hits []Mention, s Span) bool {
+	for _, h := range hits {
+		if h.Span == s {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutCountryAdjectives leaves a country's adjective out of the hits
+// that start with one before a body's name: "Uzbek Prosecutor General's
+// Office" names the office, "Kazakh Interior Ministry" the ministry (the
+// guideline annotates no demonym, and the hit keeps its entry, so the
+// ministry stays Kazakhstan's). The rest must be a name by itself: a
+// gazetteer hit of its own (names in gaz), or an organisation's head noun
+// with its complements ("Kyrgyz Ministry of Culture"); "Afghan National
+// Security Forces" and "Russian Federation" stay whole.
+func withoutCountryAdjectives(text string, hits, gaz []Mention) []Mention {
+	out := hits[:0:0]
+	for _, h := range hits {
+		surface := text[h.Start:h.End]
+		sp := strings.IndexByte(surface, ' ')
+		if sp > 0 && h.Label == output.LabelGroup {
+			if _, ok := countryOf[strings.ToLower(surface[:sp])]; ok {
+				rest := Span{h.Start + sp + 1, h.End}
+				if hasHit(gaz, rest) || headWithComplements(text[rest.Start:rest.End]) {
+					h.Span = rest
+				}
+			}
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// headWithComplements reports whether name starts with an organisation's
+// head noun followed by a connector ("Ministry of ...", "Committee for
+// ...").
+func headWithComplements(name string) bool {
+	words := strings.Fields(name)
+	return len(words) > 2 && inLower(orgHeads, words[0]) && connectors[words[1]]
+}
+
+// placesOutsidePersons drops the one-word place hits that end a person's
+// name of two words that the model found: "Aziz Naryn" is a man, whose
+// surname is a city's name. The first word must look like a given name: a
+// capitalised word that no list of the rules knows, that the document
+// never writes in lower case, and that the gazetteer does not match
+// ("Whereas Kazakhstan", "Dynamo Moscow" and "Lebed Chechnya" stay places).
+// A place first ("Boston Marathon") is left to the gazetteer.
+func placesOutsidePersons(d *Doc, gaz, hits, model []Mention) []Mention {
+	out := hits[:0:0]
+	for _, h := range hits {
+		inside := false
+		if h.Label == output.LabelPlace && !strings.ContainsAny(d.Text[h.Start:h.End], " -") {
+			for _, m := range model {
+				if m.Label != output.LabelPerson || m.End != h.End || m.Start >= h.Start {
+					continue
+				}
+				first := d.Text[m.Start:h.Start]
+				if strings.HasSuffix(first, " ") && givenName(d, strings.TrimSuffix(first, " ")) && !startsAHit(gaz, m.Start) {
+					inside = true
+					break
+				}
+			}
+		}
+		if !inside {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// givenName reports whether w may be a given name: one capitalised word,
+// not in capitals, that no word list of the rules holds and the document
+// does not write in lower case.
+func givenName(d *Doc, w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || strings.ToUpper(w) == w || strings.ContainsAny(w, " .") {
+		return false
+	}
+	l := strings.ToLower(w)
+	if titles[l] || demonyms[l] || notNames[l] || orgHeads[l] || facilityHeads[l] || commonWords[l] ||
+		english.IsStopWord(l) {
+		return false
+	}
+	for _, t := range d.Tokens {
+		if t.Text == l {
+			return false
+		}
+	}
+	return true
+}
+
+func startsAHit(hits []Mention, start int) bool {
+	for _, h := range hits {
+		if h.Start == start {
+			return true
+		}
+	}
+	return false
+}
