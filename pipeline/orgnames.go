@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/kljensen/snowball/english"
+
 	"github.com/extract-ca/extract/output"
 	"github.com/extract-ca/extract/wordlist"
 )
@@ -92,12 +94,26 @@ func orgSpan(d *Doc, run []Token) (Span, string, bool) {
 		return Span{}, "", false
 	}
 	// A sentence-initial "The" is the article; mid-sentence, capitalised,
-	// it is part of the name ("The Jamestown Foundation").
-	if run[0].Text == "The" && d.AtSentenceStart(run[0].Start) {
+	// it is part of the name ("The Jamestown Foundation"). A common word
+	// that starts a sentence is no part of a name either ("Later the
+	// Supreme Court", "Its Uzbek Service"), nor the connectors after it.
+	if len(run) > 1 && d.AtSentenceStart(run[0].Start) && run[0].Text != "The" &&
+		(inLower(commonWords, run[0].Text) || english.IsStopWord(strings.ToLower(run[0].Text))) {
 		run = run[1:]
-		if len(run) < 2 {
-			return Span{}, "", false
+		for len(run) > 0 && connectors[run[0].Text] {
+			run = run[1:]
 		}
+	}
+	if len(run) > 0 && run[0].Text == "The" && d.AtSentenceStart(run[0].Start) {
+		run = run[1:]
+	}
+	if len(run) < 2 {
+		return Span{}, "", false
+	}
+	// The tokenizer keeps a sentence's full stop on a short last word
+	// ("the Kambarata Dam."); a facility's head is no abbreviation.
+	if last := &run[len(run)-1]; strings.HasSuffix(last.Text, ".") && inLower(facilityHeads, strings.TrimSuffix(last.Text, ".")) {
+		run = append(run[:len(run)-1:len(run)-1], Token{Span{last.Start, last.End - 1}, strings.TrimSuffix(last.Text, ".")})
 	}
 	var head Token
 	switch last := run[len(run)-1]; {
