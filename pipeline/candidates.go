@@ -5,7 +5,6 @@ import (
 	"unicode"
 
 	"github.com/extract-ca/extract/gazetteer"
-	"github.com/extract-ca/extract/wordlist"
 )
 
 // This file holds link's choice among the gazetteer entries a name may
@@ -35,9 +34,6 @@ import (
 // candidates are still several after that is an ambiguous entity: its id
 // says so and its record lists the candidates. Any other name keeps the
 // first candidate in gazetteer order, as before.
-
-// countryOf maps a country's adjective, lower-cased, to its ISO code.
-var countryOf = wordlist.Pairs("demonym-countries")
 
 // kindNames indexes the entries of the kinds that a word after a name may
 // announce (kinds-after: regions, districts, rivers, ...) by the matcher's

@@ -10,14 +10,16 @@ import (
 // The vocabulary of the rules lives in package wordlist (one file per list,
 // each saying where it comes from); these are the lists the stages consult.
 var (
-	demonyms          = wordlist.Set("demonyms")           // adjectives of origin or faith: no mentions
-	titles            = wordlist.Set("titles")             // precede a name, not part of it
-	notNames          = wordlist.Set("not-names")          // never a name on their own (with orgHeads)
-	commonWords       = wordlist.Set("sentence-start")     // capitalised only at a sentence start
-	orgHeads          = wordlist.Set("org-heads")          // "Willowmere Institute", "Ministry of Water"
-	facilityHeads     = wordlist.Set("facility-heads")     // "Chinese Embassy", "Toktogul Dam": places
-	placePrepositions = wordlist.Set("place-prepositions") // "in Osh", "from Kunduz"
-	placeNouns        = wordlist.Set("place-nouns")        // "Batken province", "the city of Osh"
+	demonyms          = wordlist.Set("demonyms")            // adjectives of origin or faith: no mentions
+	titles            = wordlist.Set("titles")              // precede a name, not part of it
+	notNames          = wordlist.Set("not-names")           // never a name on their own (with orgHeads)
+	commonWords       = wordlist.Set("sentence-start")      // capitalised only at a sentence start
+	orgHeads          = wordlist.Set("org-heads")           // "Willowmere Institute", "Ministry of Water"
+	facilityHeads     = wordlist.Set("facility-heads")      // "Chinese Embassy", "Toktogul Dam": places
+	connectors        = wordlist.Set("name-connectors")     // may join the words of one name
+	countryOf         = wordlist.Pairs("demonym-countries") // "kyrgyz" → KG
+	placePrepositions = wordlist.Set("place-prepositions")  // "in Osh", "from Kunduz"
+	placeNouns        = wordlist.Set("place-nouns")         // "Batken province", "the city of Osh"
 )
 
 // inLower reports whether set holds w lower-cased (set[strings.ToLower(w)])
