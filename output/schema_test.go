@@ -27,6 +27,8 @@ func TestSchemaAcceptsAndRejects(t *testing.T) {
 		{"fractional offset", strings.Replace(good, `"end":3`, `"end":3.5`, 1), false},
 		{"sentence triple", strings.Replace(good, `[[0,5]]`, `[[0,5,7]]`, 1), false},
 		{"bad hash", strings.Replace(good, strings.Repeat("0", 64), "xyz", 1), false},
+		{"ambiguous entity with candidates", strings.Replace(good, `"mentions":["m0"]}`, `"mentions":["m0"],"candidates":["place/osh","place/osh-region"]}`, 1), true},
+		{"one candidate", strings.Replace(good, `"mentions":["m0"]}`, `"mentions":["m0"],"candidates":["place/osh"]}`, 1), false},
 		{"zero weight", strings.Replace(good, `"edges":[]`, `"edges":[{"source":"a","target":"b","relation":"sentence","weight":0}]`, 1), false},
 	}
 	for _, tt := range tests {

@@ -4,11 +4,13 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/extract-ca/extract/internal/golden"
+	"github.com/extract-ca/extract/output"
 )
 
 // withModel is the full default pipeline, built once for the tests that
@@ -89,6 +91,35 @@ func TestLinkInContext(t *testing.T) {
 				t.Errorf("%q:\ngot\n\t%s\nwant\n\t%s", tt.text, strings.Join(got, "\n\t"), strings.Join(tt.want, "\n\t"))
 			}
 		})
+	}
+}
+
+// TestAmbiguousEntityRecord checks that an ambiguous entity's candidates
+// reach its output record, and that the line is valid by the schema.
+func TestAmbiguousEntityRecord(t *testing.T) {
+	p, err := withModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := p.Process("a", "a.txt", "Officials said the Ministry of Defence would comment.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := d.Record()
+	if len(rec.Entities) != 1 {
+		t.Fatalf("entities %+v, want one", rec.Entities)
+	}
+	e := rec.Entities[0]
+	if e.ID != "ambiguous/group/ministry-of-defence" || e.Name != "Ministry of Defence" || e.Kind != "ministry" ||
+		len(e.Candidates) < 2 || !slices.Contains(e.Candidates, "group/ministry-of-defence-of-kyrgyzstan") {
+		t.Errorf("entity %+v", e)
+	}
+	v, err := output.NewValidator()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := v.Validate(rec.AppendJSON(nil)); err != nil {
+		t.Error(err)
 	}
 }
 
