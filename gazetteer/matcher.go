@@ -177,7 +177,7 @@ func (s *aliasScratch) describe(entry int32, a Alias, words []word) alias {
 	allUpper, anyCased := true, false // strings.ToUpper(letters) == letters, ToLower(letters) != letters
 	first := rune(-1)
 	for _, r := range a.Text {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if !isLetterOrDigit(r) {
 			continue
 		}
 		if first < 0 {

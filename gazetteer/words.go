@@ -36,6 +36,21 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
+// isLetterOrDigit is unicode.IsLetter(r) || unicode.IsDigit(r), with
+// isWordRune's short cuts for ASCII, Latin and Cyrillic.
+func isLetterOrDigit(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		c := byte(r) | 0x20
+		return c >= 'a' && c <= 'z' || r >= '0' && r <= '9'
+	case r >= 0xC0 && r <= 0x24F:
+		return r != 0xD7 && r != 0xF7
+	case r >= 0x400 && r <= 0x52F:
+		return r < 0x482 || r > 0x489 // ҂ and the combining marks
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
 func isApostrophe(r rune) bool {
 	switch r {
 	case '\'', '’', '‘', '`', 'ʼ', 'ʻ', '´':
