@@ -176,9 +176,9 @@ func record(p *pipeline.Pipeline, in Input) *output.Record {
 	if in.Err != nil {
 		return &output.Record{ID: in.ID, Source: in.Source, Error: in.Err.Error()}
 	}
-	doc, err := p.Process(in.ID, in.Source, in.Text)
+	rec, err := p.Record(in.ID, in.Source, in.Text)
 	if err != nil {
 		return &output.Record{ID: in.ID, Source: in.Source, Error: in.Source + ": " + err.Error()}
 	}
-	return doc.Record()
+	return rec
 }

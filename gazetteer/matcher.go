@@ -1,7 +1,9 @@
 package gazetteer
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -52,7 +54,7 @@ type Matcher struct {
 type alias struct {
 	entry         int32
 	text          string
-	letters       string // letters and digits of the alias, as written
+	letters       string // letters and digits of the alias, as written (case-sensitive aliases only)
 	caseSensitive bool
 	capital       bool   // starts with an upper-case letter
 	capitalWords  []bool // which of its words start with a capital
@@ -71,41 +73,64 @@ type Hit struct {
 // NewMatcher builds a matcher over entries as given: layering files, where
 // a later entry replaces an earlier one of the same id, is Load's job.
 func NewMatcher(entries []*Entry) *Matcher {
-	// The default gazetteer makes ~27 trie nodes and ~3 aliases an entry.
-	m := &Matcher{trie: newTrie(32 * len(entries)), entries: entries}
-	terms := make(map[int32]int32, 4*len(entries)) // node → index into m.aliases
-	var words []word
-	for i, e := range m.entries {
-		for _, a := range e.Names() {
-			words = splitWords(a.Text, words)
-			if len(words) == 0 {
-				continue
-			}
-			node := int32(0)
-			for _, w := range words {
-				for _, b := range []byte(Fold(a.Text[w.start:w.end])) {
-					node = m.trie.add(node, b)
-				}
-			}
-			if len(words) > m.maxLen {
-				m.maxLen = len(words)
-			}
-			k, ok := terms[node]
-			if !ok {
-				k = int32(len(m.aliases))
-				terms[node] = k
-				m.aliases = append(m.aliases, nil)
-			}
-			m.aliases[k] = appendAlias(m.aliases[k], newAlias(int32(i), a))
+	m := &Matcher{entries: entries}
+	// Every alias's key goes into one buffer (ends[k] closes alias k's),
+	// and its behaviour into pending; the trie is built from all keys at
+	// once.
+	names, size := 0, 0
+	for _, e := range entries {
+		names += 1 + len(e.Aliases)
+		size += len(e.Name)
+		for _, a := range e.Aliases {
+			size += len(a.Text)
 		}
 	}
-	m.trie.freeze()
+	var (
+		buf     = make([]byte, 0, size) // a key is about as long as its name
+		ends    = make([]int, 0, names)
+		pending = make([]alias, 0, names)
+		words   []word
+		scratch aliasScratch
+	)
+	add := func(entry int, a Alias) {
+		words = splitWords(a.Text, words)
+		if len(words) == 0 {
+			return
+		}
+		for _, w := range words {
+			buf = appendFold(buf, a.Text[w.start:w.end])
+		}
+		ends = append(ends, len(buf))
+		m.maxLen = max(m.maxLen, len(words))
+		pending = append(pending, scratch.describe(int32(entry), a, words))
+	}
+	for i, e := range entries {
+		add(i, Alias{Text: e.Name, Ambiguous: e.NameAmbiguous})
+		for _, a := range e.Aliases {
+			add(i, a)
+		}
+	}
+	keys := make([][]byte, len(ends))
+	start := 0
+	for k, end := range ends {
+		keys[k] = buf[start:end:end]
+		start = end
+	}
+	var nodes []int32
+	m.trie, nodes = buildTrie(keys)
 	m.terms = make([]int32, m.trie.size())
 	for n := range m.terms {
 		m.terms[n] = -1
 	}
-	for n, k := range terms {
-		m.terms[n] = k
+	// In the order of the entries, so that a node's aliases (and a hit's
+	// entries) are in gazetteer order.
+	for k, a := range pending {
+		n := nodes[k]
+		if m.terms[n] < 0 {
+			m.terms[n] = int32(len(m.aliases))
+			m.aliases = append(m.aliases, nil)
+		}
+		m.aliases[m.terms[n]] = appendAlias(m.aliases[m.terms[n]], a)
 	}
 	return m
 }
@@ -131,26 +156,68 @@ func appendAlias(list []alias, a alias) []alias {
 	return append(list, a)
 }
 
+// aliasScratch holds what building the aliases of a gazetteer reuses: a
+// buffer for letters, and one array that every alias's capitalWords is
+// cut from, instead of an allocation each.
+type aliasScratch struct {
+	letters  []byte
+	capitals []bool
+}
+
+// newAlias describes alias a of entry on its own.
 func newAlias(entry int32, a Alias) alias {
-	letters := lettersOf(a.Text)
-	n := utf8.RuneCountInString(letters)
-	upper := n >= 2 && strings.ToUpper(letters) == letters && strings.ToLower(letters) != letters
-	first, _ := utf8.DecodeRuneInString(letters)
-	var capitalWords []bool
-	for _, w := range splitWords(a.Text, nil) {
-		r, _ := utf8.DecodeRuneInString(a.Text[w.start:])
-		capitalWords = append(capitalWords, unicode.IsUpper(r))
+	var s aliasScratch
+	return s.describe(entry, a, splitWords(a.Text, nil))
+}
+
+// describe describes alias a of entry, whose words are words.
+func (s *aliasScratch) describe(entry int32, a Alias, words []word) alias {
+	s.letters = s.letters[:0]
+	n := 0
+	allUpper, anyCased := true, false // strings.ToUpper(letters) == letters, ToLower(letters) != letters
+	first := rune(-1)
+	for _, r := range a.Text {
+		if !isLetterOrDigit(r) {
+			continue
+		}
+		if first < 0 {
+			first = r
+		}
+		n++
+		s.letters = utf8.AppendRune(s.letters, r)
+		if !allUpper && anyCased {
+			continue // settled: not all capitals
+		}
+		if r < utf8.RuneSelf {
+			allUpper = allUpper && !('a' <= r && r <= 'z')
+			anyCased = anyCased || 'A' <= r && r <= 'Z'
+			continue
+		}
+		allUpper = allUpper && unicode.ToUpper(r) == r
+		anyCased = anyCased || unicode.ToLower(r) != r
 	}
-	return alias{
+	upper := n >= 2 && allUpper && anyCased
+	if cap(s.capitals)-len(s.capitals) < len(words) {
+		s.capitals = make([]bool, 0, max(1024, len(words)))
+	}
+	start := len(s.capitals)
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(a.Text[w.start:])
+		s.capitals = append(s.capitals, unicode.IsUpper(r))
+	}
+	al := alias{
 		entry:         entry,
 		text:          a.Text,
-		letters:       letters,
 		caseSensitive: upper || n <= 3,
 		capital:       unicode.IsUpper(first),
-		capitalWords:  capitalWords,
-		stopword:      upper && englishWords[strings.ToLower(letters)],
+		capitalWords:  s.capitals[start:len(s.capitals):len(s.capitals)],
 		ambiguous:     a.Ambiguous,
 	}
+	if al.caseSensitive {
+		al.letters = string(s.letters)
+		al.stopword = upper && englishWords[strings.ToLower(al.letters)]
+	}
+	return al
 }
 
 // englishWords are short English words that are also acronyms of entries.
@@ -171,17 +238,20 @@ func lettersOf(s string) string {
 // name found there. Hits may overlap; choosing among them is the caller's
 // policy (the pipeline's resolve stage).
 func (m *Matcher) Match(text string) []Hit {
+	buf := matchBuffers.Get().(*matchBuffer)
+	defer matchBuffers.Put(buf)
 	// About one word in six bytes of English: one allocation for most texts.
-	words := splitWords(text, make([]word, 0, len(text)/6+1))
+	words := splitWords(text, slices.Grow(buf.words[:0], len(text)/6+1))
 	// Every word is folded once, into one buffer: the key of word k is
 	// keys[bounds[k]:bounds[k+1]], so the key of words i..j is
 	// keys[bounds[i]:bounds[j+1]].
-	keys := make([]byte, 0, len(text))
-	bounds := make([]int, len(words)+1)
+	keys := slices.Grow(buf.keys[:0], len(text))
+	bounds := append(buf.bounds[:0], make([]int, len(words)+1)...)
 	for k, w := range words {
 		keys = appendFold(keys, text[w.start:w.end])
 		bounds[k+1] = len(keys)
 	}
+	buf.words, buf.keys, buf.bounds = words, keys, bounds
 	var hits []Hit
 	for i := range words {
 		node := int32(0)
@@ -229,6 +299,18 @@ func (m *Matcher) Match(text string) []Hit {
 	}
 	return hits
 }
+
+// matchBuffer is what Match needs for one text and drops when done: the
+// words, their keys and where each key ends. Reused through matchBuffers
+// instead of allocated per text, they were a seventh of the bytes a
+// --no-ner run allocates.
+type matchBuffer struct {
+	words  []word
+	keys   []byte
+	bounds []int
+}
+
+var matchBuffers = sync.Pool{New: func() any { return new(matchBuffer) }}
 
 // accept applies the case and context rules to the aliases stored at one
 // trie node for the span of words i..j, and returns the hit if any alias

@@ -1,23 +1,21 @@
 package gazetteer
 
-import "slices"
+import (
+	"bytes"
+	"slices"
+)
 
-// trie is a byte trie built once and then only read. It is built with a
-// map of edges and frozen into flat arrays, because matching looks up one
-// edge per byte of text and a map lookup per byte cost more than all the
-// rest of matching together.
+// trie is a byte trie built once, from all its keys at once, and then only
+// read. Matching looks up one edge per byte of text, so the edges are flat
+// arrays, not a map: a map lookup per byte cost more than all the rest of
+// matching together.
 //
-// Frozen, a node with few children (most of them) has them at
+// A node with few children (most of them) has them at
 // labels[first:first+count], reached through children[first:first+count];
 // a node with many (near the root) has a row of 256 children in dense, 0
 // where there is none (the root is no one's child). Node 0 is the root.
 type trie struct {
-	// Building: (node<<8 | byte) → child node.
-	edges map[uint64]int32
-	nodes int32
-
-	// Frozen.
-	frozen   []trieNode
+	nodes    []trieNode
 	labels   []byte
 	children []int32
 	dense    []int32 // rows of 256
@@ -32,69 +30,101 @@ type trieNode struct {
 // scanned; a node with more gets a dense row.
 const maxScan = 8
 
-// newTrie returns an empty trie ready for about nodes nodes: growing the
-// edge map step by step cost a third of building the default gazetteer's.
-func newTrie(nodes int) *trie {
-	return &trie{edges: make(map[uint64]int32, nodes), nodes: 1}
+// buildTrie makes the trie of keys and returns, for each key, the node it
+// ends at. It sorts the keys and lays the trie out in one pass over them:
+// the children of a node are then a run of keys, grouped by their next
+// byte. Building through a map of edges (one lookup per byte of every key)
+// and sorting the edges afterwards cost twice as much.
+func buildTrie(keys [][]byte) (*trie, []int32) {
+	order := make([]int32, len(keys))
+	size := 1
+	for i := range order {
+		order[i] = int32(i)
+		size += len(keys[i])
+	}
+	slices.SortFunc(order, func(a, b int32) int { return bytes.Compare(keys[a], keys[b]) })
+	// size bounds the nodes (one per byte of every key, plus the root);
+	// shared prefixes make fewer.
+	t := &trie{
+		nodes:    make([]trieNode, 1, size),
+		labels:   make([]byte, 0, size),
+		children: make([]int32, 0, size),
+	}
+	ends := make([]int32, len(keys))
+	t.fill(0, keys, order, 0, ends)
+	return t, ends
 }
 
-// add returns the child of node by b, making it if needed. Only before
-// freeze.
-func (t *trie) add(node int32, b byte) int32 {
-	k := uint64(node)<<8 | uint64(b)
-	if c, ok := t.edges[k]; ok {
-		return c
+// fill lays out the subtrie of node: keys[order[...]] all share their
+// first depth bytes, which lead to node, and are sorted.
+func (t *trie) fill(node int32, keys [][]byte, order []int32, depth int, ends []int32) {
+	// Keys that end here come first in sorted order.
+	k := 0
+	for k < len(order) && len(keys[order[k]]) == depth {
+		ends[order[k]] = node
+		k++
 	}
-	c := t.nodes
-	t.nodes++
-	t.edges[k] = c
-	return c
-}
-
-// freeze lays the edges out in the flat arrays, each node's children in
-// byte order, and drops the map.
-func (t *trie) freeze() {
-	keys := make([]uint64, 0, len(t.edges))
-	for k := range t.edges {
-		keys = append(keys, k)
+	rest := order[k:]
+	if len(rest) == 0 {
+		return
 	}
-	slices.Sort(keys) // by parent, then byte
-	t.frozen = make([]trieNode, t.nodes)
-	for _, k := range keys {
-		t.frozen[k>>8].count++
+	if last := keys[rest[len(rest)-1]]; bytes.Equal(keys[rest[0]], last) {
+		// One key (perhaps several times) below here, as in most of the
+		// trie: a chain of nodes of one child each, laid out directly.
+		for _, b := range last[depth:] {
+			child := int32(len(t.nodes))
+			t.nodes[node] = trieNode{first: int32(len(t.children)), count: 1}
+			t.labels = append(t.labels, b)
+			t.children = append(t.children, child)
+			t.nodes = append(t.nodes, trieNode{})
+			node = child
+		}
+		for _, o := range rest {
+			ends[o] = node
+		}
+		return
 	}
-	edges, rows := int32(0), int32(0)
-	for n := range t.frozen {
-		if t.frozen[n].count > maxScan {
-			t.frozen[n].first = rows
-			rows++
+	count := int32(0)
+	for i := 0; i < len(rest); {
+		b := keys[rest[i]][depth]
+		for i < len(rest) && keys[rest[i]][depth] == b {
+			i++
+		}
+		count++
+	}
+	first := int32(len(t.children))
+	if count > maxScan {
+		first = int32(len(t.dense) / 256)
+		t.dense = append(t.dense, make([]int32, 256)...)
+	} else {
+		t.labels = append(t.labels, make([]byte, count)...)
+		t.children = append(t.children, make([]int32, count)...)
+	}
+	t.nodes[node] = trieNode{first: first, count: count}
+	edge := int32(0)
+	for i := 0; i < len(rest); {
+		j := i
+		b := keys[rest[i]][depth]
+		for j < len(rest) && keys[rest[j]][depth] == b {
+			j++
+		}
+		child := int32(len(t.nodes))
+		t.nodes = append(t.nodes, trieNode{})
+		if count > maxScan {
+			t.dense[256*first+int32(b)] = child
 		} else {
-			t.frozen[n].first = edges
-			edges += t.frozen[n].count
+			t.labels[first+edge] = b
+			t.children[first+edge] = child
 		}
+		edge++
+		t.fill(child, keys, rest[i:j], depth+1, ends)
+		i = j
 	}
-	t.labels = make([]byte, edges)
-	t.children = make([]int32, edges)
-	t.dense = make([]int32, 256*rows)
-	filled := make([]int32, t.nodes)
-	for _, k := range keys {
-		parent, b, child := k>>8, byte(k), t.edges[k]
-		n := t.frozen[parent]
-		if n.count > maxScan {
-			t.dense[256*n.first+int32(b)] = child
-			continue
-		}
-		i := n.first + filled[parent]
-		filled[parent]++
-		t.labels[i] = b
-		t.children[i] = child
-	}
-	t.edges = nil
 }
 
-// next returns the child of node by b. Only after freeze.
+// next returns the child of node by b.
 func (t *trie) next(node int32, b byte) (int32, bool) {
-	n := t.frozen[node]
+	n := t.nodes[node]
 	if n.count > maxScan {
 		c := t.dense[256*n.first+int32(b)]
 		return c, c != 0
@@ -108,4 +138,4 @@ func (t *trie) next(node int32, b byte) (int32, bool) {
 }
 
 // size returns the number of nodes.
-func (t *trie) size() int { return int(t.nodes) }
+func (t *trie) size() int { return len(t.nodes) }

@@ -18,13 +18,37 @@ type word struct {
 	joinable bool
 }
 
+// isWordRune reports whether r is a letter, digit or mark.
 func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		// Most text is ASCII: spare it the Unicode tables.
+	// Most text is ASCII, and most of the rest (names in the gazetteer,
+	// Russian and Central Asian text) Latin or Cyrillic: spare them the
+	// Unicode tables, whose search costs more than the rest of splitting.
+	// TestIsWordRune checks the ranges against the tables.
+	switch {
+	case r < utf8.RuneSelf:
 		c := byte(r) | 0x20
 		return c >= 'a' && c <= 'z' || r >= '0' && r <= '9'
+	case r >= 0xC0 && r <= 0x24F: // Latin-1 letters, Latin Extended-A and -B
+		return r != 0xD7 && r != 0xF7 // × and ÷
+	case r >= 0x400 && r <= 0x52F: // Cyrillic and its supplement
+		return r != 0x482 // ҂, the thousands sign
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// isLetterOrDigit is unicode.IsLetter(r) || unicode.IsDigit(r), with
+// isWordRune's short cuts for ASCII, Latin and Cyrillic.
+func isLetterOrDigit(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		c := byte(r) | 0x20
+		return c >= 'a' && c <= 'z' || r >= '0' && r <= '9'
+	case r >= 0xC0 && r <= 0x24F:
+		return r != 0xD7 && r != 0xF7
+	case r >= 0x400 && r <= 0x52F:
+		return r < 0x482 || r > 0x489 // ҂ and the combining marks
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 func isApostrophe(r rune) bool {

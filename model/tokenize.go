@@ -46,10 +46,11 @@ func Tokenize(text string, dst []Token) []Token {
 	start := 0
 	run := int32(0)
 	for i, r := range clean {
+		space := isSpace(r)
 		if i == 0 {
-			white = unicode.IsSpace(r)
+			white = space
 		}
-		if unicode.IsSpace(r) != white {
+		if space != white {
 			if !white && start < i {
 				t.split(start, i, run)
 				run++
@@ -62,6 +63,15 @@ func Tokenize(text string, dst []Token) []Token {
 		t.split(start, len(clean), run)
 	}
 	return t.toks
+}
+
+// isSpace is unicode.IsSpace with ASCII decided inline: it is asked of
+// every rune of the text.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
 }
 
 // straighten applies prose's rewrites (“ ” → ", ‘ ’ → ', "&rsquo;" → ')

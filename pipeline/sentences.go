@@ -68,7 +68,18 @@ func isStop(tok string) bool {
 	case ".", "!", "?", "…", "?!", "!?":
 		return true
 	}
-	return strings.Trim(tok, ".") == "" || strings.Trim(tok, "!?") == ""
+	return onlyOf(tok, ".") || onlyOf(tok, "!?")
+}
+
+// onlyOf reports whether every byte of tok is one of the ASCII bytes of
+// set: strings.Trim(tok, set) == "", without building a cutset per call.
+func onlyOf(tok, set string) bool {
+	for i := 0; i < len(tok); i++ {
+		if strings.IndexByte(set, tok[i]) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func isClosing(tok string) bool {

@@ -95,13 +95,17 @@ func splitMarkup(text string, s Span, toks []Token) []Token {
 			toks = append(toks, Token{Span{a, b}, text[a:b]})
 		}
 	}
-	i := start
-	for i < s.End {
+	// Byte by byte: markup begins with an ASCII byte or 0xE2, which are
+	// never inside a rune, so no other byte need be looked at closer.
+	for i := start; i < s.End; {
+		if !startsMarkup(text[i]) {
+			i++
+			continue
+		}
 		rest := text[i:s.End]
 		n := markupLen(rest)
 		if n == 0 || (n == len(rest) && i == start) {
-			_, size := utf8.DecodeRuneInString(rest)
-			i += size
+			i++
 			continue
 		}
 		emit(start, i)
@@ -113,27 +117,41 @@ func splitMarkup(text string, s Span, toks []Token) []Token {
 	return toks
 }
 
-// markupLen returns the length of the markup that begins s, or 0.
+// startsMarkup reports whether markup (see markupLen) may begin with b.
+func startsMarkup(b byte) bool {
+	switch b {
+	case '<', '*', '_', '~', '`', 0xE2, '-', '.':
+		return true
+	}
+	return false
+}
+
+// markupLen returns the length of the markup that begins s, or 0. It is
+// asked at every byte of every token, so it decides by the first byte.
 func markupLen(s string) int {
-	switch {
-	case s[0] == '<':
+	switch s[0] {
+	case '<':
 		if end := strings.IndexByte(s, '>'); end > 1 && isTagName(s[1:end]) {
 			return end + 1
 		}
-	case s[0] == '*' || s[0] == '_' || s[0] == '~' || s[0] == '`':
+	case '*', '_', '~', '`':
 		n := 1
 		for n < len(s) && s[n] == s[0] {
 			n++
 		}
 		return n
-	case strings.HasPrefix(s, "—"), strings.HasPrefix(s, "–"), strings.HasPrefix(s, "…"):
-		return 3
-	case strings.HasPrefix(s, "--"), strings.HasPrefix(s, "..."):
-		n := 2
-		for n < len(s) && s[n] == s[0] {
-			n++
+	case 0xE2: // the first byte of —, – and …
+		if strings.HasPrefix(s, "—") || strings.HasPrefix(s, "–") || strings.HasPrefix(s, "…") {
+			return 3
 		}
-		return n
+	case '-', '.':
+		if strings.HasPrefix(s, "--") || strings.HasPrefix(s, "...") {
+			n := 2
+			for n < len(s) && s[n] == s[0] {
+				n++
+			}
+			return n
+		}
 	}
 	return 0
 }

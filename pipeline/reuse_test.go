@@ -1,0 +1,51 @@
+package pipeline
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// TestRecordReusesNothingVisible runs the seeds through Pipeline.Record,
+// which reuses one Doc's buffers from document to document, long and short
+// ones in turn, and requires each record to equal a fresh Doc's.
+func TestRecordReusesNothingVisible(t *testing.T) {
+	files, err := filepath.Glob("../seeds/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatal("no seeds", err)
+	}
+	texts := []string{"", "Rahmon met Putin in Dushanbe."}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(raw), "Tashkent.")
+	}
+	p, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for round := 0; round < 2; round++ {
+		for i, text := range texts {
+			if round == 1 {
+				text = texts[len(texts)-1-i] // the other order
+			}
+			got, err := p.Record("doc", "doc.txt", text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := p.Process("doc", "doc.txt", text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := doc.Record(); !reflect.DeepEqual(got, want) {
+				t.Fatalf("round %d, text %d: Record differs from Process(...).Record()", round, i)
+			}
+		}
+	}
+	if _, err := p.Record("bad", "bad.txt", "a\n\xff"); err == nil || err.Error() != "line 2: invalid UTF-8 (byte offset 2)" {
+		t.Errorf("invalid UTF-8: err = %v", err)
+	}
+}
