@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/extract-ca/extract/output"
-	"github.com/extract-ca/extract/wordlist"
 )
 
 // OrgNames finds the names of organisations the gazetteer does not know by
@@ -34,9 +33,6 @@ func (OrgNames) Process(d *Doc) error {
 	}
 	return nil
 }
-
-// connectors may join the words of one name.
-var connectors = wordlist.Set("name-connectors")
 
 // runEnd returns the end (exclusive) of the run of name words and
 // connectors that starts at toks[k], on one line, separated by spaces.
