@@ -9,6 +9,7 @@ import (
 
 	"github.com/extract-ca/extract/gazetteer"
 	"github.com/extract-ca/extract/output"
+	"github.com/extract-ca/extract/wordlist"
 )
 
 // Coref joins the mentions of one document that name one thing in several
@@ -24,44 +25,46 @@ import (
 // one entity of the document claims it: "Kholmurodov" after "Jamshid
 // Kholmurodov" and "Farrukh Kholmurodov" stays its own.
 //
-// The rules, in the order they apply (each can be left out for measuring,
-// Config.Without "coref/<rule>"):
+// Forms arrive without titles and possessives: the clean stage trims them
+// from the model's spans ("President Kholmurodov", "Kholmurodov's"), the
+// gazetteer's hits never hold them, and the tokenizer splits a possessive
+// off the word rule 6 compares. The rules, in the order they apply (each
+// can be left out for measuring, Config.Without "coref/<rule>"):
 //
-//  1. title: a leading title is no part of the form compared ("Dr
-//     Kholmurodov" is the form "Kholmurodov").
-//  2. possessive: nor is a final 's ("Kholmurodov's").
-//  3. variant: forms the gazetteer does not know whose words fold to the
+//  1. variant: forms the gazetteer does not know whose words fold to the
 //     same keys (gazetteer.Fold: case, script, transliteration;
-//     "Kholmurodov", "Holmurodov") are one entity, that of the first.
-//  4. surname: a person's one-word form is the last word (not an initial)
+//     "Kholmurodov", "Holmurodov") are one entity, that of the first. It
+//     keeps one id for the spellings of one name within a document, as
+//     the folded ids did before ids became readable (AutoID).
+//  2. surname: a person's one-word form is the last word (not an initial)
 //     of a fuller person's name.
-//  5. initials: initials and a surname ("J. Kholmurodov", "Kholmurodov J.")
-//     match a fuller name with that surname whose given names start with
-//     those letters, in order.
-//  6. first-last: two or more words, all of them words of a fuller person's
-//     name in its order and ending with its surname ("Akhtar Mansour" for
-//     "Akhtar Mohammad Mansour").
-//  7. acronym: a word in capitals that the initials of a fuller group's or
+//  3. first-last: two or more words, none an initial, all of them words of
+//     a fuller person's name in its order and ending with its surname
+//     ("Akhtar Mansour" for "Akhtar Mohammad Mansour").
+//  4. acronym: a word in capitals that the initials of a fuller group's or
 //     place's name spell ("KCT" for "Kyzylorda Cotton Trust"; the acronyms
-//     stage, after this one, joins the acronyms an article defines in
-//     brackets).
-//  8. relabel: a one-word form of the model joins by rule 4 or 7 although
+//     stage, before this one, has joined the acronyms an article defines
+//     in brackets).
+//  5. relabel: a one-word form of the model joins by rule 2 or 4 although
 //     the model gave it another label, and takes the label of the name it
 //     joins (the model often calls a bare surname a place).
-//  9. repeat: a word of the text that no mention covers and that is written
-//     as the surname of a person named in full (also with a possessive, when
-//     rule 2 applies) becomes a mention of that person, unless a capitalised
-//     name word stands next to it (then it is part of another name) or the
-//     document writes it in lower case.
+//  6. repeat: a word of the text that no mention covers and that is written
+//     as the surname of a person named in full becomes a mention of that
+//     person, unless a capitalised name word, an initial or a particle
+//     ("von", "bin") stands next to it (then it is part of another name)
+//     or the document writes it in lower case.
 //
-// Rules 3-7 join only within one label, and no rule moves or drops a
-// mention: the stage sets references and labels, and adds mentions (rule 9).
+// Rules 1-4 join only within one label, and no rule moves or drops a
+// mention: the stage sets references and labels, and adds mentions (rule 6).
 type Coref struct {
 	off map[string]bool // rules left out
 }
 
 // CorefRules are the names of the coref stage's rules, in their order.
-var CorefRules = []string{"title", "possessive", "variant", "surname", "initials", "first-last", "acronym", "relabel", "repeat"}
+var CorefRules = []string{"variant", "surname", "first-last", "acronym", "relabel", "repeat"}
+
+// particles stand between a given name and a surname ("von", "bin").
+var particles = wordlist.Set("name-particles")
 
 func (c Coref) Process(d *Doc) error {
 	forms := make([]nameForm, len(d.Mentions))
@@ -80,28 +83,16 @@ func (c Coref) Process(d *Doc) error {
 
 // nameForm is a mention's text as the rules compare it.
 type nameForm struct {
-	words    []string // as written, title and possessive left out
-	keys     []string // folded words
-	initial  []bool   // the word is an initial ("J." or "J")
-	names    int      // words that are no initials
-	acronym  bool     // one word in capitals
-	possOnly bool     // the text differs from its form by a possessive alone
+	words   []string // as written
+	keys    []string // folded words
+	initial []bool   // the word is an initial ("J." or "J")
+	names   int      // words that are no initials
+	acronym bool     // one word in capitals
 }
 
 func (c Coref) form(text string) nameForm {
 	var f nameForm
-	words := strings.Fields(text)
-	if !c.off["title"] {
-		for len(words) > 1 && titles[strings.ToLower(strings.TrimSuffix(words[0], "."))] {
-			words = words[1:]
-		}
-	}
-	if n := len(words); n > 0 && !c.off["possessive"] {
-		if w := trimPossessiveWord(words[n-1]); w != words[n-1] && w != "" {
-			words = append(words[:n-1:n-1], w)
-		}
-	}
-	for _, w := range words {
+	for _, w := range strings.Fields(text) {
 		w = strings.TrimRight(w, ",;:")
 		k := gazetteer.Fold(w)
 		if k == "" {
@@ -117,16 +108,6 @@ func (c Coref) form(text string) nameForm {
 	}
 	f.acronym = len(f.words) == 1 && isCapitals(f.words[0])
 	return f
-}
-
-// trimPossessiveWord drops a final 's or ’s.
-func trimPossessiveWord(w string) string {
-	for _, p := range []string{"'s", "’s"} {
-		if strings.HasSuffix(w, p) {
-			return strings.TrimSuffix(w, p)
-		}
-	}
-	return w
 }
 
 // isInitial: one capital letter, with or without a full stop.
@@ -186,7 +167,7 @@ func join(ms []Mention, i, j int) {
 	ms[i].Ref, ms[i].Label = j, ms[j].Label
 }
 
-// joinVariants applies rule 3: a mention the gazetteer does not know
+// joinVariants applies rule 1: a mention the gazetteer does not know
 // refers to the first mention with its label and keys.
 func (c Coref) joinVariants(d *Doc, forms []nameForm) {
 	first := map[string]int{} // identity → mention
@@ -203,7 +184,7 @@ func (c Coref) joinVariants(d *Doc, forms []nameForm) {
 	}
 }
 
-// joinShortForms applies rules 4-8, the fullest forms first, so that a
+// joinShortForms applies rules 2-5, the fullest forms first, so that a
 // form that joined a fuller one passes its entity on to shorter ones.
 func (c Coref) joinShortForms(d *Doc, forms []nameForm) {
 	order := make([]int, len(d.Mentions))
@@ -281,10 +262,10 @@ func sharesEntry(a, b Mention) bool {
 }
 
 // matches reports whether the short form s (mention sm) may name what the
-// fuller form f (mention fm) names, by rules 4-8.
+// fuller form f (mention fm) names, by rules 2-5.
 func (c Coref) matches(sm Mention, s nameForm, fm Mention, f nameForm) bool {
 	sameLabel := sm.Label == fm.Label
-	// Rule 8: a bare one-word form of the model may change its label.
+	// Rule 5: a bare one-word form of the model may change its label.
 	relabel := !sameLabel && !c.off["relabel"] && sm.Source == output.SourceNER && len(s.words) == 1
 	if !sameLabel && !relabel {
 		return false
@@ -299,8 +280,6 @@ func (c Coref) matches(sm Mention, s nameForm, fm Mention, f nameForm) bool {
 			return !c.off["surname"] && s.keys[0] == f.keys[surname]
 		case !sameLabel:
 			return false
-		case s.names == 1 && len(s.words) > 1:
-			return !c.off["initials"] && initialsMatch(s, f, surname)
 		case s.names == len(s.words):
 			return !c.off["first-last"] && subsequence(s.keys, f.keys) && s.keys[len(s.keys)-1] == f.keys[surname]
 		}
@@ -339,35 +318,6 @@ func (f nameForm) initials() string {
 	return b.String()
 }
 
-// initialsMatch: s is initials and f's surname, and the initials start
-// f's given names in order ("J. Kholmurodov", "Jamshid Kholmurodov").
-func initialsMatch(s, f nameForm, surname int) bool {
-	var letters []string
-	for i, w := range s.words {
-		if s.initial[i] {
-			letters = append(letters, strings.ToLower(strings.TrimSuffix(w, ".")))
-		} else if s.keys[i] != f.keys[surname] {
-			return false
-		}
-	}
-	var given []string
-	for i, w := range f.words {
-		if i != surname {
-			r, _ := utf8.DecodeRuneInString(gazetteer.Spell(w))
-			given = append(given, string(r))
-		}
-	}
-	if len(letters) > len(given) {
-		return false
-	}
-	for i, l := range letters {
-		if gazetteer.Spell(l) != given[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // subsequence reports whether a's words are words of b in b's order.
 func subsequence(a, b []string) bool {
 	j := 0
@@ -379,7 +329,7 @@ func subsequence(a, b []string) bool {
 	return j == len(a)
 }
 
-// addRepeats applies rule 9.
+// addRepeats applies rule 6.
 func (c Coref) addRepeats(d *Doc, forms []nameForm) {
 	// The surnames of the people named in full, as written, and the
 	// mention of the fullest name that owns each; a surname two entities
@@ -409,16 +359,13 @@ func (c Coref) addRepeats(d *Doc, forms []nameForm) {
 	added := d.Mentions
 	for ti, t := range d.Tokens {
 		word, span := t.Text, t.Span
-		if w := trimPossessiveWord(word); w != word && !c.off["possessive"] {
-			word, span = w, Span{t.Start, t.Start + len(w)}
-		}
 		j, ok := owner[word]
 		if !ok || j < 0 || !nameLike(d, word) || span.OverlapsAny(added) || inTitle(d.Titles, span) {
 			continue
 		}
-		if ti > 0 && nameWord(d, d.Tokens[ti-1].Text) && adjacent(d.Text, d.Tokens[ti-1].Span, t.Span) ||
+		if ti > 0 && (nameWord(d, d.Tokens[ti-1].Text) || particles[d.Tokens[ti-1].Text]) && adjacent(d.Text, d.Tokens[ti-1].Span, t.Span) ||
 			ti+1 < len(d.Tokens) && nameWord(d, d.Tokens[ti+1].Text) && adjacent(d.Text, t.Span, d.Tokens[ti+1].Span) {
-			continue // part of a longer name: "Farrukh Kholmurodov", "F. Kholmurodov", "Kholmurodov Street"
+			continue // part of a longer name: "Farrukh Kholmurodov", "F. Kholmurodov", "von Kholmurodov", "Kholmurodov Street"
 		}
 		j = root(d.Mentions, j)
 		added = append(added, Mention{Span: span, Label: d.Mentions[j].Label, Source: output.SourceRule,
