@@ -65,7 +65,7 @@ func (Link) Process(d *Doc) error {
 func AutoID(label, name string) string {
 	var parts []string
 	for _, w := range strings.FieldsFunc(name, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) && !strings.ContainsRune(apostrophes, r)
 	}) {
 		if k := gazetteer.Spell(w); k != "" {
 			parts = append(parts, k)
@@ -73,6 +73,10 @@ func AutoID(label, name string) string {
 	}
 	return "auto/" + strings.ToLower(label) + "/" + strings.Join(parts, "-")
 }
+
+// apostrophes are the marks inside a word that its spelling drops
+// ("O‘zbekiston", "Rahmon's"), as gazetteer.Fold does.
+const apostrophes = "'’‘`´"
 
 // wordAfter returns the lower-cased word that follows offset i on the same
 // line, or "".

@@ -42,7 +42,8 @@ func datasets(shared string) []dataset {
 	}
 }
 
-var stages = []string{"domains", "citations", "orgnames", "clean", "acronyms"}
+var stages = []string{"domains", "citations", "orgnames", "clean", "acronyms", "coref",
+	"coref/variant", "coref/surname", "coref/first-last", "coref/acronym", "coref/relabel", "coref/repeat"}
 
 func main() {
 	bin := flag.String("extract", "", "extract binary (default: go run ./cmd/extract)")
