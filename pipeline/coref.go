@@ -338,7 +338,7 @@ func (c Coref) addRepeats(d *Doc, forms []nameForm) {
 	for i, m := range d.Mentions {
 		f := forms[i]
 		sn := f.surname()
-		if m.Label != output.LabelPerson || f.names < 2 || sn < 0 {
+		if m.Label != output.LabelPerson || f.names < 2 || sn < 0 || !personLike(d, f) {
 			continue
 		}
 		w := f.words[sn]
@@ -375,6 +375,18 @@ func (c Coref) addRepeats(d *Doc, forms []nameForm) {
 		sortMentions(added)
 		d.Mentions = added
 	}
+}
+
+// personLike reports whether every word of f but its initials looks like
+// a word of a person's name, so that a model's "person" such as "City
+// Hospital" lends its last word to no repeat.
+func personLike(d *Doc, f nameForm) bool {
+	for i, w := range f.words {
+		if !f.initial[i] && !nameLike(d, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // nameWord reports whether a word next to a surname makes it part of
