@@ -69,7 +69,7 @@ var particles = wordlist.Set("name-particles")
 func (c Coref) Process(d *Doc) error {
 	forms := make([]nameForm, len(d.Mentions))
 	for i, m := range d.Mentions {
-		forms[i] = c.form(d.Text[m.Start:m.End])
+		forms[i] = formOf(d.Text[m.Start:m.End])
 	}
 	if !c.off["variant"] {
 		c.joinVariants(d, forms)
@@ -90,7 +90,7 @@ type nameForm struct {
 	acronym bool     // one word in capitals
 }
 
-func (c Coref) form(text string) nameForm {
+func formOf(text string) nameForm {
 	var f nameForm
 	for _, w := range strings.Fields(text) {
 		w = strings.TrimRight(w, ",;:")
@@ -187,6 +187,22 @@ func (c Coref) joinVariants(d *Doc, forms []nameForm) {
 // joinShortForms applies rules 2-5, the fullest forms first, so that a
 // form that joined a fuller one passes its entity on to shorter ones.
 func (c Coref) joinShortForms(d *Doc, forms []nameForm) {
+	// The fuller forms a short form may match, by the key it must share:
+	// a person's surname, or the initials of another name.
+	bySurname, byInitials := map[string][]int{}, map[string][]int{}
+	for j, m := range d.Mentions {
+		f := forms[j]
+		if len(f.words) < 2 {
+			continue
+		}
+		if m.Label == output.LabelPerson {
+			if sn := f.surname(); sn >= 0 {
+				bySurname[f.keys[sn]] = append(bySurname[f.keys[sn]], j)
+			}
+		} else if ini := f.initials(); len(ini) >= 2 {
+			byInitials[ini] = append(byInitials[ini], j)
+		}
+	}
 	order := make([]int, len(d.Mentions))
 	for i := range order {
 		order[i] = i
@@ -201,21 +217,22 @@ func (c Coref) joinShortForms(d *Doc, forms []nameForm) {
 		}
 		return cmp.Compare(a, b)
 	})
-	ids := make([]string, len(d.Mentions))
 	for _, i := range order {
+		s := forms[i]
 		if !c.movable(d, forms, i) {
 			continue
 		}
+		candidates := bySurname[s.keys[len(s.keys)-1]]
+		if s.acronym {
+			candidates = slices.Concat(candidates, byInitials[strings.ToUpper(s.words[0])])
+		}
 		own := identity(d.Mentions, forms, i)
 		claim, claimed, ambiguous := -1, "", false
-		for j, f := range d.Mentions {
-			if j == i || !fuller(forms[j], forms[i]) || !c.matches(d.Mentions[i], forms[i], f, forms[j]) {
+		for _, j := range candidates {
+			if j == i || !fuller(forms[j], s) || !c.matches(d.Mentions[i], s, d.Mentions[j], forms[j]) {
 				continue
 			}
-			if ids[j] == "" || f.Ref >= 0 {
-				ids[j] = identity(d.Mentions, forms, j)
-			}
-			switch id := ids[j]; {
+			switch id := identity(d.Mentions, forms, j); {
 			case id == own:
 				ambiguous = true // its own entity claims it too
 			case claim >= 0 && id != claimed:
