@@ -52,7 +52,9 @@ import (
 //     as the surname of a person named in full becomes a mention of that
 //     person, unless a capitalised name word, an initial or a particle
 //     ("von", "bin") stands next to it (then it is part of another name)
-//     or the document writes it in lower case.
+//     or the document writes it in lower case. The surname of two people
+//     of the document becomes a person of its own, as a bare surname the
+//     model finds does.
 //
 // Rules 1-4 join only within one label, and no rule moves or drops a
 // mention: the stage sets references and labels, and adds mentions (rule 6).
@@ -350,7 +352,7 @@ func subsequence(a, b []string) bool {
 func (c Coref) addRepeats(d *Doc, forms []nameForm) {
 	// The surnames of the people named in full, as written, and the
 	// mention of the fullest name that owns each; a surname two entities
-	// share belongs to neither.
+	// share belongs to neither (-1).
 	owner := map[string]int{}
 	for i, m := range d.Mentions {
 		f := forms[i]
@@ -377,16 +379,18 @@ func (c Coref) addRepeats(d *Doc, forms []nameForm) {
 	for ti, t := range d.Tokens {
 		word, span := t.Text, t.Span
 		j, ok := owner[word]
-		if !ok || j < 0 || !nameLike(d, word) || span.OverlapsAny(added) || inTitle(d.Titles, span) {
+		if !ok || !nameLike(d, word) || span.OverlapsAny(added) || inTitle(d.Titles, span) {
 			continue
 		}
 		if ti > 0 && (nameWord(d, d.Tokens[ti-1].Text) || particles[d.Tokens[ti-1].Text]) && adjacent(d.Text, d.Tokens[ti-1].Span, t.Span) ||
 			ti+1 < len(d.Tokens) && nameWord(d, d.Tokens[ti+1].Text) && adjacent(d.Text, t.Span, d.Tokens[ti+1].Span) {
 			continue // part of a longer name: "Farrukh Kholmurodov", "F. Kholmurodov", "von Kholmurodov", "Kholmurodov Street"
 		}
-		j = root(d.Mentions, j)
-		added = append(added, Mention{Span: span, Label: d.Mentions[j].Label, Source: output.SourceRule,
-			Ref: j, Sentence: d.SentenceOf(span.Start)})
+		m := Mention{Span: span, Label: output.LabelPerson, Source: output.SourceRule, Ref: -1, Sentence: d.SentenceOf(span.Start)}
+		if j >= 0 {
+			m.Ref = root(d.Mentions, j)
+		}
+		added = append(added, m)
 	}
 	if len(added) > len(d.Mentions) {
 		sortMentions(added)
