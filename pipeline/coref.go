@@ -28,7 +28,7 @@ import (
 // Forms arrive without titles and possessives: the clean stage trims them
 // from the model's spans ("President Kholmurodov", "Kholmurodov's"), the
 // gazetteer's hits never hold them, and the tokenizer splits a possessive
-// off the word rule 6 compares. The rules, in the order they apply (each
+// off the word rule 5 compares. The rules, in the order they apply (each
 // can be left out for measuring, Config.Without "coref/<rule>"):
 //
 //  1. variant: forms the gazetteer does not know whose words fold to the
@@ -38,17 +38,14 @@ import (
 //     the folded ids did before ids became readable (AutoID).
 //  2. surname: a person's one-word form is the last word (not an initial)
 //     of a fuller person's name.
-//  3. first-last: two or more words, none an initial, all of them words of
-//     a fuller person's name in its order and ending with its surname
-//     ("Akhtar Mansour" for "Akhtar Mohammad Mansour").
-//  4. acronym: a word in capitals that the initials of a fuller group's or
+//  3. acronym: a word in capitals that the initials of a fuller group's or
 //     place's name spell ("KCT" for "Kyzylorda Cotton Trust"; the acronyms
 //     stage, before this one, has joined the acronyms an article defines
 //     in brackets).
-//  5. relabel: a one-word form of the model joins by rule 2 or 4 although
+//  4. relabel: a one-word form of the model joins by rule 2 or 3 although
 //     the model gave it another label, and takes the label of the name it
 //     joins (the model often calls a bare surname a place).
-//  6. repeat: a word of the text that no mention covers and that is written
+//  5. repeat: a word of the text that no mention covers and that is written
 //     as the surname of a person named in full becomes a mention of that
 //     person, unless a capitalised name word, an initial or a particle
 //     ("von", "bin") stands next to it (then it is part of another name)
@@ -56,14 +53,14 @@ import (
 //     of the document becomes a person of its own, as a bare surname the
 //     model finds does.
 //
-// Rules 1-4 join only within one label, and no rule moves or drops a
-// mention: the stage sets references and labels, and adds mentions (rule 6).
+// Rules 1-3 join only within one label, and no rule moves or drops a
+// mention: the stage sets references and labels, and adds mentions (rule 5).
 type Coref struct {
 	off map[string]bool // rules left out
 }
 
 // CorefRules are the names of the coref stage's rules, in their order.
-var CorefRules = []string{"variant", "surname", "first-last", "acronym", "relabel", "repeat"}
+var CorefRules = []string{"variant", "surname", "acronym", "relabel", "repeat"}
 
 // particles stand between a given name and a surname ("von", "bin").
 var particles = wordlist.Set("name-particles")
@@ -186,7 +183,7 @@ func (c Coref) joinVariants(d *Doc, forms []nameForm) {
 	}
 }
 
-// joinShortForms applies rules 2-5, the fullest forms first, so that a
+// joinShortForms applies rules 2-4, the fullest forms first, so that a
 // form that joined a fuller one passes its entity on to shorter ones.
 func (c Coref) joinShortForms(d *Doc, forms []nameForm) {
 	// The fuller forms a short form may match, by the key it must share:
@@ -281,10 +278,10 @@ func sharesEntry(a, b Mention) bool {
 }
 
 // matches reports whether the short form s (mention sm) may name what the
-// fuller form f (mention fm) names, by rules 2-5.
+// fuller form f (mention fm) names, by rules 2-4.
 func (c Coref) matches(sm Mention, s nameForm, fm Mention, f nameForm) bool {
 	sameLabel := sm.Label == fm.Label
-	// Rule 5: a bare one-word form of the model may change its label.
+	// Rule 4: a bare one-word form of the model may change its label.
 	relabel := !sameLabel && !c.off["relabel"] && sm.Source == output.SourceNER && len(s.words) == 1
 	if !sameLabel && !relabel {
 		return false
@@ -294,15 +291,7 @@ func (c Coref) matches(sm Mention, s nameForm, fm Mention, f nameForm) bool {
 		if surname < 0 || len(f.words) < 2 {
 			return false
 		}
-		switch {
-		case len(s.words) == 1 && !s.initial[0]:
-			return !c.off["surname"] && s.keys[0] == f.keys[surname]
-		case !sameLabel:
-			return false
-		case s.names == len(s.words):
-			return !c.off["first-last"] && subsequence(s.keys, f.keys) && s.keys[len(s.keys)-1] == f.keys[surname]
-		}
-		return false
+		return len(s.words) == 1 && !s.initial[0] && !c.off["surname"] && s.keys[0] == f.keys[surname]
 	}
 	return s.acronym && !c.off["acronym"] && len(f.words) >= 2 && f.initials() == strings.ToUpper(s.words[0])
 }
@@ -337,18 +326,7 @@ func (f nameForm) initials() string {
 	return b.String()
 }
 
-// subsequence reports whether a's words are words of b in b's order.
-func subsequence(a, b []string) bool {
-	j := 0
-	for _, w := range b {
-		if j < len(a) && a[j] == w {
-			j++
-		}
-	}
-	return j == len(a)
-}
-
-// addRepeats applies rule 6.
+// addRepeats applies rule 5.
 func (c Coref) addRepeats(d *Doc, forms []nameForm) {
 	// The surnames of the people named in full, as written, and the
 	// mention of the fullest name that owns each; a surname two entities
