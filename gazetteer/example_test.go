@@ -35,3 +35,16 @@ func ExampleFold() {
 	// rahmonov
 	// rahmonov
 }
+
+// Spell keeps a word readable: only case, diacritics, script and marks
+// change, where Fold also applies the transliteration habits.
+func ExampleSpell() {
+	for _, w := range []string{"Cooley", "Холмуродов", "Öskemen", "O‘zbekiston"} {
+		fmt.Println(gazetteer.Spell(w), gazetteer.Fold(w))
+	}
+	// Output:
+	// cooley culei
+	// kholmurodov holmurodov
+	// oskemen oskemen
+	// ozbekiston ozbekiston
+}

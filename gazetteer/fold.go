@@ -477,3 +477,14 @@ func init() {
 		set(0xFF41+r, string(rune('a'+r)))
 	}
 }
+
+// Spell writes one word in lower-case ASCII the way a reader would still
+// recognise it: Fold's rules 1-4 (case, diacritics, Cyrillic, marks) without
+// the transliteration habits of rule 5, so "Cooley" stays "cooley" (its key
+// is "culei") and "Холмуродов" becomes "kholmurodov". Ids of names the
+// gazetteer does not know are made of it (pipeline.AutoID); keys, not
+// spellings, are what the matcher compares.
+func Spell(word string) string {
+	var arr [64]byte
+	return string(appendBase(arr[:0], word))
+}

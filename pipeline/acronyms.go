@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -61,28 +60,6 @@ func (Acronyms) Process(d *Doc) error {
 	sortMentions(added)
 	d.Mentions = added
 	return nil
-}
-
-// sortMentions orders mentions by start and keeps Ref pointing at the same
-// mention.
-func sortMentions(ms []Mention) {
-	idx := make([]int, len(ms))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return ms[idx[a]].Start < ms[idx[b]].Start })
-	newPos := make([]int, len(ms))
-	sorted := make([]Mention, len(ms))
-	for to, from := range idx {
-		newPos[from] = to
-		sorted[to] = ms[from]
-	}
-	for i := range sorted {
-		if sorted[i].Ref >= 0 {
-			sorted[i].Ref = newPos[sorted[i].Ref]
-		}
-	}
-	copy(ms, sorted)
 }
 
 // bracketedAcronym finds "(ACR)" right after byte offset i.

@@ -226,16 +226,6 @@ func extendPerson(d *Doc, s Span) Span {
 	return s
 }
 
-func nameLike(d *Doc, w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(r) || strings.ToUpper(w) == w {
-		return false
-	}
-	l := strings.ToLower(w)
-	return !titles[l] && !demonyms[l] && !notNames[l] && !orgHeads[l] && !facilityHeads[l] && !commonWords[l] &&
-		!english.IsStopWord(l) && !usedInLowerCase(d, l)
-}
-
 // nextWord returns the word after a single space at i and its end, or -1.
 func nextWord(text string, i int) (string, int) {
 	if i >= len(text) || text[i] != ' ' {
@@ -316,20 +306,6 @@ func extendInitials(text string, s Span) Span {
 func isUpperASCII(b byte) bool { return b >= 'A' && b <= 'Z' }
 
 func isLetterByte(b byte) bool { return isASCIILetter(b) || b >= 0x80 }
-
-// usedInLowerCase reports whether the document contains w (lower case) as
-// a token of its own, which a name never is.
-func usedInLowerCase(d *Doc, w string) bool {
-	if d.lower == nil {
-		d.lower = map[string]bool{}
-		for _, t := range d.Tokens {
-			if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(r) {
-				d.lower[t.Text] = true
-			}
-		}
-	}
-	return d.lower[w]
-}
 
 // allCommon reports whether every word of a phrase of two or more words is
 // a stop word or a word the document writes in lower case.

@@ -11,6 +11,7 @@
 //	ner        the statistical model (package model) per sentence, spans from IOB labels (ner.go)
 //	clean      the model's spans trimmed to names, non-names dropped (clean.go)
 //	resolve    one precedence policy: which candidate becomes a mention (resolve.go)
+//	coref      the forms of one name join its fullest form: "Kholmurodov" after "Jamshid Kholmurodov" (coref.go)
 //	acronyms   "Long Form (LF)" defines LF for the rest of the document (acronyms.go)
 //	link       an entity id for every mention, stable across documents (link.go)
 //	graph      entities and the edges between them (graph.go)
@@ -26,6 +27,7 @@
 package pipeline
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/extract-ca/extract/gazetteer"
@@ -79,7 +81,8 @@ type Mention struct {
 	hint string
 
 	// Ref is the index in Doc.Mentions of the mention this one abbreviates
-	// or repeats (set by the acronyms stage), or -1.
+	// or repeats (set by the coref and acronyms stages), or -1; link gives
+	// it that mention's entity and label.
 	Ref int
 
 	Entity   string // entity id, set by link
@@ -163,4 +166,26 @@ func (d *Doc) SentenceOf(i int) int {
 		return 0
 	}
 	return lo - 1
+}
+
+// sortMentions orders mentions by start and keeps Ref pointing at the same
+// mention.
+func sortMentions(ms []Mention) {
+	idx := make([]int, len(ms))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return ms[idx[a]].Start < ms[idx[b]].Start })
+	newPos := make([]int, len(ms))
+	sorted := make([]Mention, len(ms))
+	for to, from := range idx {
+		newPos[from] = to
+		sorted[to] = ms[from]
+	}
+	for i := range sorted {
+		if sorted[i].Ref >= 0 {
+			sorted[i].Ref = newPos[sorted[i].Ref]
+		}
+	}
+	copy(ms, sorted)
 }

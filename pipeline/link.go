@@ -5,7 +5,6 @@ import (
 	"unicode"
 
 	"github.com/extract-ca/extract/gazetteer"
-	"github.com/extract-ca/extract/output"
 	"github.com/extract-ca/extract/wordlist"
 )
 
@@ -21,12 +20,11 @@ import (
 //     gazetteer order (resolve has already put the entries of the type the
 //     model agrees with first);
 //   - an acronym defined by the text takes the entity of its long form;
-//   - a model mention of a person named by one word that is the last word
-//     of a person already named in the document ("Nazarbayev" after
-//     "Nursultan Nazarbayev") takes that person's entity;
-//   - any other model mention gets "auto/<label>/<key>", where key is the
-//     folded words of its text (see gazetteer.Fold), so that one spelling
-//     of one name gets one id wherever it appears.
+//   - any other model mention gets AutoID: "auto/<label>/<slug>", a
+//     readable spelling of its text, so that one name gets one id wherever
+//     it appears. The variants of one name within a document (a surname
+//     after the full name, another spelling) are joined afterwards by the
+//     coref stage.
 type Link struct {
 	kinds kindNames // entries of the kinds a word after a name announces
 }
@@ -56,10 +54,6 @@ func (l Link) Process(d *Doc) error {
 			continue
 		}
 		surface := strings.Join(strings.Fields(d.Text[m.Start:m.End]), " ")
-		if p, ok := personBySurname(d.Mentions, i, surface); ok {
-			m.Entity, m.Name, m.Kind = p.Entity, p.Name, p.Kind
-			continue
-		}
 		m.Entity, m.Name = AutoID(m.Label, surface), surface
 	}
 	for i := range d.Mentions {
@@ -72,18 +66,32 @@ func (l Link) Process(d *Doc) error {
 	return nil
 }
 
-// AutoID derives the entity id of a name the gazetteer does not know.
+// AutoID derives the entity id of a name the gazetteer does not know:
+// "auto/<label>/<slug>", where slug is the name's words spelled in
+// lower-case ASCII (gazetteer.Spell) and joined by hyphens: "Cooley A."
+// gives auto/person/cooley-a, "Холмуродов" auto/person/kholmurodov. The id
+// is a function of the name alone, so it is the same in every run and every
+// document, whatever the case, diacritics, script (Cyrillic or Latin),
+// punctuation and spacing the name is written with. Spellings that differ
+// by a transliteration habit (Kholmurodov, Holmurodov) get distinct ids;
+// within one document the coref stage joins them (their folded keys, see
+// gazetteer.Fold, are equal), and the id it keeps is that of the fullest,
+// then earliest, form.
 func AutoID(label, name string) string {
 	var parts []string
 	for _, w := range strings.FieldsFunc(name, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) && !strings.ContainsRune(apostrophes, r)
 	}) {
-		if k := gazetteer.Fold(w); k != "" {
+		if k := gazetteer.Spell(w); k != "" {
 			parts = append(parts, k)
 		}
 	}
 	return "auto/" + strings.ToLower(label) + "/" + strings.Join(parts, "-")
 }
+
+// apostrophes are the marks inside a word that its spelling drops
+// ("O‘zbekiston", "Rahmon's"), as gazetteer.Fold does.
+const apostrophes = "'’‘`´"
 
 // wordAfter returns the lower-cased word that follows offset i on the same
 // line, or "".
@@ -134,24 +142,4 @@ func sharedKind(entries []*gazetteer.Entry) string {
 		}
 	}
 	return kind
-}
-
-// personBySurname finds an earlier or later person mention whose name
-// ends with the one-word surface at mention i.
-func personBySurname(ms []Mention, i int, surface string) (Mention, bool) {
-	m := ms[i]
-	if m.Label != output.LabelPerson || strings.ContainsAny(surface, " ") {
-		return Mention{}, false
-	}
-	key := gazetteer.Fold(surface)
-	for j, o := range ms {
-		if j == i || o.Label != output.LabelPerson || o.Entity == "" {
-			continue
-		}
-		words := strings.Fields(o.Name)
-		if len(words) > 1 && gazetteer.Fold(words[len(words)-1]) == key {
-			return o, true
-		}
-	}
-	return Mention{}, false
 }

@@ -32,8 +32,10 @@ type Config struct {
 	// sentence; the zero value is prose's behaviour.
 	Repeats model.Repeats
 	// Without names stages to leave out: the rules (domains, citations,
-	// orgnames, acronyms) and the model clean-up (clean), for measuring
-	// what each adds. Without clean, resolve takes the model's raw spans.
+	// orgnames, acronyms, coref) and the model clean-up (clean), for
+	// measuring what each adds; "coref/<rule>" leaves out one rule of the
+	// coref stage (CorefRules). Without clean, resolve takes the model's
+	// raw spans.
 	Without []string
 	// OnStage, when non-nil, is called after each stage of Process (also
 	// one that fails) with the stage's name and its wall time, for
@@ -100,19 +102,28 @@ func newSteps(cfg Config, m *gazetteer.Matcher, kinds kindNames) []step {
 		step{"resolve", Contract{Needs: []Field{FieldSentences, FieldGazetteer},
 			Uses: []Field{FieldRules, FieldTitles, FieldModel, FieldCleaned}, Sets: []Field{FieldMentions}}, Resolve{Matcher: m}},
 		step{"acronyms", Contract{Needs: []Field{FieldTokens, FieldMentions}, Sets: []Field{FieldMentions, FieldReferences}}, Acronyms{}},
+		step{"coref", Contract{Needs: []Field{FieldTokens, FieldSentences, FieldMentions}, Uses: []Field{FieldTitles, FieldReferences},
+			Sets: []Field{FieldMentions, FieldReferences}}, Coref{off: corefOff(cfg.Without)}},
 		step{"link", Contract{Needs: []Field{FieldMentions}, Uses: []Field{FieldReferences}, Sets: []Field{FieldLinks}}, Link{kinds: kinds}},
 		step{"graph", Contract{Needs: []Field{FieldMentions, FieldLinks}, Sets: []Field{FieldGraph}}, Graph{}},
 	)
 }
 
 // optional are the stages Config.Without may leave out.
-var optional = []string{"domains", "citations", "orgnames", "clean", "acronyms"}
+var optional = []string{"domains", "citations", "orgnames", "clean", "acronyms", "coref"}
 
-// without drops the named steps.
+// without drops the named steps; "coref/<rule>" names one rule of the
+// coref stage (CorefRules), which corefOff leaves out.
 func without(steps []step, names []string) ([]step, error) {
 	for _, n := range names {
+		if rule, ok := strings.CutPrefix(n, "coref/"); ok {
+			if !slices.Contains(CorefRules, rule) {
+				return nil, fmt.Errorf("pipeline: coref has no rule %q (rules: %s)", rule, strings.Join(CorefRules, ", "))
+			}
+			continue
+		}
 		if !slices.Contains(optional, n) {
-			return nil, fmt.Errorf("pipeline: cannot leave out stage %q (optional: %s)", n, strings.Join(optional, ", "))
+			return nil, fmt.Errorf("pipeline: cannot leave out stage %q (optional: %s; coref/RULE for a rule of coref)", n, strings.Join(optional, ", "))
 		}
 	}
 	out := steps[:0:0]
@@ -215,4 +226,15 @@ func invalidUTF8(text string) error {
 		i += size
 	}
 	return fmt.Errorf("invalid UTF-8")
+}
+
+// corefOff returns the coref rules that names ("coref/<rule>") leave out.
+func corefOff(names []string) map[string]bool {
+	off := map[string]bool{}
+	for _, n := range names {
+		if rule, ok := strings.CutPrefix(n, "coref/"); ok {
+			off[rule] = true
+		}
+	}
+	return off
 }

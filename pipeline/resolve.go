@@ -3,8 +3,10 @@ package pipeline
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/output"
 )
 
 // Resolve chooses the final mentions from the candidates of the gazetteer,
@@ -29,7 +31,12 @@ import (
 //     Office]"), the hit keeping its entry; and a one-word place inside
 //     a person's name that the model found ("Aziz Naryn") is no place.
 //  4. A gazetteer or rule hit wins over every model hit it overlaps: the
-//     gazetteer knows the region's names better than the model does.
+//     gazetteer knows the region's names better than the model does. But
+//     a person's name of the model that strictly contains a person hit of
+//     the gazetteer, all its other words capitalised name words, wins over
+//     that hit: "Sanjar Mirziyoyev, a teacher" names a namesake of the
+//     president the gazetteer knows by "Mirziyoyev", since the gazetteer
+//     would have matched the whole name had it been his.
 //  5. Among model hits (which never overlap each other), all are kept.
 //  6. No hit inside the title of a cited work is kept (see Citations).
 type Resolve struct {
@@ -58,6 +65,7 @@ func (r Resolve) Process(d *Doc) error {
 	rules := withoutCountryAdjectives(d.Text, outsideTitles(d.Rules, d.Titles), gaz)
 	gaz = withoutCountryAdjectives(d.Text, gaz, gaz)
 	gaz = placesOutsidePersons(d, d.Gazetteer, gaz, model)
+	gaz = withoutNamesakes(d, gaz, model) // rule 4's exception
 	taken := newSpanSet(len(d.Text))
 	kept := longestFirst(append(gaz, rules...), taken)
 	for _, m := range model {
@@ -199,4 +207,47 @@ func outsideTitles(hits []Mention, titles []Span) []Mention {
 		}
 	}
 	return out
+}
+
+// withoutNamesakes drops the gazetteer's person hits that a model span
+// strictly contains when every other word of the span is a capitalised name
+// word (rule 4's exception): the span then names someone the gazetteer does
+// not know, who shares a name with someone it does. A span the model
+// labelled otherwise must end with the hit (a given name before a known
+// surname, "Sanjar Mirziyoyev" taken for a place): it becomes a person.
+func withoutNamesakes(d *Doc, hits, model []Mention) []Mention {
+	out := hits[:0:0]
+	for _, h := range hits {
+		if k := unknownNameAround(d, h.Span, model); h.Label == output.LabelPerson && k >= 0 {
+			model[k].Label = output.LabelPerson
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// unknownNameAround returns the index of the model span that strictly
+// contains s with only name-like words outside it (ending with s unless
+// the model calls it a person), or -1.
+func unknownNameAround(d *Doc, s Span, model []Mention) int {
+	for k, m := range model {
+		if m.Start > s.Start || m.End < s.End || m.Span == s {
+			continue
+		}
+		if m.Label != output.LabelPerson && m.End != s.End {
+			continue
+		}
+		words := strings.Fields(d.Text[m.Start:s.Start] + " " + d.Text[s.End:m.End])
+		if len(words) == 0 {
+			return -1
+		}
+		for _, w := range words {
+			if !nameLike(d, w) {
+				return -1
+			}
+		}
+		return k
+	}
+	return -1
 }

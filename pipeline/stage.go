@@ -53,7 +53,10 @@ type Contract struct {
 }
 
 // checkOrder reports the first step that reads a field before a step
-// that sets it, or needs a field no step sets.
+// that sets it, or needs a field no step sets. A step that reads and sets
+// a field refines it (acronyms and coref add to the mentions): it may run
+// before another step that refines the same field, since each refines what
+// the steps before it left.
 func checkOrder(steps []step) error {
 	names := map[string]bool{}
 	for i, s := range steps {
@@ -67,7 +70,7 @@ func checkOrder(steps []step) error {
 				if j == i || !slices.Contains(o.Sets, f) {
 					continue
 				}
-				if j > i {
+				if j > i && !(slices.Contains(s.Sets, f) && slices.Contains(slices.Concat(o.Needs, o.Uses), f)) {
 					return fmt.Errorf("pipeline: stage %s reads %s, which stage %s sets after it", s.name, f, o.name)
 				}
 				setBefore = true

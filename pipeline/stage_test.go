@@ -17,8 +17,9 @@ func TestCheckOrder(t *testing.T) {
 		steps []step
 		err   string // "" for none
 	}{
-		{"default order", named("tokenize", "sentences", "gazetteer", "domains", "citations", "orgnames", "ner", "clean", "resolve", "acronyms", "link", "graph"), ""},
-		{"without the model", named("tokenize", "sentences", "gazetteer", "domains", "citations", "orgnames", "resolve", "acronyms", "link", "graph"), ""},
+		{"default order", named("tokenize", "sentences", "gazetteer", "domains", "citations", "orgnames", "ner", "clean", "resolve", "acronyms", "coref", "link", "graph"), ""},
+		{"a refiner after a reader", named("tokenize", "sentences", "gazetteer", "citations", "resolve", "acronyms", "link", "coref"), "stage link reads mentions, which stage coref sets after it"},
+		{"without the model", named("tokenize", "sentences", "gazetteer", "domains", "citations", "orgnames", "resolve", "acronyms", "coref", "link", "graph"), ""},
 		{"sentences before tokens", named("sentences", "tokenize"), "stage sentences reads tokens, which stage tokenize sets after it"},
 		{"nothing sets tokens", named("sentences"), "stage sentences needs tokens, which no stage before it sets"},
 		{"model after resolve", named("tokenize", "sentences", "gazetteer", "citations", "resolve", "ner"), "stage resolve reads model spans, which stage ner sets after it"},

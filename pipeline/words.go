@@ -2,7 +2,10 @@ package pipeline
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
 
 	"github.com/extract-ca/extract/wordlist"
 )
@@ -41,4 +44,31 @@ func inLower(set map[string]bool, w string) bool {
 		buf[i] = c
 	}
 	return set[string(buf[:len(w)])]
+}
+
+// nameLike reports whether w looks like a word of a person's name:
+// capitalised but not all capitals, and not a title, demonym, stop word or
+// a word the document writes in lower case.
+func nameLike(d *Doc, w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || strings.ToUpper(w) == w {
+		return false
+	}
+	l := strings.ToLower(w)
+	return !titles[l] && !demonyms[l] && !notNames[l] && !orgHeads[l] && !facilityHeads[l] && !commonWords[l] &&
+		!english.IsStopWord(l) && !usedInLowerCase(d, l)
+}
+
+// usedInLowerCase reports whether the document contains w (lower case) as
+// a token of its own, which a name never is.
+func usedInLowerCase(d *Doc, w string) bool {
+	if d.lower == nil {
+		d.lower = map[string]bool{}
+		for _, t := range d.Tokens {
+			if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(r) {
+				d.lower[t.Text] = true
+			}
+		}
+	}
+	return d.lower[w]
 }

@@ -30,7 +30,7 @@ func (f *pipelineFlags) register(c *cobra.Command) {
 	c.Flags().StringArrayVar(&f.gazetteers, "gazetteer", nil, "gazetteer `FILE` layered over the default (repeatable)")
 	c.Flags().BoolVar(&f.noNER, "no-ner", false, "use the gazetteer and rules only, not the statistical model")
 	c.Flags().IntVar(&f.workers, "workers", 0, "documents processed in parallel (default: all cores)")
-	c.Flags().StringSliceVar(&f.without, "without", nil, "leave out `STAGES` (domains, citations, orgnames, clean, acronyms), to measure what each adds")
+	c.Flags().StringSliceVar(&f.without, "without", nil, "leave out `STAGES` (domains, citations, orgnames, clean, acronyms, coref) or a rule of coref (coref/RULE, RULE one of variant, surname, acronym, relabel, repeat), to measure what each adds")
 	c.Flags().StringVar(&f.model, "model", "prose", "entity model: `prose` (prose's weights) or a FILE made by extract train")
 	c.Flags().StringVar(&f.repeats, "repeats", "shared", "how the model tags a word repeated within a sentence: `shared` (prose's way: every repeat takes the tag and label of the last) or separate")
 }

@@ -1,0 +1,412 @@
+package pipeline
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/output"
+	"github.com/extract-ca/extract/wordlist"
+)
+
+// Coref joins the mentions of one document that name one thing in several
+// forms, in the spirit of GATE's OrthoMatcher: "Jamshid Kholmurodov ...
+// Kholmurodov denied" is one person. A shorter form refers (Mention.Ref) to
+// the fullest form it matches, and link gives it that form's entity and
+// label. The fullest form has the most words that are no initials, then the
+// most words, then comes first. Only mentions the gazetteer does not know
+// join another form, and a one-word person hit of the gazetteer that
+// matched through a surname alone ("Ussenov" for Daniyar Usenov) when the
+// document does not name that person in full: "Zhanbolat Ussenov ...
+// Ussenov" is the document's Ussenov. A short form joins only when exactly
+// one entity of the document claims it: "Kholmurodov" after "Jamshid
+// Kholmurodov" and "Farrukh Kholmurodov" stays its own.
+//
+// Forms arrive without titles and possessives: the clean stage trims them
+// from the model's spans ("President Kholmurodov", "Kholmurodov's"), the
+// gazetteer's hits never hold them, and the tokenizer splits a possessive
+// off the word rule 5 compares. The rules, in the order they apply (each
+// can be left out for measuring, Config.Without "coref/<rule>"):
+//
+//  1. variant: forms the gazetteer does not know whose words fold to the
+//     same keys (gazetteer.Fold: case, script, transliteration;
+//     "Kholmurodov", "Holmurodov") are one entity, that of the first. It
+//     keeps one id for the spellings of one name within a document, as
+//     the folded ids did before ids became readable (AutoID).
+//  2. surname: a person's one-word form is the last word (not an initial)
+//     of a fuller person's name.
+//  3. acronym: a word in capitals that the initials of a fuller group's or
+//     place's name spell ("KCT" for "Kyzylorda Cotton Trust"; the acronyms
+//     stage, before this one, has joined the acronyms an article defines
+//     in brackets).
+//  4. relabel: a one-word form of the model joins by rule 2 or 3 although
+//     the model gave it another label, and takes the label of the name it
+//     joins (the model often calls a bare surname a place).
+//  5. repeat: a word of the text that no mention covers and that is written
+//     as the surname of a person named in full becomes a mention of that
+//     person, unless a capitalised name word, an initial or a particle
+//     ("von", "bin") stands next to it (then it is part of another name)
+//     or the document writes it in lower case. The surname of two people
+//     of the document becomes a person of its own, as a bare surname the
+//     model finds does.
+//
+// Rules 1-3 join only within one label, and no rule moves or drops a
+// mention: the stage sets references and labels, and adds mentions (rule 5).
+type Coref struct {
+	off map[string]bool // rules left out
+}
+
+// CorefRules are the names of the coref stage's rules, in their order.
+var CorefRules = []string{"variant", "surname", "acronym", "relabel", "repeat"}
+
+// particles stand between a given name and a surname ("von", "bin").
+var particles = wordlist.Set("name-particles")
+
+func (c Coref) Process(d *Doc) error {
+	forms := make([]nameForm, len(d.Mentions))
+	for i, m := range d.Mentions {
+		forms[i] = formOf(d.Text[m.Start:m.End])
+	}
+	if !c.off["variant"] {
+		c.joinVariants(d, forms)
+	}
+	c.joinShortForms(d, forms)
+	if !c.off["repeat"] {
+		c.addRepeats(d, forms)
+	}
+	return nil
+}
+
+// nameForm is a mention's text as the rules compare it.
+type nameForm struct {
+	words   []string // as written
+	keys    []string // folded words
+	initial []bool   // the word is an initial ("J." or "J")
+	names   int      // words that are no initials
+	acronym bool     // one word in capitals
+}
+
+func formOf(text string) nameForm {
+	var f nameForm
+	for _, w := range strings.Fields(text) {
+		w = strings.TrimRight(w, ",;:")
+		k := gazetteer.Fold(w)
+		if k == "" {
+			continue
+		}
+		ini := isInitial(w)
+		f.words = append(f.words, w)
+		f.keys = append(f.keys, k)
+		f.initial = append(f.initial, ini)
+		if !ini {
+			f.names++
+		}
+	}
+	f.acronym = len(f.words) == 1 && isCapitals(f.words[0])
+	return f
+}
+
+// isInitial: one capital letter, with or without a full stop.
+func isInitial(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	r, size := utf8.DecodeRuneInString(w)
+	return size == len(w) && unicode.IsUpper(r)
+}
+
+// isCapitals: two to eight letters, all capitals.
+func isCapitals(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 8
+}
+
+// fuller reports whether form a is fuller than form b.
+func fuller(a, b nameForm) bool {
+	if a.names != b.names {
+		return a.names > b.names
+	}
+	return len(a.words) > len(b.words)
+}
+
+// auto reports whether the gazetteer does not know mention m and no
+// earlier rule joined it.
+func auto(m Mention) bool { return len(m.Entries) == 0 && m.Ref < 0 }
+
+// root follows the references from mention i to the mention whose entity
+// it takes.
+func root(ms []Mention, i int) int {
+	for n := 0; ms[i].Ref >= 0 && n < len(ms); n++ {
+		i = ms[i].Ref
+	}
+	return i
+}
+
+// identity names the entity mention i will get, as far as it is known
+// before link: the gazetteer's first entry, or the label and keys of a
+// name the gazetteer does not know.
+func identity(ms []Mention, forms []nameForm, i int) string {
+	i = root(ms, i)
+	if m := ms[i]; len(m.Entries) > 0 {
+		return m.Entries[0].ID
+	}
+	return "auto/" + ms[i].Label + "/" + strings.Join(forms[i].keys, " ")
+}
+
+// join makes mention i refer to mention j (to what it refers to).
+func join(ms []Mention, i, j int) {
+	j = root(ms, j)
+	ms[i].Ref, ms[i].Label = j, ms[j].Label
+}
+
+// joinVariants applies rule 1: a mention the gazetteer does not know
+// refers to the first mention with its label and keys.
+func (c Coref) joinVariants(d *Doc, forms []nameForm) {
+	first := map[string]int{} // identity → mention
+	for i, m := range d.Mentions {
+		if !auto(m) || len(forms[i].keys) == 0 {
+			continue
+		}
+		id := identity(d.Mentions, forms, i)
+		if j, ok := first[id]; ok {
+			join(d.Mentions, i, j)
+		} else {
+			first[id] = i
+		}
+	}
+}
+
+// joinShortForms applies rules 2-4, the fullest forms first, so that a
+// form that joined a fuller one passes its entity on to shorter ones.
+func (c Coref) joinShortForms(d *Doc, forms []nameForm) {
+	// The fuller forms a short form may match, by the key it must share:
+	// a person's surname, or the initials of another name.
+	bySurname, byInitials := map[string][]int{}, map[string][]int{}
+	for j, m := range d.Mentions {
+		f := forms[j]
+		if len(f.words) < 2 {
+			continue
+		}
+		if m.Label == output.LabelPerson {
+			if sn := f.surname(); sn >= 0 {
+				bySurname[f.keys[sn]] = append(bySurname[f.keys[sn]], j)
+			}
+		} else if ini := f.initials(); len(ini) >= 2 {
+			byInitials[ini] = append(byInitials[ini], j)
+		}
+	}
+	order := make([]int, len(d.Mentions))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		fa, fb := forms[a], forms[b]
+		if fuller(fa, fb) {
+			return -1
+		}
+		if fuller(fb, fa) {
+			return 1
+		}
+		return cmp.Compare(a, b)
+	})
+	for _, i := range order {
+		s := forms[i]
+		if !c.movable(d, forms, i) {
+			continue
+		}
+		candidates := bySurname[s.keys[len(s.keys)-1]]
+		if s.acronym {
+			candidates = slices.Concat(candidates, byInitials[strings.ToUpper(s.words[0])])
+		}
+		own := identity(d.Mentions, forms, i)
+		claim, claimed, ambiguous := -1, "", false
+		for _, j := range candidates {
+			if j == i || !fuller(forms[j], s) || !c.matches(d.Mentions[i], s, d.Mentions[j], forms[j]) {
+				continue
+			}
+			switch id := identity(d.Mentions, forms, j); {
+			case id == own:
+				ambiguous = true // its own entity claims it too
+			case claim >= 0 && id != claimed:
+				ambiguous = true
+			case claim < 0 || fuller(forms[j], forms[claim]):
+				claim, claimed = j, id
+			}
+		}
+		if claim >= 0 && !ambiguous {
+			join(d.Mentions, i, claim)
+		}
+	}
+}
+
+// movable reports whether mention i may join another form: the gazetteer
+// does not know it, or it is a one-word person hit (a surname alias) of a
+// person the document does not name in a fuller form.
+func (c Coref) movable(d *Doc, forms []nameForm, i int) bool {
+	m := d.Mentions[i]
+	if auto(m) {
+		return len(forms[i].keys) > 0
+	}
+	if m.Ref >= 0 || m.Label != output.LabelPerson || len(forms[i].words) != 1 || len(strings.Fields(m.Entries[0].Name)) < 2 {
+		return false
+	}
+	for j, o := range d.Mentions {
+		if j != i && fuller(forms[j], forms[i]) && sharesEntry(o, m) {
+			return false
+		}
+	}
+	return true
+}
+
+// sharesEntry reports whether a and b may name one gazetteer entry.
+func sharesEntry(a, b Mention) bool {
+	for _, x := range a.Entries {
+		for _, y := range b.Entries {
+			if x.ID == y.ID {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// matches reports whether the short form s (mention sm) may name what the
+// fuller form f (mention fm) names, by rules 2-4.
+func (c Coref) matches(sm Mention, s nameForm, fm Mention, f nameForm) bool {
+	sameLabel := sm.Label == fm.Label
+	// Rule 4: a bare one-word form of the model may change its label.
+	relabel := !sameLabel && !c.off["relabel"] && sm.Source == output.SourceNER && len(s.words) == 1
+	if !sameLabel && !relabel {
+		return false
+	}
+	if fm.Label == output.LabelPerson {
+		surname := f.surname()
+		if surname < 0 || len(f.words) < 2 {
+			return false
+		}
+		return len(s.words) == 1 && !s.initial[0] && !c.off["surname"] && s.keys[0] == f.keys[surname]
+	}
+	return s.acronym && !c.off["acronym"] && len(f.words) >= 2 && f.initials() == strings.ToUpper(s.words[0])
+}
+
+// surname returns the index of the last word of f that is no initial, or
+// -1.
+func (f nameForm) surname() int {
+	for i := len(f.words) - 1; i >= 0; i-- {
+		if !f.initial[i] {
+			return i
+		}
+	}
+	return -1
+}
+
+// initials returns the capitals that start the words of f, skipping the
+// small joining words ("Ministry of Culture and Sport": MCS).
+func (f nameForm) initials() string {
+	var b strings.Builder
+	for _, w := range f.words {
+		if connectors[w] {
+			continue
+		}
+		for _, part := range strings.Split(w, "-") {
+			r, _ := utf8.DecodeRuneInString(part)
+			if !unicode.IsUpper(r) {
+				return "" // a lower-case word: no acronym to compare
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// addRepeats applies rule 5.
+func (c Coref) addRepeats(d *Doc, forms []nameForm) {
+	// The surnames of the people named in full, as written, and the
+	// mention of the fullest name that owns each; a surname two entities
+	// share belongs to neither (-1).
+	owner := map[string]int{}
+	for i, m := range d.Mentions {
+		f := forms[i]
+		sn := f.surname()
+		if m.Label != output.LabelPerson || f.names < 2 || sn < 0 || !personLike(d, f) {
+			continue
+		}
+		w := f.words[sn]
+		j, ok := owner[w]
+		switch {
+		case !ok:
+			owner[w] = i
+		case j < 0:
+		case identity(d.Mentions, forms, j) != identity(d.Mentions, forms, i):
+			owner[w] = -1
+		case fuller(f, forms[j]):
+			owner[w] = i
+		}
+	}
+	if len(owner) == 0 {
+		return
+	}
+	added := d.Mentions
+	for ti, t := range d.Tokens {
+		word, span := t.Text, t.Span
+		j, ok := owner[word]
+		if !ok || !nameLike(d, word) || span.OverlapsAny(added) || inTitle(d.Titles, span) {
+			continue
+		}
+		if ti > 0 && (nameWord(d, d.Tokens[ti-1].Text) || particles[d.Tokens[ti-1].Text]) && adjacent(d.Text, d.Tokens[ti-1].Span, t.Span) ||
+			ti+1 < len(d.Tokens) && nameWord(d, d.Tokens[ti+1].Text) && adjacent(d.Text, t.Span, d.Tokens[ti+1].Span) {
+			continue // part of a longer name: "Farrukh Kholmurodov", "F. Kholmurodov", "von Kholmurodov", "Kholmurodov Street"
+		}
+		m := Mention{Span: span, Label: output.LabelPerson, Source: output.SourceRule, Ref: -1, Sentence: d.SentenceOf(span.Start)}
+		if j >= 0 {
+			m.Ref = root(d.Mentions, j)
+		}
+		added = append(added, m)
+	}
+	if len(added) > len(d.Mentions) {
+		sortMentions(added)
+		d.Mentions = added
+	}
+}
+
+// personLike reports whether every word of f but its initials looks like
+// a word of a person's name, so that a model's "person" such as "City
+// Hospital" lends its last word to no repeat.
+func personLike(d *Doc, f nameForm) bool {
+	for i, w := range f.words {
+		if !f.initial[i] && !nameLike(d, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameWord reports whether a word next to a surname makes it part of
+// another name: an initial or a name-like word ("Mr." is neither).
+func nameWord(d *Doc, w string) bool {
+	return isInitial(w) || nameLike(d, strings.TrimSuffix(w, "."))
+}
+
+// inTitle reports whether s overlaps the title of a cited work, where names
+// are no mentions.
+func inTitle(titles []Span, s Span) bool {
+	for _, t := range titles {
+		if t.Overlaps(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// adjacent reports whether only spaces (no line break) stand between a and
+// b.
+func adjacent(text string, a, b Span) bool {
+	return strings.Trim(text[a.End:b.Start], " ") == ""
+}
