@@ -1,7 +1,6 @@
 package gazetteer
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -42,32 +41,31 @@ func (e *Entry) Check() error {
 	return nil
 }
 
-// maxLineBytes bounds one line of a gazetteer file.
-const maxLineBytes = 1 << 20
-
 // Reader reads entries from a gazetteer file one at a time.
 type Reader struct {
-	file string
-	s    *bufio.Scanner
-	line int
-	done bool // the scanner failed: nothing more to read
+	file  string
+	lines *lineReader
 }
 
 // NewReader returns a Reader of r; file names r in error messages.
 func NewReader(r io.Reader, file string) *Reader {
-	s := bufio.NewScanner(r)
-	s.Buffer(make([]byte, 0, 4096), maxLineBytes)
-	return &Reader{file: file, s: s}
+	return &Reader{file: file, lines: newLineReader(r)}
 }
 
 // Read returns the next entry, io.EOF at the end, or a *fileerr.ParseError
-// for a malformed line; reading may go on after it. A line too long or a
+// for a malformed line or a line over 1 MiB; reading goes on after it. A
 // failing reader ends the file: the next Read returns io.EOF.
 func (r *Reader) Read() (*Entry, error) {
-	for !r.done && r.s.Scan() {
-		r.line++
-		line := strings.TrimSpace(strings.TrimSuffix(r.s.Text(), "\r"))
-		if r.line == 1 {
+	for {
+		text, n, err := r.lines.next()
+		if err == io.EOF {
+			return nil, io.EOF
+		}
+		if err != nil {
+			return nil, &fileerr.ParseError{File: r.file, Line: n, Err: err}
+		}
+		line := strings.TrimSpace(text)
+		if n == 1 {
 			line = strings.TrimPrefix(line, "\uFEFF")
 		}
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -75,16 +73,11 @@ func (r *Reader) Read() (*Entry, error) {
 		}
 		e, err := parseLine(line)
 		if err != nil {
-			return nil, &fileerr.ParseError{File: r.file, Line: r.line, Err: err}
+			return nil, &fileerr.ParseError{File: r.file, Line: n, Err: err}
 		}
-		e.File, e.Line = r.file, r.line
+		e.File, e.Line = r.file, n
 		return e, nil
 	}
-	if err := r.s.Err(); err != nil && !r.done {
-		r.done = true
-		return nil, &fileerr.ParseError{File: r.file, Line: r.line + 1, Err: err}
-	}
-	return nil, io.EOF
 }
 
 // Parse reads a whole gazetteer file. It reports every problem of the file,
