@@ -12,13 +12,47 @@ import (
 )
 
 var (
-	idPattern      = regexp.MustCompile(`^[a-z]+/[a-z0-9]+(?:[-.][a-z0-9]+)*$`)
+	// An id is type/slug (curated: place/almaty) or namespace/type/slug
+	// (imported: geonames/place/almaty); see ValidID.
+	idPattern      = regexp.MustCompile(`^(?:[a-z]+/)?[a-z]+/[a-z0-9]+(?:[-.][a-z0-9]+)*$`)
 	countryPattern = regexp.MustCompile(`^[A-Z]{2}$`)
 )
 
 // ValidCountry reports whether code has the shape of an ISO 3166-1 alpha-2
 // code (two capital letters), as the country field wants it.
 func ValidCountry(code string) bool { return countryPattern.MatchString(code) }
+
+// ValidID reports whether id has the shape of an entry's id: type/slug, as
+// the curated files write them (person/emomali-rahmon), or
+// namespace/type/slug, as importers write them
+// (geonames/place/almaty), with lowercase ascii letters and digits joined
+// by "-" or "." in the slug. A namespace keeps imported ids apart from
+// curated ones: it is neither a type nor "auto", the namespace of the ids
+// the pipeline makes for names the gazetteer does not know. That the type
+// part names the entry's type is checked by Validate.
+func ValidID(id string) bool {
+	if !idPattern.MatchString(id) {
+		return false
+	}
+	parts := strings.Split(id, "/")
+	if len(parts) == 3 {
+		switch Type(strings.ToUpper(parts[0])) {
+		case Person, Place, Group, "AUTO":
+			return false
+		}
+	}
+	return true
+}
+
+// IDType returns the type part of an id, lower case: "place" for
+// place/almaty and for geonames/place/almaty.
+func IDType(id string) string {
+	parts := strings.Split(id, "/")
+	if len(parts) < 2 {
+		return ""
+	}
+	return parts[len(parts)-2]
+}
 
 // Check reports the first field of e that a gazetteer file cannot hold: an
 // id or parent that is not lowercase ascii type/name, a type other than the
@@ -27,13 +61,13 @@ func ValidCountry(code string) bool { return countryPattern.MatchString(code) }
 // writes one, so that what is written always reads back.
 func (e *Entry) Check() error {
 	switch {
-	case !idPattern.MatchString(e.ID):
+	case !ValidID(e.ID):
 		return fmt.Errorf("%w: %q", ErrID, e.ID)
 	case !e.Type.Valid():
 		return fmt.Errorf("%w: %q", ErrType, e.Type)
 	case e.Country != "" && !ValidCountry(e.Country):
 		return fmt.Errorf("%w: %q", ErrCountry, e.Country)
-	case e.Parent != "" && !idPattern.MatchString(e.Parent):
+	case e.Parent != "" && !ValidID(e.Parent):
 		return fmt.Errorf("%w (parent): %q", ErrID, e.Parent)
 	case e.Name == "":
 		return ErrEmptyName
