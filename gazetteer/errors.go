@@ -19,6 +19,10 @@ var (
 	// A CSV or TSV file without the columns needed.
 	ErrHeader = errors.New("header must name the columns id, type, name (and may name kind, country, parent, aliases)")
 
+	// Load: an entry of a file has the id of an entry loaded before it (of
+	// the default or an earlier file), and Refuse is in force.
+	ErrCollision = errors.New("id already in the gazetteer")
+
 	// Validate: the gazetteer as a whole.
 	ErrMissingParent = errors.New("parent does not exist")
 	ErrSharedAlias   = errors.New("name shared with an entry of another type; mark it ambiguous with a leading ?")

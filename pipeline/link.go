@@ -35,17 +35,19 @@ func (Link) Process(d *Doc) error {
 		e := chooseEntry(m.Entries, wordAfter(d.Text, m.End))
 		m.Entity, m.Name, m.Kind, m.Label = e.ID, e.Name, e.Kind, string(e.Type)
 	}
+	people := newSurnames(d.Mentions)
 	for i := range d.Mentions {
 		m := &d.Mentions[i]
 		if m.Ref >= 0 || len(m.Entries) > 0 {
 			continue
 		}
 		surface := strings.Join(strings.Fields(d.Text[m.Start:m.End]), " ")
-		if p, ok := personBySurname(d.Mentions, i, surface); ok {
+		if p, ok := people.find(d.Mentions, i, surface); ok {
 			m.Entity, m.Name, m.Kind = p.Entity, p.Name, p.Kind
-			continue
+		} else {
+			m.Entity, m.Name = AutoID(m.Label, surface), surface
 		}
-		m.Entity, m.Name = AutoID(m.Label, surface), surface
+		people.add(d.Mentions, i)
 	}
 	for i := range d.Mentions {
 		m := &d.Mentions[i]
@@ -109,21 +111,61 @@ func chooseEntry(entries []*gazetteer.Entry, next string) *gazetteer.Entry {
 	return first
 }
 
-// personBySurname finds an earlier or later person mention whose name
-// ends with the one-word surface at mention i.
-func personBySurname(ms []Mention, i int, surface string) (Mention, bool) {
-	m := ms[i]
-	if m.Label != output.LabelPerson || strings.ContainsAny(surface, " ") {
+// surnames indexes the person mentions that have an entity and a name of
+// more than one word by the folded last word of the name, so that a
+// one-word person mention finds its person without a scan of every
+// mention (which made link quadratic in the size of the text).
+type surnames struct {
+	first map[string][2]int // key → the two smallest indexes of such mentions (-1: none)
+}
+
+func newSurnames(ms []Mention) *surnames {
+	s := &surnames{first: map[string][2]int{}}
+	for i := range ms {
+		s.add(ms, i)
+	}
+	return s
+}
+
+// add indexes mention i if it is a person with an entity and a name of
+// more than one word.
+func (s *surnames) add(ms []Mention, i int) {
+	o := ms[i]
+	if o.Label != output.LabelPerson || o.Entity == "" {
+		return
+	}
+	words := strings.Fields(o.Name)
+	if len(words) < 2 {
+		return
+	}
+	k := gazetteer.Fold(words[len(words)-1])
+	f, ok := s.first[k]
+	if !ok {
+		f = [2]int{-1, -1}
+	}
+	switch {
+	case i == f[0] || i == f[1]:
+	case f[0] < 0 || i < f[0]:
+		f = [2]int{i, f[0]}
+	case f[1] < 0 || i < f[1]:
+		f[1] = i
+	}
+	s.first[k] = f
+}
+
+// find returns the first person mention other than i (in text order)
+// whose name ends with the one-word surface of mention i.
+func (s *surnames) find(ms []Mention, i int, surface string) (Mention, bool) {
+	if ms[i].Label != output.LabelPerson || strings.ContainsAny(surface, " ") {
 		return Mention{}, false
 	}
-	key := gazetteer.Fold(surface)
-	for j, o := range ms {
-		if j == i || o.Label != output.LabelPerson || o.Entity == "" {
-			continue
-		}
-		words := strings.Fields(o.Name)
-		if len(words) > 1 && gazetteer.Fold(words[len(words)-1]) == key {
-			return o, true
+	f, ok := s.first[gazetteer.Fold(surface)]
+	if !ok {
+		return Mention{}, false
+	}
+	for _, j := range f {
+		if j >= 0 && j != i {
+			return ms[j], true
 		}
 	}
 	return Mention{}, false

@@ -28,6 +28,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -144,6 +145,22 @@ func run(o options) error {
 		strings.Join(append([]string{""}, args...), " "), baseline.cpu, baseline.rssMB)
 	fmt.Printf("K = (peak RSS - baseline) / document size; load average %s\n\n", loadavg())
 
+	var big strings.Builder
+	if o.big {
+		if err := bigDocument(&big, bin, args, base, tmp, small); err != nil {
+			return err
+		}
+	}
+	// The children first: a child's peak RSS counts this process's own
+	// resident memory at the time it was started (Linux carries the
+	// high-water mark over exec), which the in-process runs below raise.
+	results := make([]result, len(docs))
+	for i, d := range docs {
+		if results[i], err = measure(bin, append(append([]string{}, args...), d.path), o.count); err != nil {
+			return fmt.Errorf("%s: %w", d.name, err)
+		}
+		fmt.Fprintf(os.Stderr, "scaling: %s child run done\n", d.name)
+	}
 	var stageNames []string
 	stageRows := map[string]map[string]float64{}
 	if o.stages {
@@ -158,11 +175,8 @@ func run(o options) error {
 		header += s + "\t"
 	}
 	fmt.Fprintln(w, header+"\t")
-	for _, d := range docs {
-		r, err := measure(bin, append(append([]string{}, args...), d.path), o.count)
-		if err != nil {
-			return fmt.Errorf("%s: %w", d.name, err)
-		}
+	for i, d := range docs {
+		r := results[i]
 		mb := float64(d.size) / 1e6
 		line := fmt.Sprintf("%s\t%.1f\t%.2f\t%.2f\t%.0f\t%.1f\t", d.name, mb, r.cpu, (r.cpu-baseline.cpu)/mb, r.rssMB, (r.rssMB-baseline.rssMB)/mb)
 		for _, s := range stageNames {
@@ -174,9 +188,7 @@ func run(o options) error {
 	if len(stageNames) > 0 {
 		fmt.Println("\nstage columns: that stage's thread CPU seconds per MB, in-process (pipeline.Config.OnStage)")
 	}
-	if o.big {
-		return bigDocument(bin, args, base, tmp, small)
-	}
+	fmt.Print(big.String())
 	return nil
 }
 
@@ -195,12 +207,12 @@ func repeatTo(base []byte, n int) []byte {
 
 // bigDocument runs a 100 MB document followed by a small one, with the
 // default --max-bytes and then with it raised, and says what came out.
-func bigDocument(bin string, args []string, base []byte, tmp, small string) error {
+func bigDocument(out io.Writer, bin string, args []string, base []byte, tmp, small string) error {
 	dir := filepath.Join(tmp, "big")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(dir, "a-100MB.txt"), repeatTo(base, 100e6), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "a-100MB.txt"), repeatTo(base, 100e6), 0o644); err != nil { // 100,000,000 bytes: over the default 52,428,800
 		return err
 	}
 	after, err := os.ReadFile(small)
@@ -210,20 +222,20 @@ func bigDocument(bin string, args []string, base []byte, tmp, small string) erro
 	if err := os.WriteFile(filepath.Join(dir, "b-after.txt"), after, 0o644); err != nil {
 		return err
 	}
-	fmt.Println()
+	fmt.Fprintln(out)
 	for _, extra := range [][]string{nil, {"--max-bytes", "200000000"}} {
 		all := append(append(append([]string{}, args...), extra...), dir)
 		r, err := measure(bin, all, 1)
 		if err != nil {
 			return err
 		}
-		fmt.Printf("extract run --workers 1 %s: exit %d, %.2f s CPU, %.2f s wall, peak RSS %.0f MB\n",
+		fmt.Fprintf(out, "extract run --workers 1 %s: exit %d, %.2f s CPU, %.2f s wall, peak RSS %.0f MB\n",
 			strings.Join(all[:len(all)-1], " ")+" DIR(100 MB, small)", r.exit, r.cpu, r.wall, r.rssMB)
 		for _, l := range bytes.Split(bytes.TrimSpace(r.stdout), []byte("\n")) {
 			if len(l) > 160 {
 				l = append(l[:160:160], "..."...)
 			}
-			fmt.Printf("  %s\n", l)
+			fmt.Fprintf(out, "  %s\n", l)
 		}
 	}
 	return nil
