@@ -335,7 +335,7 @@ type jsonlInput struct {
 // line out per line in. A line over max bytes is skipped to its end
 // without being held, and yields an error.
 func readJSONL(r io.Reader, file string, max int64, yield func(Input) bool) bool {
-	lr := &lineReader{br: bufio.NewReaderSize(r, 64<<10)}
+	lr := &lineReader{br: bufio.NewReaderSize(r, jsonlBufferSize)}
 	if f, ok := r.(*os.File); ok {
 		if off, err := f.Seek(0, io.SeekCurrent); err == nil {
 			lr.seeker, lr.off = f, off
@@ -375,6 +375,11 @@ func readJSONL(r io.Reader, file string, max int64, yield func(Input) bool) bool
 }
 
 var errLineTooLong = errors.New("line too long")
+
+// jsonlBufferSize is the buffer of a JSONL reader: from a file, a longer
+// line is measured before it is read. A variable for the fuzz target,
+// which makes it small.
+var jsonlBufferSize = 64 << 10
 
 // lineReader reads the lines of a JSONL input. From a file it can seek
 // in, a line longer than its buffer is first measured without being held,
