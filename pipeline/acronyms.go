@@ -104,7 +104,10 @@ func bracketedAcronym(text string, i int) (Span, bool) {
 		return Span{}, false
 	}
 	start := i + len(rest) - len(trimmed) + 1
-	end := strings.IndexByte(text[start:], ')')
+	// Look no further than the longest acronym: a search to the next ")"
+	// of the text, for every mention followed by "(", is quadratic in a
+	// text without one.
+	end := strings.IndexByte(text[start:min(len(text), start+13)], ')')
 	if end < 2 || end > 12 {
 		return Span{}, false
 	}
