@@ -3,6 +3,7 @@ package batch
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -293,5 +294,39 @@ func TestRunStopsOnCancel(t *testing.T) {
 	})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("Run = %v, want context.Canceled", err)
+	}
+}
+
+// From a file, a line over the limit is measured without being held:
+// refusing a 64 MiB line under a 32 MiB limit allocates far less than the
+// limit, and the lines around it, one longer than the reader's buffer but
+// within the limit, read whole and in order.
+func TestReadJSONLFileLongLineNotHeld(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "long.jsonl")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mid := strings.Repeat("b", 200<<10) // over the 64 KiB buffer, within the limit
+	fmt.Fprintf(f, "{\"id\":\"a\",\"text\":\"Osh\"}\n{\"id\":\"x\",\"text\":\"")
+	if _, err := io.Copy(f, &repeatReader{n: 64 << 20}); err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(f, "\"}\n{\"id\":\"m\",\"text\":\"%s\"}\r\n{\"id\":\"z\",\"text\":\"Naryn\"}", mid)
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtimeMem
+	before.read()
+	ins := readAll(t, Reader{Format: FormatJSONL, MaxBytes: 32 << 20}, []File{{path, "long"}})
+	after.read()
+	if len(ins) != 4 || ins[0].Text != "Osh" || ins[1].Err == nil || ins[2].Text != mid || ins[3].Text != "Naryn" {
+		t.Fatalf("inputs: %d, first %+v", len(ins), ins[0])
+	}
+	if want := path + ":2: line of"; !strings.HasPrefix(ins[1].Err.Error(), want) {
+		t.Errorf("error %q, want prefix %q", ins[1].Err, want)
+	}
+	if grew := after.totalAlloc - before.totalAlloc; grew > 4<<20 {
+		t.Errorf("reading a 64 MiB line from a file allocated %d MiB", grew>>20)
 	}
 }

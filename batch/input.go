@@ -358,10 +358,15 @@ type jsonlInput struct {
 // line out per line in. A line over max bytes is skipped to its end
 // without being held, and yields an error.
 func readJSONL(r io.Reader, file string, max int64, yield func(Input) bool) bool {
-	br := bufio.NewReaderSize(r, 64<<10)
+	lr := &lineReader{br: bufio.NewReaderSize(r, jsonlBufferSize)}
+	if f, ok := r.(*os.File); ok {
+		if off, err := f.Seek(0, io.SeekCurrent); err == nil {
+			lr.seeker, lr.off = f, off
+		}
+	}
 	var buf []byte
 	for line := 1; ; line++ {
-		b, n, err := readLine(br, buf[:0], max)
+		b, n, err := lr.readLine(buf[:0], max)
 		buf = b[:0]
 		if n == 0 && err == io.EOF {
 			return true // no line left
@@ -394,10 +399,69 @@ func readJSONL(r io.Reader, file string, max int64, yield func(Input) bool) bool
 
 var errLineTooLong = errors.New("line too long")
 
+// jsonlBufferSize is the buffer of a JSONL reader: from a file, a longer
+// line is measured before it is read. A variable for the fuzz target,
+// which makes it small.
+var jsonlBufferSize = 64 << 10
+
+// lineReader reads the lines of a JSONL input. From a file it can seek
+// in, a line longer than its buffer is first measured without being held,
+// then read again whole if it is within the limit: a line over the limit
+// costs no memory. From a stream (standard input), a line is held up to
+// the limit while it is read.
+type lineReader struct {
+	br     *bufio.Reader
+	seeker io.ReadSeeker // the file under br, or nil for a stream
+	off    int64         // offset in the file of br's next byte
+}
+
 // readLine reads one line into buf without its "\n" and returns it with
 // the line's length in bytes (without "\n"). A line over max bytes is read
-// to its end but not kept beyond the first max: errLineTooLong. io.EOF comes with the last line when it
+// to its end but not kept: errLineTooLong. io.EOF comes with the last line when it
 // has no "\n", and alone (n == 0) when there is no line left.
+func (lr *lineReader) readLine(buf []byte, max int64) ([]byte, int64, error) {
+	if lr.seeker == nil {
+		return readLine(lr.br, buf, max)
+	}
+	start := lr.off
+	chunk, err := lr.br.ReadSlice('\n')
+	lr.off += int64(len(chunk))
+	if err != bufio.ErrBufferFull {
+		return finishLine(append(buf, chunk...), int64(len(chunk)), false, max, err)
+	}
+	// Longer than the buffer: measure it to its end.
+	n := int64(len(chunk))
+	for err == bufio.ErrBufferFull {
+		chunk, err = lr.br.ReadSlice('\n')
+		lr.off += int64(len(chunk))
+		n += int64(len(chunk))
+	}
+	newline := len(chunk) > 0 && chunk[len(chunk)-1] == '\n'
+	length := n
+	if newline {
+		length--
+	}
+	if length > max || err != nil && err != io.EOF {
+		return finishLine(buf[:0], n, true, max, err)
+	}
+	// Within the limit: read it again, whole, into a buffer of its size.
+	if _, serr := lr.seeker.Seek(start, io.SeekStart); serr != nil {
+		return buf[:0], n, serr
+	}
+	lr.br.Reset(lr.seeker)
+	if int64(cap(buf)) < n {
+		buf = make([]byte, 0, n)
+	}
+	buf = buf[:n]
+	if _, rerr := io.ReadFull(lr.br, buf); rerr != nil {
+		return buf[:0], n, rerr
+	}
+	lr.off = start + n
+	return finishLine(buf, n, false, max, err)
+}
+
+// readLine reads one line of a stream into buf, as lineReader.readLine
+// does, holding at most max+1 bytes of it.
 func readLine(br *bufio.Reader, buf []byte, max int64) ([]byte, int64, error) {
 	var n int64
 	long := false
@@ -414,27 +478,34 @@ func readLine(br *bufio.Reader, buf []byte, max int64) ([]byte, int64, error) {
 		if err == bufio.ErrBufferFull {
 			continue
 		}
-		if len(chunk) > 0 && chunk[len(chunk)-1] == '\n' {
-			n-- // the newline is not part of the line
-			if !long {
-				buf = buf[:len(buf)-1]
-			}
-		}
-		if n > max { // a last line without "\n" may be one byte over
-			long, buf = true, buf[:0]
-		}
-		switch {
-		case long:
-			if err == nil || err == io.EOF {
-				err = errLineTooLong
-			}
-		case err == io.EOF && n > 0:
-			// The last line, without "\n": a line like any other, and the
-			// next call says io.EOF alone.
-			err = nil
-		}
-		return buf, n, err
+		return finishLine(buf, n, long, max, err)
 	}
+}
+
+// finishLine ends the reading of one line of n bytes read (with its "\n",
+// if it has one, the last byte of buf unless long): it drops the "\n" and
+// says errLineTooLong for a line over max.
+func finishLine(buf []byte, n int64, long bool, max int64, err error) ([]byte, int64, error) {
+	if n > 0 && (long && err == nil || !long && buf[len(buf)-1] == '\n') {
+		n-- // the newline is not part of the line
+		if !long {
+			buf = buf[:len(buf)-1]
+		}
+	}
+	if n > max { // a last line without "\n" may be one byte over
+		long, buf = true, buf[:0]
+	}
+	switch {
+	case long:
+		if err == nil || err == io.EOF {
+			err = errLineTooLong
+		}
+	case err == io.EOF && n > 0:
+		// The last line, without "\n": a line like any other, and the
+		// next call says io.EOF alone.
+		err = nil
+	}
+	return buf, n, err
 }
 
 // parseJSONLLine makes the input of one JSONL line; in has its place as id

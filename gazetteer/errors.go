@@ -9,7 +9,7 @@ import "errors"
 var (
 	// Parse: one line of the text format.
 	ErrFieldCount = errors.New("want 7 fields separated by |: id | type | kind | country | parent | name | aliases")
-	ErrID         = errors.New("bad id: want lowercase ascii like person/emomali-rahmon")
+	ErrID         = errors.New("bad id: want lowercase ascii type/name like person/emomali-rahmon, or source/type/name like geonames/place/almaty (source not a type nor auto)")
 	ErrType       = errors.New("bad type: want PERSON, PLACE or GROUP")
 	ErrCountry    = errors.New("bad country: want an ISO 3166-1 alpha-2 code such as KZ")
 	ErrEmptyName  = errors.New("empty name")
@@ -19,8 +19,12 @@ var (
 	// A CSV or TSV file without the columns needed.
 	ErrHeader = errors.New("header must name the columns id, type, name (and may name kind, country, parent, aliases)")
 
+	// Load: an entry of a file has the id of an entry loaded before it (of
+	// the default or an earlier file), and Refuse is in force.
+	ErrCollision = errors.New("id already in the gazetteer")
+
 	// Validate: the gazetteer as a whole.
 	ErrMissingParent = errors.New("parent does not exist")
 	ErrSharedAlias   = errors.New("name shared with an entry of another type; mark it ambiguous with a leading ?")
-	ErrIDType        = errors.New("id prefix does not match the type")
+	ErrIDType        = errors.New("the type part of the id does not match the type")
 )

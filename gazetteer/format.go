@@ -1,7 +1,6 @@
 package gazetteer
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -13,13 +12,47 @@ import (
 )
 
 var (
-	idPattern      = regexp.MustCompile(`^[a-z]+/[a-z0-9]+(?:[-.][a-z0-9]+)*$`)
+	// An id is type/slug (curated: place/almaty) or namespace/type/slug
+	// (imported: geonames/place/almaty); see ValidID.
+	idPattern      = regexp.MustCompile(`^(?:[a-z]+/)?[a-z]+/[a-z0-9]+(?:[-.][a-z0-9]+)*$`)
 	countryPattern = regexp.MustCompile(`^[A-Z]{2}$`)
 )
 
 // ValidCountry reports whether code has the shape of an ISO 3166-1 alpha-2
 // code (two capital letters), as the country field wants it.
 func ValidCountry(code string) bool { return countryPattern.MatchString(code) }
+
+// ValidID reports whether id has the shape of an entry's id: type/slug, as
+// the curated files write them (person/emomali-rahmon), or
+// namespace/type/slug, as importers write them
+// (geonames/place/almaty), with lowercase ascii letters and digits joined
+// by "-" or "." in the slug. A namespace keeps imported ids apart from
+// curated ones: it is neither a type nor "auto", the namespace of the ids
+// the pipeline makes for names the gazetteer does not know. That the type
+// part names the entry's type is checked by Validate.
+func ValidID(id string) bool {
+	if !idPattern.MatchString(id) {
+		return false
+	}
+	parts := strings.Split(id, "/")
+	if len(parts) == 3 {
+		switch Type(strings.ToUpper(parts[0])) {
+		case Person, Place, Group, "AUTO":
+			return false
+		}
+	}
+	return true
+}
+
+// IDType returns the type part of an id, lower case: "place" for
+// place/almaty and for geonames/place/almaty.
+func IDType(id string) string {
+	parts := strings.Split(id, "/")
+	if len(parts) < 2 {
+		return ""
+	}
+	return parts[len(parts)-2]
+}
 
 // Check reports the first field of e that a gazetteer file cannot hold: an
 // id or parent that is not lowercase ascii type/name, a type other than the
@@ -28,13 +61,13 @@ func ValidCountry(code string) bool { return countryPattern.MatchString(code) }
 // writes one, so that what is written always reads back.
 func (e *Entry) Check() error {
 	switch {
-	case !idPattern.MatchString(e.ID):
+	case !ValidID(e.ID):
 		return fmt.Errorf("%w: %q", ErrID, e.ID)
 	case !e.Type.Valid():
 		return fmt.Errorf("%w: %q", ErrType, e.Type)
 	case e.Country != "" && !ValidCountry(e.Country):
 		return fmt.Errorf("%w: %q", ErrCountry, e.Country)
-	case e.Parent != "" && !idPattern.MatchString(e.Parent):
+	case e.Parent != "" && !ValidID(e.Parent):
 		return fmt.Errorf("%w (parent): %q", ErrID, e.Parent)
 	case e.Name == "":
 		return ErrEmptyName
@@ -42,32 +75,31 @@ func (e *Entry) Check() error {
 	return nil
 }
 
-// maxLineBytes bounds one line of a gazetteer file.
-const maxLineBytes = 1 << 20
-
 // Reader reads entries from a gazetteer file one at a time.
 type Reader struct {
-	file string
-	s    *bufio.Scanner
-	line int
-	done bool // the scanner failed: nothing more to read
+	file  string
+	lines *lineReader
 }
 
 // NewReader returns a Reader of r; file names r in error messages.
 func NewReader(r io.Reader, file string) *Reader {
-	s := bufio.NewScanner(r)
-	s.Buffer(make([]byte, 0, 4096), maxLineBytes)
-	return &Reader{file: file, s: s}
+	return &Reader{file: file, lines: newLineReader(r)}
 }
 
 // Read returns the next entry, io.EOF at the end, or a *fileerr.ParseError
-// for a malformed line; reading may go on after it. A line too long or a
+// for a malformed line or a line over 1 MiB; reading goes on after it. A
 // failing reader ends the file: the next Read returns io.EOF.
 func (r *Reader) Read() (*Entry, error) {
-	for !r.done && r.s.Scan() {
-		r.line++
-		line := strings.TrimSpace(strings.TrimSuffix(r.s.Text(), "\r"))
-		if r.line == 1 {
+	for {
+		text, n, err := r.lines.next()
+		if err == io.EOF {
+			return nil, io.EOF
+		}
+		if err != nil {
+			return nil, &fileerr.ParseError{File: r.file, Line: n, Err: err}
+		}
+		line := strings.TrimSpace(text)
+		if n == 1 {
 			line = strings.TrimPrefix(line, "\uFEFF")
 		}
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -75,16 +107,11 @@ func (r *Reader) Read() (*Entry, error) {
 		}
 		e, err := parseLine(line)
 		if err != nil {
-			return nil, &fileerr.ParseError{File: r.file, Line: r.line, Err: err}
+			return nil, &fileerr.ParseError{File: r.file, Line: n, Err: err}
 		}
-		e.File, e.Line = r.file, r.line
+		e.File, e.Line = r.file, n
 		return e, nil
 	}
-	if err := r.s.Err(); err != nil && !r.done {
-		r.done = true
-		return nil, &fileerr.ParseError{File: r.file, Line: r.line + 1, Err: err}
-	}
-	return nil, io.EOF
 }
 
 // Parse reads a whole gazetteer file. It reports every problem of the file,

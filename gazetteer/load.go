@@ -2,17 +2,58 @@ package gazetteer
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/extract-ca/extract/internal/fileerr"
 )
 
+// Collisions says what loading does with an entry of a file whose id is
+// the id of an entry loaded before it: one of the default gazetteer or of
+// an earlier file. An entry identical to the earlier one collides with
+// nothing.
+type Collisions string
+
+const (
+	// Refuse makes every collision a problem of the later entry's file and
+	// line: nothing the user did not ask for replaces a curated entry.
+	Refuse Collisions = "refuse"
+	// Replace puts the later entry in the earlier one's place.
+	Replace Collisions = "replace"
+	// Merge keeps the earlier entry, in its place, and gives it the later
+	// one's name and aliases as aliases, and its kind, country and parent
+	// where the earlier entry has none.
+	Merge Collisions = "merge"
+)
+
+// ParseCollisions reads a Collisions from its name, as flags give it.
+func ParseCollisions(s string) (Collisions, error) {
+	switch c := Collisions(s); c {
+	case Refuse, Replace, Merge:
+		return c, nil
+	}
+	return "", fmt.Errorf("gazetteer collisions must be refuse, replace or merge, not %q", s)
+}
+
+// Collision is an entry of a file whose id an earlier entry has.
+type Collision struct {
+	Entry   *Entry // the later entry, as read from its file
+	Earlier *Entry // the entry it collides with
+}
+
+// Layered is a gazetteer loaded in layers: the default, then files.
+type Layered struct {
+	All        []*Entry    // the whole gazetteer
+	Own        []*Entry    // the files' entries alone, layered
+	Collisions []Collision // every collision, whatever was done with it
+}
+
 // Load returns the embedded default gazetteer with files layered over it,
-// in order: an entry whose id was already seen replaces the earlier one in
-// its place, and new ids are added. This is how a user's --gazetteer file
-// overrides the default: same id, new content.
+// in order: new ids are added, and an entry whose id is already loaded is a
+// problem (Refuse; see LoadLayered to replace or merge instead).
 //
 // Every file is read whole and the layered gazetteer is checked with
 // Validate, so that a file run accepts is one `gazetteer validate` accepts.
@@ -21,42 +62,66 @@ import (
 // the sentinels), but none of the default, whose own problems are its
 // tests' business; or it is the error of a file that cannot be opened. Load with no files is Default.
 func Load(files ...string) ([]*Entry, error) {
-	all, _, err := load(files)
-	return all, err
+	l, err := LoadLayered(Refuse, files...)
+	if err != nil {
+		return nil, err
+	}
+	return l.All, nil
 }
 
 // LoadFiles is Load without the default in the result: only the entries of
 // files, layered. They are still checked against the default, which their
 // parents may name.
 func LoadFiles(files ...string) ([]*Entry, error) {
-	_, own, err := load(files)
-	return own, err
+	l, err := LoadLayered(Refuse, files...)
+	if err != nil {
+		return nil, err
+	}
+	return l.Own, nil
 }
 
-// load reads files, layers them over the default and validates the result.
-// It returns the whole gazetteer and the files' entries alone.
-func load(files []string) (all, own []*Entry, err error) {
+// LoadLayered is Load with the choice of what a collision does, and with
+// the collisions listed in the result. With Refuse each is a problem
+// (ErrCollision) in the error; with Replace and Merge the caller should say
+// what was replaced or merged (extract prints a line per file).
+//
+// A file that is a copy of one of the default's files (its path ends with
+// the file's name in the default, gazetteer/data/NAME.gaz) takes the place
+// of that file instead of being layered over it, so that an edited default
+// file is checked as it will be embedded.
+func LoadLayered(c Collisions, files ...string) (*Layered, error) {
+	if _, err := ParseCollisions(string(c)); err != nil {
+		return nil, err
+	}
 	def, err := Default()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if len(files) == 0 {
-		return def, nil, nil
+		return &Layered{All: def}, nil
 	}
-	layers := make([][]*Entry, 0, len(files))
+	def = withoutDefaultFiles(def, files)
 	var errs fileerr.ErrorList
+	l := &Layered{}
+	var own []*Entry
 	for _, f := range files {
 		entries, err := ReadFile(f)
 		var list fileerr.ErrorList
 		if errors.As(err, &list) {
 			errs = append(errs, list...)
 		} else if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		layers = append(layers, entries)
+		own, l.Collisions = layer(c, own, entries, l.Collisions)
 	}
-	own = merge(layers...)
-	all = merge(def, own)
+	l.Own = own
+	l.All, l.Collisions = layer(c, slices.Clone(def), own, l.Collisions)
+	if c == Refuse {
+		for _, x := range l.Collisions {
+			errs.Add(x.Entry.File, x.Entry.Line, fmt.Errorf("%w: %q (at %s:%d); choose to replace or merge it, or give the entry an id of its own",
+				ErrCollision, x.Entry.ID, x.Earlier.File, x.Earlier.Line))
+		}
+	}
 
 	// Report only the problems of the user's files: the check sees the
 	// default because parents and shared names reach across files.
@@ -65,7 +130,7 @@ func load(files []string) (all, own []*Entry, err error) {
 		mine[f] = true
 	}
 	var list fileerr.ErrorList
-	if errors.As(Validate(all), &list) {
+	if errors.As(Validate(l.All), &list) {
 		for _, p := range list {
 			if mine[p.File] {
 				errs = append(errs, p)
@@ -73,27 +138,92 @@ func load(files []string) (all, own []*Entry, err error) {
 		}
 	}
 	if err := errs.Err(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return all, own, nil
+	return l, nil
 }
 
-// merge layers gazetteers: entries are kept in order, and an entry whose id
-// was already seen replaces the earlier one in its place.
-func merge(layers ...[]*Entry) []*Entry {
-	var out []*Entry
-	pos := map[string]int{}
-	for _, layer := range layers {
-		for _, e := range layer {
-			if i, ok := pos[e.ID]; ok {
-				out[i] = e
-				continue
+// withoutDefaultFiles drops from def the entries of the default's files
+// that files replace (see LoadLayered).
+func withoutDefaultFiles(def []*Entry, files []string) []*Entry {
+	replaced := map[string]bool{}
+	for _, f := range files {
+		f = filepath.ToSlash(filepath.Clean(f))
+		for _, e := range def {
+			if f == e.File || strings.HasSuffix(f, "/"+e.File) {
+				replaced[e.File] = true
 			}
-			pos[e.ID] = len(out)
+		}
+	}
+	if len(replaced) == 0 {
+		return def
+	}
+	var out []*Entry
+	for _, e := range def {
+		if !replaced[e.File] {
 			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// layer adds the entries of a layer to out, in order, dealing with each
+// collision as c says (Refuse keeps the earlier entry) and appending it to
+// collisions. out is changed in place: it must not be shared.
+func layer(c Collisions, out, entries []*Entry, collisions []Collision) ([]*Entry, []Collision) {
+	pos := make(map[string]int, len(out))
+	for i, e := range out {
+		pos[e.ID] = i
+	}
+	for _, e := range entries {
+		i, ok := pos[e.ID]
+		if !ok {
+			pos[e.ID] = len(out)
+			out = append(out, e)
+			continue
+		}
+		earlier := out[i]
+		if earlier.String() == e.String() {
+			continue
+		}
+		collisions = append(collisions, Collision{Entry: e, Earlier: earlier})
+		switch c {
+		case Replace:
+			out[i] = e
+		case Merge:
+			out[i] = merged(earlier, e)
+		}
+	}
+	return out, collisions
+}
+
+// merged returns a new entry: earlier with the names of later as aliases,
+// and later's kind, country and parent where earlier has none. It carries
+// later's file and line, where the change was asked for.
+func merged(earlier, later *Entry) *Entry {
+	m := *earlier
+	m.Aliases = slices.Clone(earlier.Aliases)
+	have := map[string]bool{}
+	for _, a := range m.Names() {
+		have[a.Text] = true
+	}
+	for _, a := range later.Names() {
+		if !have[a.Text] {
+			have[a.Text] = true
+			m.Aliases = append(m.Aliases, a)
+		}
+	}
+	if m.Kind == "" {
+		m.Kind = later.Kind
+	}
+	if m.Country == "" {
+		m.Country = later.Country
+	}
+	if m.Parent == "" {
+		m.Parent = later.Parent
+	}
+	m.File, m.Line = later.File, later.Line
+	return &m
 }
 
 // ReadFile reads one gazetteer file: CSV (.csv) or TSV (.tsv) with a header

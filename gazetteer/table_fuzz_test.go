@@ -19,6 +19,7 @@ func FuzzParseTable(f *testing.F) {
 	f.Add("id\ttype\tname\tcountry\nperson/y\tPERSON\tY Y\tKZ\nbad\tPERSON\t\t\n", true)
 	f.Add("id,type,name\ngroup/a,GROUP,\"A \"\"quoted\"\" name\"\ngroup/b,GROUP,a \"stray quote\ngroup/c,GROUP,C\n", false)
 	f.Add("id,type,name\ngroup/a,GROUP,A | B\ngroup/a,GROUP,dup\nperson/p,PERSON,?Ambiguous\n", false)
+	f.Add("id,type,name\ngroup/a,GROUP,\"open\ngroup/b,GROUP,B\ngroup/c,GROUP,\"C\"x\n", false)
 	f.Add("name,type\n", false)
 	f.Add("", true)
 	f.Fuzz(func(t *testing.T, src string, tsv bool) {

@@ -11,7 +11,7 @@ import (
 // returns every problem as a fileerr.ErrorList (nil when there is none):
 //   - ids are unique across all files;
 //   - every parent exists;
-//   - an id starts with its type (person/, place/, group/);
+//   - the type part of an id is its type (person/x, un/person/x);
 //   - no name matches entries of different types unless every such use is
 //     marked ambiguous.
 //
@@ -29,7 +29,7 @@ func Validate(entries []*Entry) error {
 			continue
 		}
 		byID[e.ID] = e
-		if prefix, _, _ := strings.Cut(e.ID, "/"); prefix != strings.ToLower(string(e.Type)) {
+		if IDType(e.ID) != strings.ToLower(string(e.Type)) {
 			at(e, fmt.Errorf("%w: %q is %s", ErrIDType, e.ID, e.Type))
 		}
 	}

@@ -21,9 +21,12 @@ func (Acronyms) Process(d *Doc) error {
 	// Model mentions of a defined acronym give way to it: the article's own
 	// definition is better evidence than the model's guess.
 	defined := map[string]int{} // acronym → index of its long form in d.Mentions
+	// The mentions before this stage adds any, indexed: asking each
+	// candidate against every mention took time quadratic in the text.
+	gazetteerSpans := newSpanIndex(spansOf(d.Mentions, func(m *Mention) bool { return m.Source == output.SourceGazetteer }))
 	for i, m := range d.Mentions {
 		acr, ok := bracketedAcronym(d.Text, m.End)
-		if !ok || coveredBy(d.Mentions, acr, output.SourceGazetteer) {
+		if !ok || gazetteerSpans.any(acr) {
 			continue
 		}
 		word := d.Text[acr.Start:acr.End]
@@ -35,19 +38,27 @@ func (Acronyms) Process(d *Doc) error {
 	if len(defined) == 0 {
 		return nil
 	}
+	// The tokens are disjoint and in text order, so a mention added for
+	// one never overlaps a later one: the mentions to compare with are
+	// those the stage began with.
 	added := d.Mentions
+	existing := newSpanIndex(spansOf(d.Mentions, nil))
+	at := make(map[Span]int, len(d.Mentions)) // span → its first mention
+	for i := len(d.Mentions) - 1; i >= 0; i-- {
+		at[d.Mentions[i].Span] = i
+	}
 	for _, t := range d.Tokens {
 		ref, ok := defined[t.Text]
-		if !ok || coveredBy(added, t.Span, output.SourceGazetteer) {
+		if !ok || gazetteerSpans.any(t.Span) {
 			continue
 		}
-		if i := exactly(added, t.Span); i >= 0 && added[i].Source == output.SourceNER {
+		if i, ok := at[t.Span]; ok && added[i].Source == output.SourceNER {
 			// The model's label stays until link gives the short form its
 			// long form's entity and label.
 			added[i].Source, added[i].Ref = output.SourceRule, ref
 			continue
 		}
-		if t.OverlapsAny(added) {
+		if existing.any(t.Span) {
 			continue
 		}
 		added = append(added, Mention{
@@ -70,7 +81,10 @@ func bracketedAcronym(text string, i int) (Span, bool) {
 		return Span{}, false
 	}
 	start := i + len(rest) - len(trimmed) + 1
-	end := strings.IndexByte(text[start:], ')')
+	// Look no further than the longest acronym: a search to the next ")"
+	// of the text, for every mention followed by "(", is quadratic in a
+	// text without one.
+	end := strings.IndexByte(text[start:min(len(text), start+13)], ')')
 	if end < 2 || end > 12 {
 		return Span{}, false
 	}
@@ -111,24 +125,4 @@ func plausibleAcronym(long, acr, label string) bool {
 	a, _ := utf8.DecodeRuneInString(acr)
 	l, _ := utf8.DecodeRuneInString(long)
 	return unicode.ToUpper(a) == unicode.ToUpper(l)
-}
-
-// coveredBy reports whether a mention from source overlaps s.
-func coveredBy(ms []Mention, s Span, source string) bool {
-	for _, m := range ms {
-		if m.Source == source && m.Overlaps(s) {
-			return true
-		}
-	}
-	return false
-}
-
-// exactly returns the index of the mention with span s, or -1.
-func exactly(ms []Mention, s Span) int {
-	for i, m := range ms {
-		if m.Span == s {
-			return i
-		}
-	}
-	return -1
 }

@@ -19,7 +19,9 @@ type Config struct {
 	// default with GazetteerFiles layered over it (gazetteer.Load).
 	Gazetteer []*gazetteer.Entry
 	// GazetteerFiles are the user's gazetteer files, layered in order over
-	// the default when Gazetteer is nil.
+	// the default when Gazetteer is nil; an id already loaded is refused
+	// (gazetteer.Load; to replace or merge, load with gazetteer.LoadLayered
+	// and set Gazetteer).
 	GazetteerFiles []string
 	// NER runs the statistical model (prose's English model) besides the
 	// gazetteer.

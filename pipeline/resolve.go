@@ -93,17 +93,18 @@ func supported(hits, model []Mention) []Mention {
 		}
 	}
 	out := make([]Mention, 0, len(hits))
+	var modelSpans *spanIndex // built at the first ambiguous hit
 	for _, h := range hits {
 		if !h.Ambiguous {
 			out = append(out, h)
 			continue
 		}
+		if modelSpans == nil {
+			modelSpans = newSpanIndex(spansOf(model, nil))
+		}
 		label := ""
-		for _, m := range model {
-			if m.Overlaps(h.Span) {
-				label = m.Label
-				break
-			}
+		if i := modelSpans.first(h.Span); i >= 0 { // the first in model order
+			label = model[i].Label
 		}
 		known := false
 		for _, e := range h.Entries {
@@ -193,16 +194,10 @@ func outsideTitles(hits []Mention, titles []Span) []Mention {
 	if len(titles) == 0 {
 		return hits
 	}
+	inTitle := newSpanIndex(titles)
 	out := hits[:0:0]
 	for _, h := range hits {
-		inside := false
-		for _, t := range titles {
-			if t.Overlaps(h.Span) {
-				inside = true
-				break
-			}
-		}
-		if !inside {
+		if !inTitle.any(h.Span) {
 			out = append(out, h)
 		}
 	}

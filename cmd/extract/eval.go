@@ -71,7 +71,7 @@ func (a App) eval(ctx context.Context, o evalOptions, gold []string) error {
 	}
 	var predict eval.Predictor
 	if o.pred == "" {
-		p, err := o.build()
+		p, err := o.build(a.Stderr)
 		if err != nil {
 			return err
 		}

@@ -26,18 +26,25 @@ func (a App) gazetteerCommand() *cobra.Command {
 }
 
 func (a App) gazetteerValidateCommand() *cobra.Command {
-	return &cobra.Command{
+	var collisions string
+	c := &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check gazetteer files and report every problem with file and line",
 		Long: `Check gazetteer files: the format of every line, unique ids, parents that exist (in the
-files or the default gazetteer), and names shared by entries of different types without
-the ambiguity mark. Every problem is reported, not only the first. Exit status 1 when
-there are problems.`,
+files or the default gazetteer), names shared by entries of different types without
+the ambiguity mark, and ids that an earlier file or the default already has (unless
+--gazetteer-collisions is replace or merge, as it will be given to run). A copy of one of the
+default's files (gazetteer/data/NAME.gaz) is checked in place of the default's. Every
+problem is reported, not only the first. Exit status 1 when there are problems.`,
 		Example: `  extract gazetteer validate examples/names.gaz
   extract gazetteer validate gazetteer/data/*.gaz`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, files []string) error {
-			entries, err := gazetteer.LoadFiles(files...)
+			policy, err := gazetteer.ParseCollisions(collisions)
+			if err != nil {
+				return err
+			}
+			l, err := gazetteer.LoadLayered(policy, files...)
 			var problems fileerr.ErrorList
 			if !errors.As(err, &problems) && err != nil {
 				return err
@@ -48,16 +55,20 @@ there are problems.`,
 			if len(problems) > 0 {
 				return failure{fmt.Errorf("%d problems", len(problems))}
 			}
-			fmt.Fprintf(a.Stdout, "%d entries, no problems\n", len(entries))
+			reportCollisions(a.Stderr, policy, l.Collisions)
+			fmt.Fprintf(a.Stdout, "%d entries, no problems\n", len(l.Own))
 			return nil
 		},
 	}
+	collisionsFlag(c, &collisions)
+	return c
 }
 
 func (a App) gazetteerStatsCommand() *cobra.Command {
 	var asJSON bool
 	var files []string
 	var noDefault bool
+	var collisions string
 	c := &cobra.Command{
 		Use:   "stats",
 		Short: "Count entries and aliases by type and kind",
@@ -65,13 +76,18 @@ func (a App) gazetteerStatsCommand() *cobra.Command {
   extract gazetteer stats --json --no-default --gazetteer examples/names.gaz`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			load := gazetteer.Load
-			if noDefault {
-				load = gazetteer.LoadFiles
-			}
-			entries, err := load(files...)
+			policy, err := gazetteer.ParseCollisions(collisions)
 			if err != nil {
 				return err
+			}
+			l, err := gazetteer.LoadLayered(policy, files...)
+			if err != nil {
+				return err
+			}
+			reportCollisions(a.Stderr, policy, l.Collisions)
+			entries := l.All
+			if noDefault {
+				entries = l.Own
 			}
 			s := gazetteer.ComputeStats(entries)
 			if asJSON {
@@ -95,11 +111,13 @@ func (a App) gazetteerStatsCommand() *cobra.Command {
 	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	c.Flags().StringArrayVar(&files, "gazetteer", nil, "gazetteer `FILE` layered over the default (repeatable)")
 	c.Flags().BoolVar(&noDefault, "no-default", false, "count only the --gazetteer files")
+	collisionsFlag(c, &collisions)
 	return c
 }
 
 func (a App) gazetteerLookupCommand() *cobra.Command {
 	var files []string
+	var collisions string
 	c := &cobra.Command{
 		Use:   "lookup TEXT",
 		Short: "Show which entries a string matches, and through which folded key",
@@ -108,7 +126,7 @@ func (a App) gazetteerLookupCommand() *cobra.Command {
   extract gazetteer lookup --gazetteer examples/names.gaz "Pamir Water Council"`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			entries, err := gazetteer.Load(files...)
+			entries, err := loadGazetteer(a.Stderr, collisions, files)
 			if err != nil {
 				return err
 			}
@@ -129,5 +147,6 @@ func (a App) gazetteerLookupCommand() *cobra.Command {
 		},
 	}
 	c.Flags().StringArrayVar(&files, "gazetteer", nil, "gazetteer `FILE` layered over the default (repeatable)")
+	collisionsFlag(c, &collisions)
 	return c
 }

@@ -47,7 +47,7 @@ func (a App) importGeoNamesCommand() *cobra.Command {
 		Short: "Import countries, first-level regions and cities from GeoNames dumps",
 		Long: `Import countries, first-level regions and cities from the GeoNames dumps: a cities file
 (cities15000.txt or another in that 19-column layout), admin1CodesASCII.txt (or regionInfo.tsv)
-and countryInfo.txt. Ids are place/<slug>; a region is place/<slug>-region unless its name says
+and countryInfo.txt. Ids are geonames/place/<slug>; a region is geonames/place/<slug>-region unless its name says
 Region, Province or Oblast. GeoNames data is licensed CC BY 4.0: the header of the output
 carries the attribution.`,
 		Example: `  extract gazetteer import geonames --cities examples/import/cities.txt \
@@ -104,7 +104,7 @@ func (a App) importUNCommand() *cobra.Command {
 		Short: "Import people and groups from the UN Security Council consolidated sanctions list (XML)",
 		Long: `Import the individuals (PERSON) and entities (GROUP) of the UN Security Council
 consolidated sanctions list, in its XML form. Ids end with the list's reference number
-(person/<slug>-qdi.123), so that they survive a new edition of the list.`,
+(un/person/<slug>-qdi.123), so that they survive a new edition of the list.`,
 		Example: `  extract gazetteer import un-sanctions examples/import/consolidated.xml -o un.gaz`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -124,7 +124,7 @@ func (a App) importOFACCommand() *cobra.Command {
 		Short: "Import people and groups from the OFAC SDN list (sdn.csv)",
 		Long: `Import the individuals (PERSON) and entities (GROUP) of the US Treasury OFAC Specially
 Designated Nationals list, in its CSV form (sdn.csv); vessels and aircraft are skipped.
-Ids end with the list's entry number (group/<slug>-ofac6725).`,
+Ids are ofac/<type>/<slug>-<entry number> (ofac/group/<slug>-6725).`,
 		Example: `  extract gazetteer import ofac --program SDGT,FTO examples/import/sdn.csv -o ofac.gaz`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -155,10 +155,16 @@ func (a App) importFile(path, output, source string, read func(io.Reader, string
 }
 
 // writeImport writes the imported entries to path, or to standard output
-// when path is empty, and returns the problems of the input (readErr) as a
+// when path is empty, with every name it shares with an entry of another
+// type marked ambiguous (importer.MarkShared), and returns the problems of the input (readErr) as a
 // failure: the good rows are written all the same.
 func (a App) writeImport(path string, entries []*gazetteer.Entry, header string, readErr error) error {
-	var err error
+	def, err := gazetteer.Default()
+	if err != nil {
+		return err
+	}
+	// What is written validates over the default, as run will layer it.
+	importer.MarkShared(entries, def)
 	if path == "" || path == "-" {
 		err = importer.Write(a.Stdout, entries, header)
 	} else {

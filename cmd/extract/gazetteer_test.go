@@ -88,3 +88,26 @@ func TestGazetteerImportOFAC(t *testing.T) {
 		t.Errorf("imported file does not validate: %s", vout)
 	}
 }
+
+// An entry with a curated id is refused with its file and line unless
+// --gazetteer-collisions says to replace or merge, which stderr reports.
+func TestGazetteerCollisions(t *testing.T) {
+	dir := t.TempDir()
+	f := filepath.Join(dir, "mine.gaz")
+	os.WriteFile(f, []byte("place/almaty | PLACE | city | KZ | place/kazakhstan | Almaty | Almatinka-Qwerty\n"), 0o644)
+	doc := filepath.Join(dir, "d.txt")
+	os.WriteFile(doc, []byte("Talks in Almatinka-Qwerty."), 0o644)
+	code, _, stderr := runApp(t, "", "run", "--no-ner", "--gazetteer", f, doc)
+	if code != 2 || !strings.Contains(stderr, f+`:1: id already in the gazetteer: "place/almaty"`) {
+		t.Errorf("refuse: exit %d, want 2 and the collision:\n%s", code, stderr)
+	}
+	for _, policy := range []string{"replace", "merge"} {
+		code, out, stderr := runApp(t, "", "run", "--no-ner", "--gazetteer", f, "--gazetteer-collisions", policy, doc)
+		if code != 0 || !strings.Contains(out, `"entity":"place/almaty"`) || !strings.Contains(stderr, f+": 1 entries") {
+			t.Errorf("%s: exit %d\n%s\n%s", policy, code, out, stderr)
+		}
+	}
+	if code, _, stderr := runApp(t, "", "run", "--gazetteer-collisions", "overwrite", doc); code != 2 || !strings.Contains(stderr, "refuse, replace or merge") {
+		t.Errorf("unknown policy: exit %d\n%s", code, stderr)
+	}
+}

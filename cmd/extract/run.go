@@ -19,6 +19,7 @@ import (
 // pipelineFlags are the flags that build the pipeline, shared by run and eval.
 type pipelineFlags struct {
 	gazetteers []string
+	collisions string
 	noNER      bool
 	workers    int
 	repeats    string
@@ -28,6 +29,7 @@ type pipelineFlags struct {
 
 func (f *pipelineFlags) register(c *cobra.Command) {
 	c.Flags().StringArrayVar(&f.gazetteers, "gazetteer", nil, "gazetteer `FILE` layered over the default (repeatable)")
+	collisionsFlag(c, &f.collisions)
 	c.Flags().BoolVar(&f.noNER, "no-ner", false, "use the gazetteer and rules only, not the statistical model")
 	c.Flags().IntVar(&f.workers, "workers", 0, "documents processed in parallel (default: all cores)")
 	c.Flags().StringSliceVar(&f.without, "without", nil, "leave out `STAGES` (domains, citations, orgnames, clean, acronyms, coref) or a rule of coref (coref/RULE, RULE one of variant, surname, acronym, relabel, repeat), to measure what each adds")
@@ -36,9 +38,11 @@ func (f *pipelineFlags) register(c *cobra.Command) {
 }
 
 // build makes the pipeline: the default gazetteer with the user's files
-// layered over it in order. A gazetteer that cannot be loaded (a missing
+// layered over it in order, an id already loaded refused, replaced or
+// merged as --gazetteer-collisions says (what was replaced or merged is
+// said on stderr). A gazetteer that cannot be loaded (a missing
 // or bad file) is a usage error.
-func (f *pipelineFlags) build() (*pipeline.Pipeline, error) {
+func (f *pipelineFlags) build(stderr io.Writer) (*pipeline.Pipeline, error) {
 	if f.workers < 0 {
 		return nil, fmt.Errorf("--workers must be positive")
 	}
@@ -64,7 +68,11 @@ func (f *pipelineFlags) build() (*pipeline.Pipeline, error) {
 			return nil, fmt.Errorf("%s: %w", f.model, err)
 		}
 	}
-	return pipeline.New(pipeline.Config{GazetteerFiles: f.gazetteers, NER: !f.noNER, Model: trained, Repeats: repeats, Without: f.without})
+	entries, err := loadGazetteer(stderr, f.collisions, f.gazetteers)
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.New(pipeline.Config{Gazetteer: entries, NER: !f.noNER, Model: trained, Repeats: repeats, Without: f.without})
 }
 
 type runOptions struct {
@@ -143,7 +151,7 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	p, err := o.build()
+	p, err := o.build(a.Stderr)
 	if err != nil {
 		return err
 	}

@@ -23,6 +23,7 @@ type trainOptions struct {
 	iterations int
 	seed       uint64
 	gazetteers []string
+	collisions string
 	noGazFeats bool
 }
 
@@ -52,6 +53,7 @@ model file, byte for byte.`,
 	c.Flags().IntVar(&o.iterations, "iterations", 10, "passes over the training data (with --dev: at most)")
 	c.Flags().Uint64Var(&o.seed, "seed", 1, "seed of the order of documents in each pass")
 	c.Flags().StringArrayVar(&o.gazetteers, "gazetteer", nil, "gazetteer `FILE` layered over the default, for the gazetteer features (repeatable)")
+	collisionsFlag(c, &o.collisions)
 	c.Flags().BoolVar(&o.noGazFeats, "no-gazetteer-features", false, "train without gazetteer features")
 	c.MarkFlagRequired("output")
 	return c
@@ -87,7 +89,7 @@ func (a App) train(o trainOptions, gold []string) error {
 	}
 	var match func(string) []model.GazMatch
 	if !o.noGazFeats {
-		entries, err := gazetteer.Load(o.gazetteers...)
+		entries, err := loadGazetteer(a.Stderr, o.collisions, o.gazetteers)
 		if err != nil {
 			return err
 		}

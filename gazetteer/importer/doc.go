@@ -4,11 +4,12 @@
 // (CSV).
 //
 // Each importer reads its input as a stream and returns gazetteer entries
-// with stable, readable ids: place/<slug> for GeoNames (slug of the name,
+// with stable, readable ids in a namespace of their own (see NamespaceGeoNames):
+// geonames/place/<slug> for GeoNames (slug of the name,
 // made unique with the country code or the geonameid), and
-// <type>/<slug>-<reference> for the sanctions lists, where the reference is
-// the list's own number (UN "QDe.010" → group/islamic-movement-of-uzbekistan-qde.010,
-// OFAC entry 6725 → group/islamic-movement-of-uzbekistan-ofac6725), so that
+// un/<type>/<slug>-<reference> and ofac/<type>/<slug>-<number> for the sanctions lists, where the reference is
+// the list's own number (UN "QDe.010" → un/group/islamic-movement-of-uzbekistan-qde.010,
+// OFAC entry 6725 → ofac/group/islamic-movement-of-uzbekistan-6725), so that
 // re-running an import on a newer list keeps the ids of the entries it had.
 //
 // Every problem of an input (a row with the wrong number of columns, a bad

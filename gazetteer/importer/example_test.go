@@ -21,8 +21,8 @@ func ExampleReadOFAC() {
 		fmt.Println(e)
 	}
 	// Output:
-	// group/islamic-movement-of-uzbekistan-ofac6725 | GROUP | militant group |  |  | Islamic Movement of Uzbekistan | IMU
-	// person/gulmurod-khalimov-ofac18634 | PERSON | sanctioned individual | TJ |  | Gulmurod Khalimov |
+	// ofac/group/islamic-movement-of-uzbekistan-6725 | GROUP | militant group |  |  | Islamic Movement of Uzbekistan | IMU
+	// ofac/person/gulmurod-khalimov-18634 | PERSON | sanctioned individual | TJ |  | Gulmurod Khalimov |
 }
 
 func ExampleWrite() {
@@ -41,7 +41,7 @@ func ExampleWrite() {
 	}
 	// Output:
 	// # Imported from the UN consolidated list on 2025-01-02 by `extract gazetteer import`.
-	// # Do not edit by hand: re-run the import, or override entries by id in another file.
+	// # Do not edit by hand: re-run the import, or layer a file of your own over it.
 	// # id | type | kind | country | parent | name | aliases
-	// group/eastern-turkistan-islamic-movement-qde.088 | GROUP | militant group |  |  | Eastern Turkistan Islamic Movement | ETIM; Islamic Party of Turkestan
+	// un/group/eastern-turkistan-islamic-movement-qde.088 | GROUP | militant group |  |  | Eastern Turkistan Islamic Movement | ETIM; Islamic Party of Turkestan
 }

@@ -46,15 +46,16 @@ const (
 )
 
 // ReadGeoNames reads the three GeoNames files of opts and returns, in this
-// order: a country entry per selected country (place/<slug of its name>,
+// order: a country entry per selected country (geonames/place/<slug of its name>,
 // kind country), a region entry per first-level division of those
-// countries (place/<slug>-region, or place/<slug> when the name already
+// countries (geonames/place/<slug>-region, or geonames/place/<slug> when the name already
 // says Region, Province or Oblast; kind region; parent the country), and a
 // city entry per city of at least opts.MinPopulation inhabitants (kind
 // city; parent its region, or its country when the region is unknown).
 //
 // Ids are unique: a region whose id is taken gets its country code added
-// (place/central-region-gh), a city its geonameid (place/hyderabad-1176734);
+// (geonames/place/central-region-gh), a city its geonameid
+// (geonames/place/hyderabad-1176734);
 // the most populous city keeps the plain id.
 //
 // Every problem of the files (a row with the wrong number of columns, a bad
@@ -154,7 +155,7 @@ func geoCountries(in Input, selected func(string) bool, ids map[string]bool, p *
 		if base == "" {
 			base = strings.ToLower(code)
 		}
-		id := uniqueID(ids, "place/"+base, "-"+strings.ToLower(code), "-"+digits(f[16]))
+		id := uniqueID(ids, geoNamesPlace+base, "-"+strings.ToLower(code), "-"+digits(f[16]))
 		byCode[code] = id
 		e := &gazetteer.Entry{ID: id, Type: gazetteer.Place, Kind: "country",
 			Country: code, Name: name, File: in.Name, Line: line}
@@ -199,7 +200,7 @@ func geoRegions(in Input, countryIDs map[string]string, ids map[string]bool, p *
 		if !hasRegionWord(name) {
 			base += "-region"
 		}
-		id := uniqueID(ids, "place/"+base, "-"+strings.ToLower(cc), "-"+digits(f[3]), "-"+refSlug(code))
+		id := uniqueID(ids, geoNamesPlace+base, "-"+strings.ToLower(cc), "-"+digits(f[3]), "-"+refSlug(code))
 		byCode[code] = id
 		e := &gazetteer.Entry{ID: id, Type: gazetteer.Place, Kind: "region", Country: cc,
 			Parent: countryIDs[cc], Name: name, File: in.Name, Line: line}
@@ -297,7 +298,7 @@ func geoCities(opts GeoNamesOptions, selected func(string) bool, countryIDs, reg
 		return len(a.geonameid) < len(b.geonameid) || len(a.geonameid) == len(b.geonameid) && a.geonameid < b.geonameid
 	})
 	for _, i := range order {
-		rows[i].entry.ID = uniqueID(ids, "place/"+rows[i].base, "-"+rows[i].geonameid)
+		rows[i].entry.ID = uniqueID(ids, geoNamesPlace+rows[i].base, "-"+rows[i].geonameid)
 	}
 	entries := make([]*gazetteer.Entry, len(rows))
 	for i, r := range rows {

@@ -2,16 +2,19 @@ package importer
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/internal/fileerr"
 )
 
 // TestRealFiles runs each importer on the real files, which are not part of
 // the repository: it reads ../shared/external/gazetteer (relative to the
-// repository root) and is skipped when the directory is absent.
+// repository root) and is skipped when the directory is absent. What each
+// importer makes must validate over the default gazetteer.
 func TestRealFiles(t *testing.T) {
 	dir := filepath.Join("..", "..", "..", "shared", "external", "gazetteer")
 	if _, err := os.Stat(dir); err != nil {
@@ -71,6 +74,11 @@ func TestRealFiles(t *testing.T) {
 		if e := find(back, "Islamic Movement of Uzbekistan"); e == nil || e.Type != gazetteer.Group || !hasAlias(e, "IMU") {
 			t.Errorf("Islamic Movement of Uzbekistan: got %v, want a GROUP with alias IMU", e)
 		}
+		// A bracket inside a name does not split it into aliases.
+		if e := find(back, "Leader (Hong Kong) International"); e == nil || hasAlias(e, "Leader") || hasAlias(e, "Hong Kong") ||
+			!hasAlias(e, "Leader (Hong Kong) International Trading Limited") {
+			t.Errorf("Leader (Hong Kong) International: got %v", e)
+		}
 	})
 
 	t.Run("OFAC", func(t *testing.T) {
@@ -91,10 +99,18 @@ func TestRealFiles(t *testing.T) {
 	})
 }
 
-// checkRealEntries writes the entries, parses them back, checks that every
-// entry parses and every parent exists, and returns what was parsed.
+// checkRealEntries does what `extract gazetteer import` does (MarkShared
+// against the default, Write), parses the file back, checks that every
+// entry parses, every parent exists, no id is the id of a curated entry,
+// and the file validates over the default without a problem, as run
+// layers it; it returns what was parsed.
 func checkRealEntries(t *testing.T, entries []*gazetteer.Entry) []*gazetteer.Entry {
 	t.Helper()
+	def, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	MarkShared(entries, def)
 	var b bytes.Buffer
 	if err := Write(&b, entries, "real files"); err != nil {
 		t.Fatalf("Write: %v", err)
@@ -102,6 +118,24 @@ func checkRealEntries(t *testing.T, entries []*gazetteer.Entry) []*gazetteer.Ent
 	back, err := gazetteer.Parse(&b, "written")
 	if err != nil {
 		t.Fatalf("the written file does not parse: %v", err)
+	}
+	curated := map[string]bool{}
+	for _, e := range def {
+		curated[e.ID] = true
+	}
+	for _, e := range back {
+		if curated[e.ID] {
+			t.Errorf("%s: the id of a curated entry", e.ID)
+		}
+	}
+	if err := gazetteer.Validate(append(append([]*gazetteer.Entry{}, def...), back...)); err != nil {
+		var list fileerr.ErrorList
+		errors.As(err, &list)
+		for _, p := range list {
+			if p.File == "written" {
+				t.Errorf("over the default: %v", p)
+			}
+		}
 	}
 	if len(back) != len(entries) {
 		t.Errorf("parsed %d entries back, wrote %d", len(back), len(entries))

@@ -82,7 +82,9 @@ func splitListName(s string) (name string, extra []string) {
 
 // aliasPieces splits one alias field of a list into the names it holds:
 // several names separated by ";", a name in another script followed by its
-// transliteration in brackets, an acronym in brackets. Remarks are dropped:
+// transliteration in brackets, an acronym in brackets. Brackets followed by
+// more of the name belong to it and split nothing: "Leader (Hong Kong)
+// International Trading Limited" is one name. Remarks are dropped:
 // bracketed notes in lower case ("(combat name)"), anything with a digit
 // (passport numbers, dates), "original script:" labels, ", born ..." and
 // " - sub-unit name" tails.
@@ -92,7 +94,7 @@ func aliasPieces(s string) []string {
 		s = s[:i]
 	}
 	var out []string
-	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(";()[]", r) }) {
+	for _, p := range splitAliasField(s) {
 		p = strings.TrimSpace(p)
 		if i := strings.Index(strings.ToLower(p), "original script"); i >= 0 {
 			p = strings.TrimLeft(p[i+len("original script"):], ": ")
@@ -107,6 +109,59 @@ func aliasPieces(s string) []string {
 		}
 		out = append(out, p)
 	}
+	return out
+}
+
+// splitAliasField splits s at every ";" and around every bracketed part
+// that ends its name, that is, one after which no letter comes before the
+// next ";" or the end: "A (B; C); D" → "A", "B", "C", "D". A bracketed part
+// with more of the name after it stays in the name, brackets and all, and
+// so does a country that ends it ("Al-Haramain Foundation (Pakistan)", as
+// splitListName keeps it).
+// Unmatched brackets split as separators.
+func splitAliasField(s string) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func() {
+		out = append(out, cur.String())
+		cur.Reset()
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case ';', ')', ']':
+			flush()
+		case '(', '[':
+			closer := byte(')')
+			if c == '[' {
+				closer = ']'
+			}
+			end := strings.IndexByte(s[i+1:], closer)
+			if end < 0 {
+				flush()
+				continue
+			}
+			end += i + 1
+			rest := s[end+1:]
+			if j := strings.IndexByte(rest, ';'); j >= 0 {
+				rest = rest[:j]
+			}
+			inName := strings.IndexFunc(rest, unicode.IsLetter) >= 0 || countryCode(s[i+1:end]) != ""
+			if inName && strings.TrimSpace(cur.String()) != "" {
+				cur.WriteString(s[i : end+1]) // part of the name
+				i = end
+				continue
+			}
+			flush()
+			for _, inner := range strings.Split(s[i+1:end], ";") {
+				out = append(out, inner)
+			}
+			i = end
+		default:
+			cur.WriteByte(c)
+		}
+	}
+	flush()
 	return out
 }
 

@@ -110,6 +110,9 @@ func TestAliasPieces(t *testing.T) {
 		{"na", nil},
 		{"Ansar al-Mujahideen Network - sub-unit name", []string{"Ansar al-Mujahideen Network"}},
 		{"Islamic State in Iraq and the Levant - Khorasan", []string{"Islamic State in Iraq and the Levant - Khorasan"}},
+		{"Leader (Hong Kong) International Trading Limited", []string{"Leader (Hong Kong) International Trading Limited"}},
+		{"Al-Haramain (Pakistan); AHF (Al-Haramain Foundation)", []string{"Al-Haramain (Pakistan)", "AHF", "Al-Haramain Foundation"}},
+		{"A [B] C (D", []string{"A [B] C", "D"}},
 	} {
 		if got := aliasPieces(tc.in); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("aliasPieces(%q) = %q, want %q", tc.in, got, tc.want)

@@ -19,9 +19,9 @@ import (
 // Null is written "-0- "; lines end in CRLF; a last line holding only the
 // DOS end-of-file byte 0x1A is skipped.
 //
-// Individuals become PERSON entries (person/<slug>-ofac<ent_num>, kind
+// Individuals become PERSON entries (ofac/person/<slug>-<ent_num>, kind
 // "sanctioned individual"; "LASTNAME, Firstname" is turned into "Firstname
-// Lastname"), entities GROUP entries (group/<slug>-ofac<ent_num>, kind from
+// Lastname"), entities GROUP entries (ofac/group/<slug>-<ent_num>, kind from
 // their name and programs: see groupKind, where FTO is a list of militants
 // and SDGT a terrorism list). Vessels and aircraft are skipped.
 //
@@ -125,14 +125,14 @@ func (r *OFACReader) entry(rec []string) (*gazetteer.Entry, error) {
 		return nil, nil
 	}
 	remarks := ofacField(rec[11])
-	ref := "ofac" + num
+	ref := num
 	var e *gazetteer.Entry
 	if typ == "individual" {
 		name := invertName(rawName)
 		if !looksLikeName(name) {
 			return nil, ErrNoName
 		}
-		e = &gazetteer.Entry{ID: listID("person", name, ref), Type: gazetteer.Person, Kind: KindIndividual, Name: name}
+		e = &gazetteer.Entry{ID: listID(NamespaceOFAC, gazetteer.Person, name, ref), Type: gazetteer.Person, Kind: KindIndividual, Name: name}
 		as := newAliasSet(name, 0)
 		for _, a := range ofacAliases(remarks) {
 			for _, n := range personNames(a) {
@@ -146,7 +146,7 @@ func (r *OFACReader) entry(rec []string) (*gazetteer.Entry, error) {
 		if !looksLikeName(name) {
 			return nil, ErrNoName
 		}
-		e = &gazetteer.Entry{ID: listID("group", name, ref), Type: gazetteer.Group, Name: name,
+		e = &gazetteer.Entry{ID: listID(NamespaceOFAC, gazetteer.Group, name, ref), Type: gazetteer.Group, Name: name,
 			Kind: groupKind(name, programs["FTO"], programs["FTO"] || programs["SDGT"])}
 		as := newAliasSet(name, 0)
 		for _, x := range extra {

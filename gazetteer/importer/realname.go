@@ -3,6 +3,8 @@ package importer
 import (
 	"strings"
 	"unicode"
+
+	"github.com/extract-ca/extract/wordlist"
 )
 
 // isRealName reports whether one of the GeoNames alternate names of a place
@@ -12,10 +14,13 @@ import (
 // "UAAA", and names written in capitals, which the matcher would take for
 // acronyms), anything with a digit, links, names in other scripts, names
 // mixing Latin and Cyrillic letters, and all-lower-case romanisations made
-// by machine ("a la mu tu", "almaty") — real names are capitalised.
+// by machine ("a la mu tu", "almaty") — real names are capitalised; and
+// demonyms (word list demonyms: "Kazakh", which GeoNames gives Petropavl),
+// which name a people, not a place, and are not mentions at all in the
+// annotation guideline.
 func isRealName(a string) bool {
 	a = strings.TrimSpace(a)
-	if a == "" {
+	if a == "" || wordlist.Set("demonyms")[strings.ToLower(a)] {
 		return false
 	}
 	latin, cyrillic, upper := false, false, false

@@ -17,9 +17,9 @@ import (
 // loading the whole document: each <INDIVIDUAL> becomes a PERSON entry and
 // each <ENTITY> a GROUP entry.
 //
-// Ids are person/<slug>-<reference> and group/<slug>-<reference>, with the
+// Ids are un/person/<slug>-<reference> and un/group/<slug>-<reference>, with the
 // list's reference number in lower case ("QDe.010" →
-// group/islamic-movement-of-uzbekistan-qde.010), so that they survive a new
+// un/group/islamic-movement-of-uzbekistan-qde.010), so that they survive a new
 // edition of the list.
 //
 // Names, written in capitals by the list, are title-cased; acronyms given
@@ -157,7 +157,7 @@ func unPerson(rec unIndividual) (*gazetteer.Entry, error) {
 	if ref == "" {
 		return nil, fmt.Errorf("%w (individual %s)", ErrNoRef, name)
 	}
-	e := &gazetteer.Entry{ID: listID("person", name, ref), Type: gazetteer.Person, Name: name}
+	e := &gazetteer.Entry{ID: listID(NamespaceUN, gazetteer.Person, name, ref), Type: gazetteer.Person, Name: name}
 	e.Kind = unPersonKind(rec.ListType, rec.Designations)
 	for _, n := range rec.Nationalities {
 		if e.Country = countryCode(cleanSpace(n)); e.Country != "" {
@@ -190,7 +190,7 @@ func unGroup(rec unEntity) (*gazetteer.Entry, error) {
 	if ref == "" {
 		return nil, fmt.Errorf("%w (entity %s)", ErrNoRef, name)
 	}
-	e := &gazetteer.Entry{ID: listID("group", name, ref), Type: gazetteer.Group, Name: name}
+	e := &gazetteer.Entry{ID: listID(NamespaceUN, gazetteer.Group, name, ref), Type: gazetteer.Group, Name: name}
 	e.Kind = groupKind(name, isMilitantList(rec.ListType), isMilitantList(rec.ListType))
 	as := newAliasSet(name, 0)
 	for _, x := range extra {
@@ -242,12 +242,13 @@ func keepQuality(q string) bool {
 	return !strings.EqualFold(strings.TrimSpace(q), "low")
 }
 
-// listID makes the id of a listed person or group: the slug of its name
-// followed by the list's reference.
-func listID(prefix, name, ref string) string {
+// listID makes the id of a listed person or group, in the namespace of its
+// list: the slug of its name followed by the list's reference.
+func listID(namespace string, t gazetteer.Type, name, ref string) string {
+	prefix := namespace + "/" + strings.ToLower(string(t)) + "/"
 	s, _ := slug(name)
 	if s == "" {
-		return prefix + "/" + ref
+		return prefix + ref
 	}
-	return prefix + "/" + s + "-" + ref
+	return prefix + s + "-" + ref
 }

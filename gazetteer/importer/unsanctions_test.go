@@ -16,7 +16,7 @@ func TestReadUNSanctions(t *testing.T) {
 	checkErrors(t, err, []string{
 		"testdata/un/consolidated.xml:9: no reference number (individual No Reference)",
 		"testdata/un/consolidated.xml:10: no name",
-		`testdata/un/consolidated.xml:20: duplicate id "group/islamic-movement-of-uzbekistan-qde.910" (first on line 13)`,
+		`testdata/un/consolidated.xml:20: duplicate id "un/group/islamic-movement-of-uzbekistan-qde.910" (first on line 13)`,
 	})
 	golden.Check(t, "unsanctions.golden", writeAndParse(t, entries, "UN consolidated list test file"))
 }
@@ -41,7 +41,7 @@ func TestReadUNSanctionsBroken(t *testing.T) {
 	if list, ok := err.(fileerr.ErrorList); !ok || !errors.Is(list[0], ErrXML) {
 		t.Errorf("%v does not wrap ErrXML", err)
 	}
-	if len(entries) != 1 || entries[0].ID != "person/juma-namangani-qdi.920" {
+	if len(entries) != 1 || entries[0].ID != "un/person/juma-namangani-qdi.920" {
 		t.Errorf("got %v, want Juma Namangani only", entries)
 	}
 }

@@ -16,7 +16,7 @@ import (
 // come from and when they were imported.
 func Header(source string, date time.Time) string {
 	return fmt.Sprintf("Imported from %s on %s by `extract gazetteer import`.\n"+
-		"Do not edit by hand: re-run the import, or override entries by id in another file.",
+		"Do not edit by hand: re-run the import, or layer a file of your own over it.",
 		source, date.UTC().Format("2006-01-02"))
 }
 

@@ -58,11 +58,11 @@ func TestWriteErrors(t *testing.T) {
 	var b bytes.Buffer
 	err := Write(&b, entries, "x")
 	checkErrors(t, err, []string{
-		`in.txt:2: bad id: want lowercase ascii like person/emomali-rahmon: "Place/Bad"`,
+		`in.txt:2: bad id: want lowercase ascii type/name like person/emomali-rahmon, or source/type/name like geonames/place/almaty (source not a type nor auto): "Place/Bad"`,
 		`in.txt:3: duplicate id "place/ok"`,
 		`in.txt:4: bad type: want PERSON, PLACE or GROUP: "CITY"`,
 		`in.txt:5: bad country: want an ISO 3166-1 alpha-2 code such as KZ: "KAZ"`,
-		`in.txt:6: bad id: want lowercase ascii like person/emomali-rahmon (parent): "Kazakhstan"`,
+		`in.txt:6: bad id: want lowercase ascii type/name like person/emomali-rahmon, or source/type/name like geonames/place/almaty (source not a type nor auto) (parent): "Kazakhstan"`,
 		"in.txt:7: empty name",
 	})
 	var list fileerr.ErrorList
@@ -77,7 +77,7 @@ func TestWriteErrors(t *testing.T) {
 func TestHeader(t *testing.T) {
 	h := Header("sdn.csv (OFAC)", time.Date(2024, 5, 3, 23, 0, 0, 0, time.FixedZone("X", -3*3600)))
 	want := "Imported from sdn.csv (OFAC) on 2024-05-04 by `extract gazetteer import`.\n" +
-		"Do not edit by hand: re-run the import, or override entries by id in another file."
+		"Do not edit by hand: re-run the import, or layer a file of your own over it."
 	if h != want {
 		t.Errorf("got %q, want %q", h, want)
 	}

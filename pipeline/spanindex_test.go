@@ -1,0 +1,57 @@
+package pipeline
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+func TestSpanIndex(t *testing.T) {
+	spans := []Span{{10, 20}, {0, 5}, {12, 14}, {30, 40}, {3, 50}, {60, 61}}
+	x := newSpanIndex(spans)
+	for _, tc := range []struct {
+		q     Span
+		first int
+	}{
+		{Span{5, 10}, 4}, // only the long span
+		{Span{13, 14}, 0},
+		{Span{0, 1}, 1},
+		{Span{55, 60}, -1},
+		{Span{60, 61}, 5},
+		{Span{61, 70}, -1},
+		{Span{2, 2}, 1}, // empty, inside {0, 5}: Span.Overlaps counts it
+	} {
+		if got := x.first(tc.q); got != tc.first {
+			t.Errorf("first(%v) = %d, want %d", tc.q, got, tc.first)
+		}
+		if got := x.any(tc.q); got != (tc.first >= 0) {
+			t.Errorf("any(%v) = %v", tc.q, got)
+		}
+	}
+}
+
+// The index answers as a scan of every span does, on random spans.
+func TestSpanIndexMatchesScan(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for round := 0; round < 200; round++ {
+		spans := make([]Span, r.IntN(30))
+		for i := range spans {
+			s := r.IntN(100)
+			spans[i] = Span{s, s + r.IntN(15)}
+		}
+		x := newSpanIndex(spans)
+		for q := 0; q < 50; q++ {
+			s := r.IntN(110)
+			query := Span{s, s + r.IntN(10)}
+			want := -1
+			for i, sp := range spans {
+				if sp.Overlaps(query) {
+					want = i
+					break
+				}
+			}
+			if got := x.first(query); got != want {
+				t.Fatalf("spans %v: first(%v) = %d, want %d", spans, query, got, want)
+			}
+		}
+	}
+}
