@@ -216,9 +216,18 @@ func (c Coref) joinShortForms(d *Doc, forms []nameForm) {
 		}
 		return cmp.Compare(a, b)
 	})
+	// The fullest form each gazetteer entry is named with in the document.
+	fullest := map[string]nameForm{}
+	for j, m := range d.Mentions {
+		for _, e := range m.Entries {
+			if f, ok := fullest[e.ID]; !ok || fuller(forms[j], f) {
+				fullest[e.ID] = forms[j]
+			}
+		}
+	}
 	for _, i := range order {
 		s := forms[i]
-		if !c.movable(d, forms, i) {
+		if !c.movable(d, forms, fullest, i) {
 			continue
 		}
 		candidates := bySurname[s.keys[len(s.keys)-1]]
@@ -248,8 +257,9 @@ func (c Coref) joinShortForms(d *Doc, forms []nameForm) {
 
 // movable reports whether mention i may join another form: the gazetteer
 // does not know it, or it is a one-word person hit (a surname alias) of a
-// person the document does not name in a fuller form.
-func (c Coref) movable(d *Doc, forms []nameForm, i int) bool {
+// person the document does not name in a fuller form (fullest: the fullest
+// form of each entry in the document).
+func (c Coref) movable(d *Doc, forms []nameForm, fullest map[string]nameForm, i int) bool {
 	m := d.Mentions[i]
 	if auto(m) {
 		return len(forms[i].keys) > 0
@@ -257,24 +267,12 @@ func (c Coref) movable(d *Doc, forms []nameForm, i int) bool {
 	if m.Ref >= 0 || m.Label != output.LabelPerson || len(forms[i].words) != 1 || len(strings.Fields(m.Entries[0].Name)) < 2 {
 		return false
 	}
-	for j, o := range d.Mentions {
-		if j != i && fuller(forms[j], forms[i]) && sharesEntry(o, m) {
+	for _, e := range m.Entries {
+		if fuller(fullest[e.ID], forms[i]) {
 			return false
 		}
 	}
 	return true
-}
-
-// sharesEntry reports whether a and b may name one gazetteer entry.
-func sharesEntry(a, b Mention) bool {
-	for _, x := range a.Entries {
-		for _, y := range b.Entries {
-			if x.ID == y.ID {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // matches reports whether the short form s (mention sm) may name what the
@@ -353,11 +351,14 @@ func (c Coref) addRepeats(d *Doc, forms []nameForm) {
 	if len(owner) == 0 {
 		return
 	}
+	// Tokens never overlap each other, so a token needs checking only
+	// against the mentions there were before and the titles.
+	mentions, titles := newSpanIndex(spansOf(d.Mentions, nil)), newSpanIndex(d.Titles)
 	added := d.Mentions
 	for ti, t := range d.Tokens {
 		word, span := t.Text, t.Span
 		j, ok := owner[word]
-		if !ok || !nameLike(d, word) || span.OverlapsAny(added) || inTitle(d.Titles, span) {
+		if !ok || !nameLike(d, word) || mentions.any(span) || titles.any(span) {
 			continue
 		}
 		if ti > 0 && (nameWord(d, d.Tokens[ti-1].Text) || particles[d.Tokens[ti-1].Text]) && adjacent(d.Text, d.Tokens[ti-1].Span, t.Span) ||
@@ -392,17 +393,6 @@ func personLike(d *Doc, f nameForm) bool {
 // another name: an initial or a name-like word ("Mr." is neither).
 func nameWord(d *Doc, w string) bool {
 	return isInitial(w) || nameLike(d, strings.TrimSuffix(w, "."))
-}
-
-// inTitle reports whether s overlaps the title of a cited work, where names
-// are no mentions.
-func inTitle(titles []Span, s Span) bool {
-	for _, t := range titles {
-		if t.Overlaps(s) {
-			return true
-		}
-	}
-	return false
 }
 
 // adjacent reports whether only spaces (no line break) stand between a and

@@ -51,13 +51,14 @@ func splitPossessives(text string, hits []Mention, m *gazetteer.Matcher) []Menti
 	return out
 }
 
-func hasHit(hits []Mention, s Span) bool {
+// hitSpans returns the set of the hits' spans (a set, so that looking a
+// span up costs no scan of every hit).
+func hitSpans(hits []Mention) map[Span]bool {
+	set := make(map[Span]bool, len(hits))
 	for _, h := range hits {
-		if h.Span == s {
-			return true
-		}
+		set[h.Span] = true
 	}
-	return false
+	return set
 }
 
 // withoutCountryAdjectives leaves a country's adjective out of the hits
@@ -70,13 +71,17 @@ func hasHit(hits []Mention, s Span) bool {
 // Security Forces" and "Russian Federation" stay whole.
 func withoutCountryAdjectives(text string, hits, gaz []Mention) []Mention {
 	out := hits[:0:0]
+	var known map[Span]bool // gaz's spans, built at the first candidate
 	for _, h := range hits {
 		surface := text[h.Start:h.End]
 		sp := strings.IndexByte(surface, ' ')
 		if sp > 0 && h.Label == output.LabelGroup {
 			if _, ok := countryOf[strings.ToLower(surface[:sp])]; ok {
 				rest := Span{h.Start + sp + 1, h.End}
-				if hasHit(gaz, rest) || headWithComplements(text[rest.Start:rest.End]) {
+				if known == nil {
+					known = hitSpans(gaz)
+				}
+				if known[rest] || headWithComplements(text[rest.Start:rest.End]) {
 					h.Span = rest
 				}
 			}
@@ -102,16 +107,29 @@ func headWithComplements(name string) bool {
 // ("Whereas Kazakhstan", "Dynamo Moscow" and "Lebed Chechnya" stay places).
 // A place first ("Boston Marathon") is left to the gazetteer.
 func placesOutsidePersons(d *Doc, gaz, hits, model []Mention) []Mention {
+	// The model's persons by their end, and the starts of the gazetteer's
+	// hits, so that each place looks up its candidates instead of
+	// scanning every span.
+	personsEnding := map[int][]Span{}
+	for _, m := range model {
+		if m.Label == output.LabelPerson {
+			personsEnding[m.End] = append(personsEnding[m.End], m.Span)
+		}
+	}
+	hitStarts := make(map[int]bool, len(gaz))
+	for _, g := range gaz {
+		hitStarts[g.Start] = true
+	}
 	out := hits[:0:0]
 	for _, h := range hits {
 		inside := false
 		if h.Label == output.LabelPlace && !strings.ContainsAny(d.Text[h.Start:h.End], " -") {
-			for _, m := range model {
-				if m.Label != output.LabelPerson || m.End != h.End || m.Start >= h.Start {
+			for _, m := range personsEnding[h.End] {
+				if m.Start >= h.Start {
 					continue
 				}
 				first := d.Text[m.Start:h.Start]
-				if strings.HasSuffix(first, " ") && givenName(d, strings.TrimSuffix(first, " ")) && !startsAHit(gaz, m.Start) {
+				if strings.HasSuffix(first, " ") && givenName(d, strings.TrimSuffix(first, " ")) && !hitStarts[m.Start] {
 					inside = true
 					break
 				}
@@ -133,23 +151,6 @@ func givenName(d *Doc, w string) bool {
 		return false
 	}
 	l := strings.ToLower(w)
-	if titles[l] || demonyms[l] || notNames[l] || orgHeads[l] || facilityHeads[l] || commonWords[l] ||
-		english.IsStopWord(l) {
-		return false
-	}
-	for _, t := range d.Tokens {
-		if t.Text == l {
-			return false
-		}
-	}
-	return true
-}
-
-func startsAHit(hits []Mention, start int) bool {
-	for _, h := range hits {
-		if h.Start == start {
-			return true
-		}
-	}
-	return false
+	return !titles[l] && !demonyms[l] && !notNames[l] && !orgHeads[l] && !facilityHeads[l] && !commonWords[l] &&
+		!english.IsStopWord(l) && !usedInLowerCase(d, l)
 }

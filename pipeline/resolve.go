@@ -212,8 +212,12 @@ func outsideTitles(hits []Mention, titles []Span) []Mention {
 // surname, "Sanjar Mirziyoyev" taken for a place): it becomes a person.
 func withoutNamesakes(d *Doc, hits, model []Mention) []Mention {
 	out := hits[:0:0]
+	var spans *spanIndex // the model's spans, built at the first person hit
 	for _, h := range hits {
-		if k := unknownNameAround(d, h.Span, model); h.Label == output.LabelPerson && k >= 0 {
+		if h.Label == output.LabelPerson && spans == nil {
+			spans = newSpanIndex(spansOf(model, nil))
+		}
+		if k := unknownNameAround(d, h.Span, model, spans); h.Label == output.LabelPerson && k >= 0 {
 			model[k].Label = output.LabelPerson
 			continue
 		}
@@ -225,8 +229,12 @@ func withoutNamesakes(d *Doc, hits, model []Mention) []Mention {
 // unknownNameAround returns the index of the model span that strictly
 // contains s with only name-like words outside it (ending with s unless
 // the model calls it a person), or -1.
-func unknownNameAround(d *Doc, s Span, model []Mention) int {
-	for k, m := range model {
+func unknownNameAround(d *Doc, s Span, model []Mention, spans *spanIndex) int {
+	if spans == nil {
+		return -1
+	}
+	for _, k := range spans.all(s) {
+		m := model[k]
 		if m.Start > s.Start || m.End < s.End || m.Span == s {
 			continue
 		}

@@ -60,6 +60,19 @@ func (x *spanIndex) any(s Span) bool {
 	return false
 }
 
+// all returns the indexes of the spans that overlap s, in increasing order.
+func (x *spanIndex) all(s Span) []int {
+	var found []int
+	k := sort.Search(len(x.order), func(k int) bool { return x.spans[x.order[k]].Start >= s.End })
+	for k--; k >= 0 && x.maxEnd[k] > s.Start; k-- {
+		if i := x.order[k]; x.spans[i].Overlaps(s) {
+			found = append(found, i)
+		}
+	}
+	slices.Sort(found)
+	return found
+}
+
 // spansOf returns the spans of the mentions that keep says to.
 func spansOf(ms []Mention, keep func(*Mention) bool) []Span {
 	out := make([]Span, 0, len(ms))

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -43,14 +44,20 @@ func TestSpanIndexMatchesScan(t *testing.T) {
 			s := r.IntN(110)
 			query := Span{s, s + r.IntN(10)}
 			want := -1
+			var wantAll []int
 			for i, sp := range spans {
 				if sp.Overlaps(query) {
-					want = i
-					break
+					if want < 0 {
+						want = i
+					}
+					wantAll = append(wantAll, i)
 				}
 			}
 			if got := x.first(query); got != want {
 				t.Fatalf("spans %v: first(%v) = %d, want %d", spans, query, got, want)
+			}
+			if got := x.all(query); !slices.Equal(got, wantAll) {
+				t.Fatalf("spans %v: all(%v) = %v, want %v", spans, query, got, wantAll)
 			}
 		}
 	}
