@@ -23,7 +23,15 @@ import (
 )
 
 // The jobs run on prism, in this process (loopback workers).
-func TestMain(m *testing.M) { ptest.MainWithDefault(m, "prism") }
+func TestMain(m *testing.M) {
+	code := ptest.MainRetWithDefault(m, "prism")
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
+
+var binDir string // where extractBinary builds
 
 // extractBinary builds the root module's extract command once: the
 // reference every record here is compared with is the command itself.
@@ -32,6 +40,7 @@ var extractBinary = sync.OnceValues(func() (string, error) {
 	if err != nil {
 		return "", err
 	}
+	binDir = dir
 	bin := filepath.Join(dir, "extract")
 	out, err := exec.Command("go", "build", "-C", "../..", "-o", bin, "./cmd/extract").CombinedOutput()
 	if err != nil {
