@@ -103,19 +103,20 @@ func lines(b []byte) []string {
 	return strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
 }
 
-// byID keys lines by their record's id, failing on a repeated one.
-func byID(t *testing.T, lines []string) map[string]string {
+// byID groups lines by their record's id, sorted: an id given twice
+// has its record and the later input's error record.
+func byID(t *testing.T, lines []string) map[string][]string {
 	t.Helper()
-	out := map[string]string{}
+	out := map[string][]string{}
 	for _, l := range lines {
 		var rec struct{ ID string }
 		if err := json.Unmarshal([]byte(l), &rec); err != nil {
 			t.Fatalf("not a record: %v: %.200s", err, l)
 		}
-		if _, ok := out[rec.ID]; ok {
-			t.Fatalf("id %q twice", rec.ID)
-		}
-		out[rec.ID] = l
+		out[rec.ID] = append(out[rec.ID], l)
+	}
+	for _, ls := range out {
+		slices.Sort(ls)
 	}
 	return out
 }
@@ -130,7 +131,7 @@ func sameRecords(t *testing.T, got, want []string) {
 		switch {
 		case !ok:
 			t.Errorf("%s: no record from Beam; extract run wrote %.200s", id, wl)
-		case gl != wl:
+		case !slices.Equal(gl, wl):
 			t.Errorf("%s: Beam wrote\n%.300s\nextract run wrote\n%.300s", id, gl, wl)
 		}
 	}
