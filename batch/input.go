@@ -161,6 +161,11 @@ func walkTextFiles(out []File, root string, warn func(string)) []File {
 	return out
 }
 
+// FileOf is the File of a path given directly or matched by a glob, as
+// Expand makes it, for a front end that matches paths itself (Beam, on
+// gs:// or s3://): its id is the base name without extension.
+func FileOf(path string) File { return File{Path: path, ID: baseID(path)} }
+
 // baseID is the id of a file given directly: its base name without
 // extension.
 func baseID(path string) string {
@@ -199,13 +204,25 @@ func ReadInputs(files []File, format InputFormat, stdin io.Reader) iter.Seq[Inpu
 // makes the later one an error: the output's ids are unique, so that a
 // consumer may key on them and --resume can trust them.
 func (r Reader) Inputs(files []File) iter.Seq[Input] {
-	max := r.MaxBytes
-	if max <= 0 {
-		max = DefaultMaxBytes
-	}
+	return r.Unique(func(yield func(Input) bool) {
+		for _, f := range files {
+			for in := range r.readFile(f) {
+				if !yield(in) {
+					return
+				}
+			}
+		}
+	})
+}
+
+// Unique passes inputs on, except that an input whose id an earlier one
+// has becomes an error saying which input has it. Inputs applies it to
+// all the files of a run; a front end that reads files apart (Beam)
+// applies it to the inputs of one id, in input order.
+func (r Reader) Unique(inputs iter.Seq[Input]) iter.Seq[Input] {
 	return func(yield func(Input) bool) {
 		first := map[string]string{} // id → source of the input that has it
-		unique := func(in Input) bool {
+		for in := range inputs {
 			if prev, ok := first[in.ID]; ok {
 				err := fmt.Errorf("id %q is already the id of %s", in.ID, prev)
 				if r.Format != FormatJSONL {
@@ -215,20 +232,47 @@ func (r Reader) Inputs(files []File) iter.Seq[Input] {
 			} else {
 				first[in.ID] = in.Source
 			}
-			return yield(in)
-		}
-		for _, f := range files {
-			var goOn bool
-			if r.Format == FormatJSONL {
-				goOn = r.readJSONLFile(f.Path, max, unique)
-			} else {
-				goOn = unique(r.readText(f, max))
-			}
-			if !goOn {
+			if !yield(in) {
 				return
 			}
 		}
 	}
+}
+
+// readFile yields the documents of one local file (or standard input),
+// ids not checked against other files'.
+func (r Reader) readFile(f File) iter.Seq[Input] {
+	return func(yield func(Input) bool) {
+		if r.Format == FormatJSONL {
+			r.readJSONLFile(f.Path, r.maxBytes(), yield)
+		} else {
+			yield(r.readText(f, r.maxBytes()))
+		}
+	}
+}
+
+// ReadFrom yields the documents of f read from src instead of from
+// f.Path, for a front end whose files are not on the local disk (Beam reads
+// gs:// and s3:// through its own file systems): one Input for a text file,
+// one per line for JSONL, with the checks and errors of Inputs, naming
+// f.Path. size is the file's size in bytes as its listing gives it, or -1:
+// a text file over MaxBytes is then refused without being read. Ids are
+// not checked against other files' (see Unique).
+func (r Reader) ReadFrom(f File, size int64, src io.Reader) iter.Seq[Input] {
+	return func(yield func(Input) bool) {
+		if r.Format == FormatJSONL {
+			readJSONL(src, f.Path, r.maxBytes(), yield)
+		} else {
+			yield(readTextFrom(Input{ID: f.ID, Source: f.Path}, size, src, r.maxBytes()))
+		}
+	}
+}
+
+func (r Reader) maxBytes() int64 {
+	if r.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return r.MaxBytes
 }
 
 // readText reads one text document. A file that is not regular (a named
@@ -252,7 +296,7 @@ func (r Reader) readText(f File, max int64) Input {
 			return fail(fmt.Errorf("not a regular file (%s); give it as - on standard input to read it as a stream", fileKind(info.Mode())))
 		}
 		if info.Size() > max {
-			return fail(fmt.Errorf("%d bytes, over --max-bytes %d", info.Size(), max))
+			return readTextFrom(in, info.Size(), nil, max)
 		}
 		fh, err := os.Open(f.Path)
 		if err != nil {
@@ -261,6 +305,19 @@ func (r Reader) readText(f File, max int64) Input {
 		defer fh.Close()
 		src = fh
 		size = info.Size()
+	}
+	return readTextFrom(in, -1, src, max)
+}
+
+// readTextFrom reads the text of in from src, at most max bytes; a size
+// over max (-1: unknown) refuses it without reading.
+func readTextFrom(in Input, size int64, src io.Reader, max int64) Input {
+	fail := func(err error) Input {
+		in.Err = &fileerr.ParseError{File: in.Source, Err: err}
+		return in
+	}
+	if size > max {
+		return fail(fmt.Errorf("%d bytes, over --max-bytes %d", size, max))
 	}
 	// Read one byte more than allowed, to tell a file that grew (or
 	// standard input) over the limit without reading all of it.

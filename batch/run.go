@@ -171,6 +171,10 @@ func run(ctx context.Context, p *pipeline.Pipeline, inputs iter.Seq[Input], work
 	return stats, emitErr
 }
 
+// Record processes one input into its output record, or its error record:
+// what Run emits for it.
+func Record(p *pipeline.Pipeline, in Input) *output.Record { return record(p, in) }
+
 // record processes one input into its output record, or its error record.
 func record(p *pipeline.Pipeline, in Input) *output.Record {
 	if in.Err != nil {

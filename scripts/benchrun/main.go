@@ -51,6 +51,7 @@ type options struct {
 	quick, asJSON        bool
 	scaling, stages      bool
 	keep                 bool
+	writeCorpus          string
 }
 
 func main() {
@@ -67,6 +68,7 @@ func main() {
 	flag.BoolVar(&o.scaling, "scaling", true, "also run extract with --workers 2")
 	flag.BoolVar(&o.stages, "stages", true, "measure the per-stage shares in-process")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temp directory (corpus and binaries)")
+	flag.StringVar(&o.writeCorpus, "write-corpus", "", "only build the corpus of -size MB into `DIR` (new or empty), for measuring other commands on it (beam/README.md)")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintf(os.Stderr, "benchrun: unexpected arguments %q\n", flag.Args())
@@ -170,6 +172,21 @@ type stageTime struct {
 }
 
 func run(o options) error {
+	if o.writeCorpus != "" {
+		shared := o.shared
+		if shared == "" {
+			shared = filepath.Join(o.root, "..", "shared", "external")
+		}
+		info, err := buildCorpus(o.root, shared, o.writeCorpus, int64(o.sizeMB*1e6))
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "bench: corpus %s, %d bytes, %d documents\n", info.Dir, info.Bytes, info.Documents)
+		for _, n := range info.Notes {
+			fmt.Fprintln(os.Stderr, "bench:", n)
+		}
+		return nil
+	}
 	rep := &report{
 		GoVersion: runtime.Version(), GOOS: runtime.GOOS, GOARCH: runtime.GOARCH,
 		GOMAXPROCS: runtime.GOMAXPROCS(0), NumCPU: runtime.NumCPU(), Count: o.count,
