@@ -286,7 +286,7 @@ func (r Reader) readText(f File, max int64) Input {
 		return in
 	}
 	var src io.Reader = r.Stdin
-	size := int64(512) // what to expect: unknown for a stream
+	size := int64(-1) // unknown for a stream
 	if f.Path != "-" {
 		info, err := os.Stat(f.Path)
 		if err != nil {
@@ -306,7 +306,7 @@ func (r Reader) readText(f File, max int64) Input {
 		src = fh
 		size = info.Size()
 	}
-	return readTextFrom(in, -1, src, max)
+	return readTextFrom(in, size, src, max)
 }
 
 // readTextFrom reads the text of in from src, at most max bytes; a size
@@ -321,7 +321,11 @@ func readTextFrom(in Input, size int64, src io.Reader, max int64) Input {
 	}
 	// Read one byte more than allowed, to tell a file that grew (or
 	// standard input) over the limit without reading all of it.
-	b, err := readSized(io.LimitReader(src, max+1), min(size, max)+1)
+	hint := min(size, max) + 1 // a buffer of the file's size, read in one go
+	if size < 0 {
+		hint = 512 // a stream: what to expect is unknown
+	}
+	b, err := readSized(io.LimitReader(src, max+1), hint)
 	if err != nil {
 		return fail(unwrapPath(err))
 	}
