@@ -13,6 +13,7 @@ import (
 	"github.com/extract-ca/extract/gazetteer"
 	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/model"
+	"github.com/extract-ca/extract/pipeline"
 )
 
 type trainOptions struct {
@@ -135,7 +136,7 @@ func trainDocs(docs []eval.Document, match func(string) []model.GazMatch) []mode
 	out := make([]model.TrainDoc, 0, len(docs))
 	for _, d := range docs {
 		byteAt := codePointOffsets(d.Text)
-		td := model.TrainDoc{Text: d.Text}
+		td := model.TrainDoc{Text: d.Text, Sentences: pipeline.SplitSentences(d.Text)}
 		for _, s := range d.Spans {
 			if s.Start < 0 || s.End > len(byteAt)-1 || s.Start >= s.End {
 				continue // the readers check offsets; this only guards
