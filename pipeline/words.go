@@ -17,6 +17,7 @@ var (
 	orgHeads          = wordlist.Set("org-heads")          // "Willowmere Institute", "Ministry of Water"
 	placePrepositions = wordlist.Set("place-prepositions") // "in Osh", "from Kunduz"
 	placeNouns        = wordlist.Set("place-nouns")        // "Batken province", "the city of Osh"
+	eventHeads        = wordlist.Set("event-heads")        // "Almaty Process": events and documents, no mentions
 )
 
 // inLower reports whether set holds w lower-cased (set[strings.ToLower(w)])
