@@ -26,6 +26,10 @@ type EntityTagger struct {
 	// Gazetteer says whether the model was trained with gazetteer
 	// features: callers should then pass the gazetteer's matches.
 	Gazetteer bool
+	// Recipe is how the model was trained, as its maker recorded it
+	// (extract train --recipe): the default model and the models that
+	// cross-validate it carry the same one. Empty when none was given.
+	Recipe string
 	// Beam is the width of Annotate's beam search: 1 decodes greedily,
 	// left to right, as training does; 0 means DefaultBeam.
 	Beam int

@@ -62,11 +62,12 @@ func TestTrainDeterministicBytes(t *testing.T) {
 // labels as the trained one does, and that it learnt its training data.
 func TestEntityModelRoundTrip(t *testing.T) {
 	m := trainSmall(t, true)
+	m.Recipe = "toy documents, gazetteer features"
 	back, err := LoadEntityTagger(encode(t, m))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if back.Features() != m.Features() || !back.Gazetteer || !slices.Equal(back.Labels(), m.Labels()) {
+	if back.Features() != m.Features() || !back.Gazetteer || back.Recipe != m.Recipe || !slices.Equal(back.Labels(), m.Labels()) {
 		t.Fatalf("read back %v, wrote %v", back, m)
 	}
 	d := trainDocs()[3]

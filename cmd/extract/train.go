@@ -25,6 +25,7 @@ type trainOptions struct {
 	seed       uint64
 	gazetteers []string
 	noGazFeats bool
+	recipe     string
 }
 
 func (a App) trainCommand() *cobra.Command {
@@ -54,6 +55,7 @@ model file, byte for byte.`,
 	c.Flags().Uint64Var(&o.seed, "seed", 1, "seed of the order of documents in each pass")
 	c.Flags().StringArrayVar(&o.gazetteers, "gazetteer", nil, "gazetteer `FILE` layered over the default, for the gazetteer features (repeatable)")
 	c.Flags().BoolVar(&o.noGazFeats, "no-gazetteer-features", false, "train without gazetteer features")
+	c.Flags().StringVar(&o.recipe, "recipe", "", "record `TEXT` in the model file as how it was trained (model.EntityTagger.Recipe)")
 	c.MarkFlagRequired("output")
 	return c
 }
@@ -118,6 +120,7 @@ func (a App) train(o trainOptions, gold []string) error {
 	if err != nil {
 		return err
 	}
+	m.Recipe = o.recipe
 	var buf bytes.Buffer
 	if _, err := m.WriteTo(&buf); err != nil {
 		return failure{err}
