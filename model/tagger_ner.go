@@ -416,8 +416,22 @@ func (t *EntityTagger) beam() int {
 // hypothesis is a labelling of a sentence's first tokens and its score,
 // the sum of the scores of its labels.
 type hypothesis struct {
-	labels []int
+	node   int32 // its last label's node in the sentence's trail; -1 before the first token
+	p1, p2 int   // its last two labels, -1 where there are none
 	score  float32
+}
+
+// trailNode is one label of a hypothesis and the node of the label before
+// it: hypotheses share their histories instead of copying them.
+type trailNode struct {
+	prev  int32
+	label int32
+}
+
+// candidate extends the hypothesis beam[from] with label.
+type candidate struct {
+	from, label int
+	score       float32
 }
 
 // annotateBeam labels each sentence with the best of k hypotheses kept
@@ -433,36 +447,43 @@ func (t *EntityTagger) annotateBeam(toks []Token, sents []Sentence, fc *featureC
 	scores := make([]float32, n)
 	var feats []uint64
 	var beam, next []hypothesis
+	var cands []candidate
+	var trail []trailNode
+	var labels []int
 	for s, sent := range sents {
-		beam = append(beam[:0], hypothesis{})
+		beam = append(beam[:0], hypothesis{node: -1, p1: -1, p2: -1})
+		trail = trail[:0]
 		for i := sent.Start; i < sent.End; i++ {
 			feats = fc.staticFeatures(feats[:0], sents, s, i)
 			t.sum(feats, static)
-			next = next[:0]
-			for _, h := range beam {
-				p1, p2 := -1, -1
-				if m := len(h.labels); m > 0 {
-					p1 = h.labels[m-1]
-					if m > 1 {
-						p2 = h.labels[m-2]
-					}
-				}
-				feats = fc.dynamicFeatures(feats[:0], i, p1, p2)
+			cands = cands[:0]
+			for b, h := range beam {
+				feats = fc.dynamicFeatures(feats[:0], i, h.p1, h.p2)
 				t.sum(feats, scores)
 				for l := range scores {
-					if l%2 == 0 && l > 0 && (p1 < 0 || typeOf(p1) != typeOf(l)) {
+					if l%2 == 0 && l > 0 && (h.p1 < 0 || typeOf(h.p1) != typeOf(l)) {
 						continue // I-X only continues X
 					}
-					labels := append(h.labels[:len(h.labels):len(h.labels)], l)
-					next = append(next, hypothesis{labels, h.score + static[l] + scores[l]})
+					cands = append(cands, candidate{b, l, h.score + static[l] + scores[l]})
 				}
 			}
 			// Stable: on equal scores the earlier hypothesis and the
 			// lower label (O first) win, for determinism.
-			slices.SortStableFunc(next, func(a, b hypothesis) int { return cmp.Compare(b.score, a.score) })
-			beam = append(beam[:0], next[:min(k, len(next))]...)
+			slices.SortStableFunc(cands, func(a, b candidate) int { return cmp.Compare(b.score, a.score) })
+			next = next[:0]
+			for _, c := range cands[:min(k, len(cands))] {
+				h := beam[c.from]
+				trail = append(trail, trailNode{prev: h.node, label: int32(c.label)})
+				next = append(next, hypothesis{node: int32(len(trail) - 1), p1: c.label, p2: h.p1, score: c.score})
+			}
+			beam, next = next, beam
 		}
-		for j, l := range beam[0].labels {
+		labels = labels[:0]
+		for node := beam[0].node; node >= 0; node = trail[node].prev {
+			labels = append(labels, int(trail[node].label))
+		}
+		slices.Reverse(labels)
+		for j, l := range labels {
 			toks[sent.Start+j].Label = t.labels[l]
 			fc.remember(sent.Start+j, typeOf(l))
 		}
