@@ -17,7 +17,8 @@ import (
 
 // The entity model file: a magic line, then a gzip stream of
 //
-//	uvarint flags (bit 0: gazetteer features)
+//	uvarint flags (bit 0: gazetteer features, bit 1: a recipe follows)
+//	if bit 1: uvarint length, bytes of the recipe
 //	uvarint number of labels, then each: uvarint length, bytes
 //	uvarint number of features, then for each, by increasing hash:
 //	    uvarint hash minus the previous hash
@@ -49,7 +50,14 @@ func (t *EntityTagger) WriteTo(w io.Writer) (int64, error) {
 	if t.Gazetteer {
 		flags |= 1
 	}
+	if t.Recipe != "" {
+		flags |= 2
+	}
 	uv(flags)
+	if t.Recipe != "" {
+		uv(uint64(len(t.Recipe)))
+		bw.WriteString(t.Recipe)
+	}
 	uv(uint64(len(t.labels)))
 	for _, l := range t.labels {
 		uv(uint64(len(l)))
@@ -112,10 +120,13 @@ func LoadEntityTagger(data []byte) (*EntityTagger, error) {
 	d := bindec.New(body, "entity model")
 	t := &EntityTagger{}
 	flags := d.Uint()
-	if flags&^1 != 0 {
+	if flags&^3 != 0 {
 		return nil, fmt.Errorf("entity model: unknown flags %#x", flags)
 	}
 	t.Gazetteer = flags&1 != 0
+	if flags&2 != 0 {
+		t.Recipe = d.String()
+	}
 	nl := d.Uint()
 	if nl == 0 || nl > maxLabels || nl%2 == 0 {
 		return nil, fmt.Errorf("entity model: %d labels: want O and a B-, I- pair per type", nl)

@@ -14,6 +14,10 @@ type TrainDoc struct {
 	Text  string
 	Spans []TrainSpan // gold names, byte offsets into Text
 	Hits  []GazMatch  // the gazetteer's matches in Text; nil without gazetteer features
+	// Sentences are the byte ranges of the sentences, in order, as the
+	// caller will cut them when it runs the model (pipeline.SplitSentences):
+	// a model learns best on the sentences it will label. Nil: SplitSentences.
+	Sentences [][2]int
 }
 
 // TrainSpan is a gold name: byte offsets and its type (PERSON, PLACE,
@@ -68,6 +72,9 @@ type preparedDoc struct {
 func prepareDoc(d TrainDoc, labelOf map[string]int, gazetteer bool) *preparedDoc {
 	toks := Tokenize(d.Text, nil)
 	sents := SplitSentences(d.Text, toks)
+	if d.Sentences != nil {
+		sents = tokenSentences(toks, d.Sentences)
+	}
 	pos := Default()
 	for _, s := range sents {
 		pos.Tag(toks[s.Start:s.End], SeparateRepeats)
@@ -106,6 +113,26 @@ func prepareDoc(d TrainDoc, labelOf map[string]int, gazetteer bool) *preparedDoc
 	// Tokens outside every sentence (none with SplitSentences) would
 	// have no features; the offsets cover sentence tokens only, in order.
 	return pd
+}
+
+// tokenSentences returns the token ranges of sentences given as byte
+// ranges: the tokens that lie wholly inside each, skipping empty ones.
+func tokenSentences(toks []Token, spans [][2]int) []Sentence {
+	var out []Sentence
+	k := 0
+	for _, s := range spans {
+		for k < len(toks) && toks[k].Start < s[0] {
+			k++
+		}
+		first := k
+		for k < len(toks) && toks[k].End <= s[1] {
+			k++
+		}
+		if first < k {
+			out = append(out, Sentence{first, k})
+		}
+	}
+	return out
 }
 
 // SplitSentences cuts tokens into sentences for the entity model: after

@@ -62,11 +62,12 @@ func TestTrainDeterministicBytes(t *testing.T) {
 // labels as the trained one does, and that it learnt its training data.
 func TestEntityModelRoundTrip(t *testing.T) {
 	m := trainSmall(t, true)
+	m.Recipe = "toy documents, gazetteer features"
 	back, err := LoadEntityTagger(encode(t, m))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if back.Features() != m.Features() || !back.Gazetteer || !slices.Equal(back.Labels(), m.Labels()) {
+	if back.Features() != m.Features() || !back.Gazetteer || back.Recipe != m.Recipe || !slices.Equal(back.Labels(), m.Labels()) {
 		t.Fatalf("read back %v, wrote %v", back, m)
 	}
 	d := trainDocs()[3]
@@ -85,8 +86,41 @@ func TestEntityModelRoundTrip(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("read back model labels %v, trained one %v", got, want)
 	}
-	if w := []string{"B-PERSON", "O", "O", "B-GROUP", "I-GROUP", "O", "B-PLACE", "O"}; !slices.Equal(got, w) {
-		t.Errorf("labels %v, want %v", got, w)
+	want = []string{"B-PERSON", "O", "O", "B-GROUP", "I-GROUP", "O", "B-PLACE", "O"}
+	for _, beam := range []int{0, 1, 2, 8} {
+		back.Beam = beam
+		if got := label(back); !slices.Equal(got, want) {
+			t.Errorf("beam %d: labels %v, want %v", beam, got, want)
+		}
+	}
+}
+
+// TestBeamValidBIO: every beam width gives valid BIO (an I- only after a
+// B- or I- of its type), and the same labels for the same input.
+func TestBeamValidBIO(t *testing.T) {
+	m := trainSmall(t, false)
+	text := "Officials in Naryn met Aziz Rahimov and Zarina Alieva of the Red Crescent in Osh on Monday , said Kyrgyz Telecom ."
+	label := func(beam int) []string {
+		toks := Tokenize(text, nil)
+		Default().Annotate(toks, SeparateRepeats)
+		m.Beam = beam
+		m.Annotate(toks, []Sentence{{0, len(toks)}}, nil)
+		var out []string
+		for _, tk := range toks {
+			out = append(out, tk.Label)
+		}
+		return out
+	}
+	for _, beam := range []int{1, 2, 3, 4, 16} {
+		got := label(beam)
+		if again := label(beam); !slices.Equal(got, again) {
+			t.Errorf("beam %d: two runs differ: %v, %v", beam, got, again)
+		}
+		for i, l := range got {
+			if typ, ok := strings.CutPrefix(l, "I-"); ok && (i == 0 || !strings.HasSuffix(got[i-1], "-"+typ)) {
+				t.Errorf("beam %d: token %d %s after %q", beam, i, l, got[max(i-1, 0)])
+			}
+		}
 	}
 }
 

@@ -154,7 +154,7 @@ func onlySpaces(s string) bool { return strings.Trim(s, " \t") == "" }
 // are BIO: a B- starts a new name even right after another, so that
 // "Kazakhstan Uzbekistan" lists stay two names.
 func (n NER) processTrained(d *Doc) error {
-	d.Model = d.Model[:0]
+	d.Model, d.ownBounds = d.Model[:0], true
 	toks := d.ModelTokens
 	var sents []model.Sentence
 	for first, k := range sentenceTokens(d) {

@@ -32,6 +32,20 @@ func (Sentences) Process(d *Doc) error {
 	return nil
 }
 
+// SplitSentences returns the byte ranges of the sentences of text as the
+// pipeline cuts them (the tokenize and sentences stages): extract train
+// gives them to the model, so that it learns on the sentences it labels.
+func SplitSentences(text string) [][2]int {
+	d := &Doc{Text: text}
+	Tokenize{}.Process(d)
+	Sentences{}.Process(d)
+	out := make([][2]int, len(d.Sentences))
+	for i, s := range d.Sentences {
+		out[i] = [2]int{s.Start, s.End}
+	}
+	return out
+}
+
 // sentenceBreak reports whether a sentence ends between token k and k+1.
 func sentenceBreak(text string, toks []Token, k int) bool {
 	next := toks[k+1]

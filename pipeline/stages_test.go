@@ -53,7 +53,14 @@ func texts(d *Doc, ms []Mention) []string {
 
 func runStages(t *testing.T, text string, model []Mention) *Doc {
 	t.Helper()
-	d := &Doc{Text: text}
+	return runStagesBounds(t, text, model, false)
+}
+
+// runStagesBounds is runStages with the model's spans marked as a trained
+// model's own boundaries (Doc.ownBounds) when own is set.
+func runStagesBounds(t *testing.T, text string, model []Mention, own bool) *Doc {
+	t.Helper()
+	d := &Doc{Text: text, ownBounds: own}
 	stages := []Stage{Tokenize{}, Sentences{}, Gazetteer{gazetteer.NewMatcher(testGazetteer(t))}}
 	for _, s := range stages {
 		if err := s.Process(d); err != nil {
@@ -126,6 +133,10 @@ func TestResolve(t *testing.T) {
 		{"lone title dropped", "The Minister spoke.", [][2]string{{"Minister", "PERSON"}}, ""},
 		{"common word at sentence start dropped", "However, nothing.", [][2]string{{"However", "PLACE"}}, ""},
 		{"lower case dropped", "the border guards", [][2]string{{"border", "PLACE"}}, ""},
+		{"event name dropped, the place in it kept", "the Batken Process began", [][2]string{{"Batken Process", "GROUP"}},
+			"Batken@4:10/PLACE/gazetteer/place/batken"},
+		{"gazetteer wins inside prose's span", "fans of Batken United cheered", [][2]string{{"Batken United", "GROUP"}},
+			"Batken@8:14/PLACE/gazetteer/place/batken"},
 		{"longest gazetteer hit wins", "in the Kyrgyz Republic today", nil,
 			"Kyrgyz Republic@7:22/PLACE/gazetteer/place/kyrgyzstan"},
 		{"ambiguous without support dropped", "He met Mary there.", nil, ""},
@@ -148,6 +159,38 @@ func TestResolve(t *testing.T) {
 				model = append(model, modelHit(tt.text, m[0], m[1]))
 			}
 			if got := describe(runStages(t, tt.text, model)); got != tt.want {
+				t.Errorf("\ngot  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestResolveOwnBounds: with a trained model's spans (Doc.ownBounds) the
+// repairs made for prose's boundaries are left out, and a span that holds
+// a gazetteer name wins over it.
+func TestResolveOwnBounds(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		model [][2]string // surface, label
+		want  string
+	}{
+		{"trained model's span holding a gazetteer name wins", "fans of Batken United cheered", [][2]string{{"Batken United", "GROUP"}},
+			"Batken United@8:21/GROUP/ner/auto/group/batken-united"},
+		{"trained model's span equal to a gazetteer name loses", "clashes in Batken left", [][2]string{{"Batken", "GROUP"}},
+			"Batken@11:17/PLACE/gazetteer/place/batken"},
+		{"trained model's title kept", "said President Sooronbay Jeenbekov today.", [][2]string{{"President Sooronbay Jeenbekov", "PERSON"}},
+			"President Sooronbay Jeenbekov@5:34/PERSON/ner/auto/person/president-sooronbay-jeenbekov"},
+		{"trained model's one-word place kept", "Credit: Truck", [][2]string{{"Credit", "PLACE"}},
+			"Credit@0:6/PLACE/ner/auto/place/credit"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var model []Mention
+			for _, m := range tt.model {
+				model = append(model, modelHit(tt.text, m[0], m[1]))
+			}
+			if got := describe(runStagesBounds(t, tt.text, model, true)); got != tt.want {
 				t.Errorf("\ngot  %s\nwant %s", got, tt.want)
 			}
 		})
@@ -288,5 +331,29 @@ func TestDomainsAndAcronymOverride(t *testing.T) {
 		"SDKM@49:53/GROUP/rule/auto/group/spiritual-directorate"
 	if got := describe(d); got != want {
 		t.Errorf("\ngot  %s\nwant %s", got, want)
+	}
+}
+
+func TestNotInside(t *testing.T) {
+	span := func(s, e int) Mention { return Mention{Span: Span{s, e}} }
+	model := []Mention{span(20, 30), span(0, 10), span(5, 12), span(40, 45)}
+	tests := []struct {
+		hit  Mention
+		want bool // kept
+	}{
+		{span(0, 10), true},   // equal to a span: not strictly inside
+		{span(0, 4), false},   // same start, shorter
+		{span(6, 12), false},  // inside the overlapping second span
+		{span(8, 11), false},  // inside 5-12 though 0-10 starts earlier
+		{span(9, 13), true},   // crosses the end of every span
+		{span(22, 30), false}, // same end, later start
+		{span(40, 46), true},  // longer than the span
+		{span(50, 52), true},  // after every span
+	}
+	for _, tt := range tests {
+		got := len(notInside([]Mention{tt.hit}, model)) == 1
+		if got != tt.want {
+			t.Errorf("hit %v: kept %v, want %v", tt.hit.Span, got, tt.want)
+		}
 	}
 }

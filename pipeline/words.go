@@ -23,6 +23,7 @@ var (
 	countryOf         = wordlist.Pairs("demonym-countries") // "kyrgyz" → KG
 	placePrepositions = wordlist.Set("place-prepositions")  // "in Osh", "from Kunduz"
 	placeNouns        = wordlist.Set("place-nouns")         // "Batken province", "the city of Osh"
+	eventHeads        = wordlist.Set("event-heads")         // "Almaty Process": events and documents, no mentions
 )
 
 // inLower reports whether set holds w lower-cased (set[strings.ToLower(w)])

@@ -13,6 +13,7 @@ import (
 	"github.com/extract-ca/extract/gazetteer"
 	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/model"
+	"github.com/extract-ca/extract/pipeline"
 )
 
 type trainOptions struct {
@@ -25,6 +26,7 @@ type trainOptions struct {
 	gazetteers []string
 	collisions string
 	noGazFeats bool
+	recipe     string
 }
 
 func (a App) trainCommand() *cobra.Command {
@@ -55,6 +57,7 @@ model file, byte for byte.`,
 	c.Flags().StringArrayVar(&o.gazetteers, "gazetteer", nil, "gazetteer `FILE` layered over the default, for the gazetteer features (repeatable)")
 	collisionsFlag(c, &o.collisions)
 	c.Flags().BoolVar(&o.noGazFeats, "no-gazetteer-features", false, "train without gazetteer features")
+	c.Flags().StringVar(&o.recipe, "recipe", "", "record `TEXT` in the model file as how it was trained (model.EntityTagger.Recipe)")
 	c.MarkFlagRequired("output")
 	return c
 }
@@ -119,6 +122,7 @@ func (a App) train(o trainOptions, gold []string) error {
 	if err != nil {
 		return err
 	}
+	m.Recipe = o.recipe
 	var buf bytes.Buffer
 	if _, err := m.WriteTo(&buf); err != nil {
 		return failure{err}
@@ -137,7 +141,7 @@ func trainDocs(docs []eval.Document, match func(string) []model.GazMatch) []mode
 	out := make([]model.TrainDoc, 0, len(docs))
 	for _, d := range docs {
 		byteAt := codePointOffsets(d.Text)
-		td := model.TrainDoc{Text: d.Text}
+		td := model.TrainDoc{Text: d.Text, Sentences: pipeline.SplitSentences(d.Text)}
 		for _, s := range d.Spans {
 			if s.Start < 0 || s.End > len(byteAt)-1 || s.Start >= s.End {
 				continue // the readers check offsets; this only guards
