@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -31,8 +32,15 @@ func (m *Model) Annotate(toks []Token, r Repeats) { m.annotate(toks, r, false) }
 // prose.WithSegmentation(false)) does.
 func (m *Model) Document(text string) []Token {
 	toks := Tokenize(text, nil)
+	if len(toks) == 0 {
+		return toks
+	}
+	// prose caches every run but the text's last, and that one too when
+	// white space follows it. A last run that gives no token ("'M0", which
+	// prose drops) leaves the run before it cached.
 	last, _ := utf8.DecodeLastRuneInString(text)
-	m.annotate(toks, SharedRepeats, unicode.IsSpace(last))
+	runs := int32(len(strings.FieldsFunc(text, isSpace)))
+	m.annotate(toks, SharedRepeats, unicode.IsSpace(last) || toks[len(toks)-1].run < runs-1)
 	return toks
 }
 
