@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	prose "github.com/jdkato/prose/v2"
 )
 
 func TestTokenize(t *testing.T) {
@@ -75,27 +73,10 @@ func FuzzMatchesProse(f *testing.F) {
 				t.Fatalf("token %q at %d:%d is %q", tok.Text, tok.Start, tok.End, text[tok.Start:tok.End])
 			}
 		}
-		var want []prose.Token
-		panicked := func() (p bool) {
-			defer func() { p = recover() != nil }()
-			pd, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.UsingModel(proseModel()))
-			if err == nil {
-				want = pd.Tokens()
-			}
-			return false
-		}()
-		if panicked {
-			return
-		}
-		got := m.Document(text)
-		if len(got) != len(want) {
-			t.Fatalf("%d tokens, prose has %d", len(got), len(want))
-		}
-		for i := range got {
-			if got[i].Text != want[i].Text || got[i].Tag != want[i].Tag || got[i].Label != want[i].Label {
-				t.Fatalf("token %d: engine %q/%s/%s, prose %q/%s/%s", i,
-					got[i].Text, got[i].Tag, got[i].Label, want[i].Text, want[i].Tag, want[i].Label)
-			}
+		// diffProse lets prose run again where it picks among tied POS
+		// scores in map order, as TestMatchesProse does.
+		if _, diffs, _ := diffProse(m, text, 5); len(diffs) > 0 {
+			t.Fatal(diffs[0])
 		}
 	})
 }
