@@ -52,6 +52,9 @@ func (Acronyms) Process(d *Doc) error {
 		if !ok || gazetteerSpans.any(t.Span) {
 			continue
 		}
+		if i, ok := at[t.Span]; ok && i == ref {
+			continue // the long form itself, written as its acronym: "AA (AA)"
+		}
 		if i, ok := at[t.Span]; ok && added[i].Source == output.SourceNER {
 			// The model's label stays until link gives the short form its
 			// long form's entity and label.
