@@ -59,7 +59,9 @@ func (l Link) Process(d *Doc) error {
 	for i := range d.Mentions {
 		m := &d.Mentions[i]
 		if m.Ref >= 0 {
-			long := d.Mentions[m.Ref]
+			// The end of the chain: an acronym's long form may itself
+			// have joined a fuller form ("TB" → "TA.CA" → the first "TA.CA").
+			long := d.Mentions[root(d.Mentions, i)]
 			m.Entity, m.Name, m.Kind, m.Label, m.Candidates = long.Entity, long.Name, long.Kind, long.Label, long.Candidates
 		}
 	}
