@@ -264,36 +264,13 @@ func unknownNameAround(d *Doc, s Span, model []Mention, spans *spanIndex) int {
 }
 
 // notInside drops the hits that a model span strictly contains (rule 4),
-// in O((hits+spans) log spans): model spans sorted by start, with the
-// furthest end reached by the spans that start before each.
+// looking each hit up in an index of the model's spans instead of scanning
+// them all.
 func notInside(hits, model []Mention) []Mention {
-	spans := make([]Span, len(model))
-	for i, m := range model {
-		spans[i] = m.Span
-	}
-	slices.SortFunc(spans, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
-	reach := make([]int, len(spans)) // reach[i]: max End of spans[:i+1]
-	for i, s := range spans {
-		reach[i] = s.End
-		if i > 0 {
-			reach[i] = max(reach[i], reach[i-1])
-		}
-	}
-	contained := func(h Span) bool {
-		k, _ := slices.BinarySearchFunc(spans, h.Start, func(s Span, start int) int { return cmp.Compare(s.Start, start) })
-		if k > 0 && reach[k-1] >= h.End {
-			return true // a span that starts before h and ends at or after it
-		}
-		for ; k < len(spans) && spans[k].Start == h.Start; k++ {
-			if spans[k].End > h.End {
-				return true
-			}
-		}
-		return false
-	}
+	spans := newSpanIndex(spansOf(model, nil))
 	out := hits[:0:0]
 	for _, h := range hits {
-		if !contained(h.Span) {
+		if !spans.containsStrictly(h.Span) {
 			out = append(out, h)
 		}
 	}
