@@ -5,8 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kljensen/snowball/english"
-
 	"github.com/extract-ca/extract/gazetteer"
 	"github.com/extract-ca/extract/output"
 )
@@ -146,11 +144,5 @@ func placesOutsidePersons(d *Doc, gaz, hits, model []Mention) []Mention {
 // not in capitals, that no word list of the rules holds and the document
 // does not write in lower case.
 func givenName(d *Doc, w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(r) || strings.ToUpper(w) == w || strings.ContainsAny(w, " .") {
-		return false
-	}
-	l := strings.ToLower(w)
-	return !titles[l] && !demonyms[l] && !notNames[l] && !orgHeads[l] && !facilityHeads[l] && !commonWords[l] &&
-		!english.IsStopWord(l) && !usedInLowerCase(d, l)
+	return !strings.ContainsAny(w, " .") && nameLike(d, w)
 }
