@@ -46,16 +46,6 @@ func (s Span) Len() int { return s.End - s.Start }
 // Overlaps reports whether s and o share at least one byte.
 func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
 
-// OverlapsAny reports whether s overlaps one of ms.
-func (s Span) OverlapsAny(ms []Mention) bool {
-	for _, m := range ms {
-		if m.Overlaps(s) {
-			return true
-		}
-	}
-	return false
-}
-
 func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
 
 // Token is one token of the text; Text is the document text at its span.
