@@ -95,7 +95,7 @@ func bracketedAcronym(text string, i int) (Span, bool) {
 	if !isAcronym(word) {
 		return Span{}, false
 	}
-	return Span{start, start + end}, true
+	return Span{Start: start, End: start + end}, true
 }
 
 // isAcronym: two to ten letters or digits, starting with a capital, with

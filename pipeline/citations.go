@@ -74,7 +74,7 @@ func citation(d *Doc, start, end int) {
 		if m[2] >= 0 && nameEnd < end && d.Text[nameEnd] == '.' {
 			nameEnd++
 		}
-		d.Rules = append(d.Rules, Mention{Span: Span{nameStart, nameEnd}, Label: output.LabelPerson, Source: output.SourceRule, Ref: -1})
+		d.Rules = append(d.Rules, Mention{Span: Span{Start: nameStart, End: nameEnd}, Label: output.LabelPerson, Source: output.SourceRule, Ref: -1})
 		i += m[1]
 	}
 	if i == start+marker[1] {
@@ -89,7 +89,7 @@ func citation(d *Doc, start, end int) {
 		i += m[1]
 	}
 	if t := titleEnd(d.Text, i, end); t > i {
-		d.Titles = append(d.Titles, Span{i, t})
+		d.Titles = append(d.Titles, Span{Start: i, End: t})
 	}
 }
 

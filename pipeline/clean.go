@@ -193,13 +193,13 @@ func edgeWord(text string, s Span, last bool) (word string, rest Span, ok bool) 
 		if sp < 0 {
 			return "", s, false
 		}
-		return surface[sp+1:], Span{s.Start, s.Start + sp}, true
+		return surface[sp+1:], Span{Start: s.Start, End: s.Start + sp}, true
 	}
 	sp := strings.IndexByte(surface, ' ')
 	if sp < 0 {
 		return "", s, false
 	}
-	return surface[:sp], Span{s.Start + sp + 1, s.End}, true
+	return surface[:sp], Span{Start: s.Start + sp + 1, End: s.End}, true
 }
 
 // hasOrgHead reports whether a word of s is an organisation's head noun:

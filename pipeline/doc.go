@@ -2,8 +2,8 @@
 //
 // One Doc flows through small stages, each in its own file with one job:
 //
-//	tokenize   the model's tokens, refined into the document's, byte offsets (tokenize.go)
-//	sentences  sentence spans; a sentence never crosses a blank line (sentences.go)
+//	tokenize   the model's tokens, refined into the document's, byte offsets (segment.go, package text)
+//	sentences  sentence spans; a sentence never crosses a blank line (segment.go, package text)
 //	gazetteer  names of the gazetteer, longest match over words (gazetteer.go)
 //	domains    sites named by their domain, Steppenews.kz (domains.go)
 //	citations  authors of references, and the titles whose names are no mentions (citations.go)
@@ -28,31 +28,20 @@ package pipeline
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/extract-ca/extract/gazetteer"
 	"github.com/extract-ca/extract/model"
 	"github.com/extract-ca/extract/output"
+	"github.com/extract-ca/extract/text"
 )
 
 // Span is a byte range of the document text, end exclusive.
-type Span struct {
-	Start, End int
-}
-
-// Len returns the length of s in bytes.
-func (s Span) Len() int { return s.End - s.Start }
-
-// Overlaps reports whether s and o share at least one byte.
-func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
+type Span = text.Span
 
 func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
 
 // Token is one token of the text; Text is the document text at its span.
-type Token struct {
-	Span
-	Text string
-}
+type Token = text.Token
 
 // Mention is a name found in the text.
 type Mention struct {
@@ -138,30 +127,19 @@ type Doc struct {
 	lower map[string]bool // tokens written in lower case, built by resolve on demand
 }
 
+// segmentation returns the document's tokens and sentences as package text
+// has them, for code outside the pipeline's stages (the gazetteer matcher).
+func (d *Doc) segmentation() text.Segmentation {
+	return text.Segmentation{Text: d.Text, Tokens: d.Tokens, Sentences: d.Sentences}
+}
+
 // AtSentenceStart reports whether byte offset i begins its sentence, but
 // for opening quotes, brackets and markup before it.
-func (d *Doc) AtSentenceStart(i int) bool {
-	s := d.Sentences[d.SentenceOf(i)]
-	return strings.TrimLeft(d.Text[s.Start:i], " \t\"'“‘(*_#") == ""
-}
+func (d *Doc) AtSentenceStart(i int) bool { return d.segmentation().AtSentenceStart(i) }
 
 // SentenceOf returns the index of the sentence that contains byte offset
 // i, or the last sentence that starts before it.
-func (d *Doc) SentenceOf(i int) int {
-	lo, hi := 0, len(d.Sentences)
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if d.Sentences[mid].Start <= i {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	if lo == 0 {
-		return 0
-	}
-	return lo - 1
-}
+func (d *Doc) SentenceOf(i int) int { return d.segmentation().SentenceOf(i) }
 
 // sortMentions orders mentions by start and keeps Ref pointing at the same
 // mention.

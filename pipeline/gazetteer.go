@@ -18,7 +18,7 @@ func (g Gazetteer) Process(d *Doc) error {
 	d.Gazetteer = slices.Grow(d.Gazetteer[:0], len(hits))
 	for _, h := range hits {
 		d.Gazetteer = append(d.Gazetteer, Mention{
-			Span:      Span{h.Start, h.End},
+			Span:      Span{Start: h.Start, End: h.End},
 			Label:     string(h.Entries[0].Type),
 			Source:    output.SourceGazetteer,
 			Entries:   h.Entries,

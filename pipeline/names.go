@@ -31,7 +31,7 @@ func splitPossessives(text string, hits []Mention, m *gazetteer.Matcher) []Menti
 			if i <= 0 {
 				continue
 			}
-			after := Span{h.Start + i + len(p), h.End}
+			after := Span{Start: h.Start + i + len(p), End: h.End}
 			if r, _ := utf8.DecodeRuneInString(text[after.Start:]); !unicode.IsUpper(r) {
 				continue
 			}
@@ -39,7 +39,7 @@ func splitPossessives(text string, hits []Mention, m *gazetteer.Matcher) []Menti
 			if len(found) != 1 || found[0].Start != 0 || found[0].End != i {
 				continue
 			}
-			out = append(out, Mention{Span: Span{h.Start, h.Start + i}, Label: string(found[0].Entries[0].Type),
+			out = append(out, Mention{Span: Span{Start: h.Start, End: h.Start + i}, Label: string(found[0].Entries[0].Type),
 				Source: h.Source, Entries: found[0].Entries, Ambiguous: found[0].Ambiguous, Ref: -1})
 			h.Span = after
 			break
@@ -75,7 +75,7 @@ func withoutCountryAdjectives(text string, hits, gaz []Mention) []Mention {
 		sp := strings.IndexByte(surface, ' ')
 		if sp > 0 && h.Label == output.LabelGroup {
 			if _, ok := countryOf[strings.ToLower(surface[:sp])]; ok {
-				rest := Span{h.Start + sp + 1, h.End}
+				rest := Span{Start: h.Start + sp + 1, End: h.End}
 				if known == nil {
 					known = hitSpans(gaz)
 				}

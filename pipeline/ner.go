@@ -42,7 +42,7 @@ func (n NER) Process(d *Doc) error {
 		n.model.Annotate(toks[first:k], n.repeats)
 		labeled = labeled[:0]
 		for _, t := range toks[first:k] {
-			labeled = append(labeled, labeledToken{Span{t.Start, t.End}, mapLabel(t.Label)})
+			labeled = append(labeled, labeledToken{Span{Start: t.Start, End: t.End}, mapLabel(t.Label)})
 		}
 		d.Model = appendModelSpans(d.Text, labeled, d.Model)
 	}
@@ -112,7 +112,7 @@ func appendModelSpans(text string, toks []labeledToken, out []Mention) []Mention
 			j++
 		}
 		out = append(out, Mention{
-			Span:   Span{toks[k].Start, toks[j-1].End},
+			Span:   Span{Start: toks[k].Start, End: toks[j-1].End},
 			Label:  runLabel(text, toks[k:j]),
 			Source: output.SourceNER,
 			Ref:    -1,
@@ -184,7 +184,7 @@ func (n NER) processTrained(d *Doc) error {
 				j++
 			}
 			d.Model = append(d.Model, Mention{
-				Span:   Span{toks[i].Start, toks[j-1].End},
+				Span:   Span{Start: toks[i].Start, End: toks[j-1].End},
 				Label:  typ,
 				Source: output.SourceNER,
 				Ref:    -1,

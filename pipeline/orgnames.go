@@ -109,7 +109,7 @@ func orgSpan(d *Doc, run []Token) (Span, string, bool) {
 	// The tokenizer keeps a sentence's full stop on a short last word
 	// ("the Kambarata Dam."); a facility's head is no abbreviation.
 	if last := &run[len(run)-1]; strings.HasSuffix(last.Text, ".") && inLower(facilityHeads, strings.TrimSuffix(last.Text, ".")) {
-		run = append(run[:len(run)-1:len(run)-1], Token{Span{last.Start, last.End - 1}, strings.TrimSuffix(last.Text, ".")})
+		run = append(run[:len(run)-1:len(run)-1], Token{Span: Span{Start: last.Start, End: last.End - 1}, Text: strings.TrimSuffix(last.Text, ".")})
 	}
 	var head Token
 	switch last := run[len(run)-1]; {
@@ -124,5 +124,5 @@ func orgSpan(d *Doc, run []Token) (Span, string, bool) {
 	if inLower(facilityHeads, head.Text) {
 		label = output.LabelPlace
 	}
-	return Span{run[0].Start, run[len(run)-1].End}, label, true
+	return Span{Start: run[0].Start, End: run[len(run)-1].End}, label, true
 }

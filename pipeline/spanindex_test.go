@@ -7,19 +7,19 @@ import (
 )
 
 func TestSpanIndex(t *testing.T) {
-	spans := []Span{{10, 20}, {0, 5}, {12, 14}, {30, 40}, {3, 50}, {60, 61}}
+	spans := []Span{{Start: 10, End: 20}, {Start: 0, End: 5}, {Start: 12, End: 14}, {Start: 30, End: 40}, {Start: 3, End: 50}, {Start: 60, End: 61}}
 	x := newSpanIndex(spans)
 	for _, tc := range []struct {
 		q     Span
 		first int
 	}{
-		{Span{5, 10}, 4}, // only the long span
-		{Span{13, 14}, 0},
-		{Span{0, 1}, 1},
-		{Span{55, 60}, -1},
-		{Span{60, 61}, 5},
-		{Span{61, 70}, -1},
-		{Span{2, 2}, 1}, // empty, inside {0, 5}: Span.Overlaps counts it
+		{Span{Start: 5, End: 10}, 4}, // only the long span
+		{Span{Start: 13, End: 14}, 0},
+		{Span{Start: 0, End: 1}, 1},
+		{Span{Start: 55, End: 60}, -1},
+		{Span{Start: 60, End: 61}, 5},
+		{Span{Start: 61, End: 70}, -1},
+		{Span{Start: 2, End: 2}, 1}, // empty, inside {0, 5}: Span.Overlaps counts it
 	} {
 		if got := x.first(tc.q); got != tc.first {
 			t.Errorf("first(%v) = %d, want %d", tc.q, got, tc.first)
@@ -37,12 +37,12 @@ func TestSpanIndexMatchesScan(t *testing.T) {
 		spans := make([]Span, r.IntN(30))
 		for i := range spans {
 			s := r.IntN(100)
-			spans[i] = Span{s, s + r.IntN(15)}
+			spans[i] = Span{Start: s, End: s + r.IntN(15)}
 		}
 		x := newSpanIndex(spans)
 		for q := 0; q < 50; q++ {
 			s := r.IntN(110)
-			query := Span{s, s + r.IntN(10)}
+			query := Span{Start: s, End: s + r.IntN(10)}
 			want := -1
 			var wantAll []int
 			for i, sp := range spans {

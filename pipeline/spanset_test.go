@@ -16,7 +16,7 @@ func TestSpanSetMatchesOverlaps(t *testing.T) {
 		var members []Mention
 		for k := 0; k < 60; k++ {
 			start := r.Intn(n+20) - 10
-			s := Span{start, start + r.Intn(12) - 2}
+			s := Span{Start: start, End: start + r.Intn(12) - 2}
 			want := false
 			for _, m := range members {
 				want = want || m.Overlaps(s)

@@ -79,7 +79,7 @@ func runStagesBounds(t *testing.T, text string, model []Mention, own bool) *Doc 
 // modelHit makes a model mention over the first occurrence of s in text.
 func modelHit(text, s, label string) Mention {
 	i := strings.Index(text, s)
-	return Mention{Span: Span{i, i + len(s)}, Label: label, Source: "ner", Ref: -1}
+	return Mention{Span: Span{Start: i, End: i + len(s)}, Label: label, Source: "ner", Ref: -1}
 }
 
 func describe(d *Doc) string {
@@ -271,7 +271,7 @@ func TestAppendModelSpans(t *testing.T) {
 			var toks []labeledToken
 			pos := 0
 			for i, w := range strings.Split(tt.text, " ") {
-				toks = append(toks, labeledToken{Span{pos, pos + len(w)}, tt.labels[i]})
+				toks = append(toks, labeledToken{Span{Start: pos, End: pos + len(w)}, tt.labels[i]})
 				pos += len(w) + 1
 			}
 			var got []string
@@ -304,7 +304,7 @@ func TestDomainsSkipAddresses(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if len(d.Rules) != 1 || d.Rules[0].Span != (Span{5, 16}) {
+	if len(d.Rules) != 1 || d.Rules[0].Span != (Span{Start: 5, End: 16}) {
 		t.Errorf("domain hits %v, want one at 5:16 (Example.org)", d.Rules)
 	}
 }
@@ -319,7 +319,7 @@ func TestDomainsAndAcronymOverride(t *testing.T) {
 	}
 	// The model calls the acronym a place at both places.
 	d.Model = []Mention{modelHit(text, "Spiritual Directorate", "GROUP"), modelHit(text, "SDKM", "PLACE"),
-		{Span: Span{49, 53}, Label: "PLACE", Source: "ner", Ref: -1}}
+		{Span: Span{Start: 49, End: 53}, Label: "PLACE", Source: "ner", Ref: -1}}
 	for _, s := range []Stage{Clean{}, Resolve{}, Acronyms{}, Link{}} {
 		if err := s.Process(d); err != nil {
 			t.Fatal(err)
@@ -335,7 +335,7 @@ func TestDomainsAndAcronymOverride(t *testing.T) {
 }
 
 func TestNotInside(t *testing.T) {
-	span := func(s, e int) Mention { return Mention{Span: Span{s, e}} }
+	span := func(s, e int) Mention { return Mention{Span: Span{Start: s, End: e}} }
 	model := []Mention{span(20, 30), span(0, 10), span(5, 12), span(40, 45)}
 	tests := []struct {
 		hit  Mention

@@ -1,4 +1,4 @@
-package pipeline
+package text
 
 import (
 	"strings"
@@ -8,42 +8,23 @@ import (
 	"github.com/extract-ca/extract/wordlist"
 )
 
-// Sentences groups tokens into sentences. A sentence ends after a full
-// stop, question or exclamation mark (and any closing quotes or brackets)
-// when the next token starts with a capital, a digit or an opening quote,
+// Sentences appends to dst the sentences of text, whose tokens are toks
+// (Tokenize's), and returns it. A sentence ends after a full stop,
+// question or exclamation mark (and any closing quotes or brackets) when
+// the next token starts with a capital, a digit or an opening quote,
 // unless the stop ends an abbreviation or an initial ("Aida K.
 // Sultanova"). A blank line always ends a sentence, and so does a single
 // line break unless the next line goes on in lower case: headings, list
 // items and captions stand alone.
-type Sentences struct{}
-
-func (Sentences) Process(d *Doc) error {
-	d.Sentences = d.Sentences[:0]
-	if len(d.Tokens) == 0 {
-		return nil
-	}
+func Sentences(text string, toks []Token, dst []Span) []Span {
 	first := 0
-	for k := 0; k < len(d.Tokens); k++ {
-		if k+1 == len(d.Tokens) || sentenceBreak(d.Text, d.Tokens, k) {
-			d.Sentences = append(d.Sentences, Span{d.Tokens[first].Start, d.Tokens[k].End})
+	for k := 0; k < len(toks); k++ {
+		if k+1 == len(toks) || sentenceBreak(text, toks, k) {
+			dst = append(dst, Span{toks[first].Start, toks[k].End})
 			first = k + 1
 		}
 	}
-	return nil
-}
-
-// SplitSentences returns the byte ranges of the sentences of text as the
-// pipeline cuts them (the tokenize and sentences stages): extract train
-// gives them to the model, so that it learns on the sentences it labels.
-func SplitSentences(text string) [][2]int {
-	d := &Doc{Text: text}
-	Tokenize{}.Process(d)
-	Sentences{}.Process(d)
-	out := make([][2]int, len(d.Sentences))
-	for i, s := range d.Sentences {
-		out[i] = [2]int{s.Start, s.End}
-	}
-	return out
+	return dst
 }
 
 // sentenceBreak reports whether a sentence ends between token k and k+1.
@@ -120,6 +101,26 @@ func isAbbreviation(tok string) bool {
 		return unicode.IsUpper(r)
 	}
 	return inLower(abbreviations, tok)
+}
+
+// inLower reports whether set holds w lower-cased, without allocating for
+// ASCII words (a map index by string(bytes) does not copy).
+func inLower(set map[string]bool, w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return set[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return set[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
 }
 
 var abbreviations = wordlist.Set("abbreviations")

@@ -1,4 +1,4 @@
-package pipeline
+package text
 
 import (
 	"strings"
@@ -8,31 +8,28 @@ import (
 	"github.com/extract-ca/extract/model"
 )
 
-// Tokenize splits the text into tokens with byte offsets, once per
-// document. The statistical model's tokenizer (prose's, reimplemented in
-// package model) makes the model's tokens, kept in Doc.ModelTokens for the
-// ner stage; the document's tokens are the same, refined: text the model's
+// Tokenize splits text into tokens with byte offsets. The statistical
+// model's tokenizer (prose's, reimplemented in package model) makes the
+// model's tokens, appended to modelToks for the model to label; the
+// tokens appended to toks are the same, refined: text the model's
 // tokenizer drops is tokenized, and what it leaves attached is split off:
 // HTML tags such as <sup>5</sup>, markdown emphasis (*, _, ~, `), and
 // dashes and ellipses between words ("Kabul—the", "Tashkent…").
-type Tokenize struct{}
-
-func (Tokenize) Process(d *Doc) error {
-	d.ModelTokens = model.Tokenize(d.Text, d.ModelTokens[:0])
-	if need := len(d.ModelTokens) + len(d.ModelTokens)/8 + 8; cap(d.Tokens) < need {
-		d.Tokens = make([]Token, 0, need)
+func Tokenize(text string, modelToks []model.Token, toks []Token) ([]model.Token, []Token) {
+	modelToks = model.Tokenize(text, modelToks)
+	if need := len(modelToks) + len(modelToks)/8 + 8; cap(toks) < need {
+		toks = make([]Token, 0, need)
 	}
-	d.Tokens = d.Tokens[:0]
+	toks = toks[:0]
 	covered := 0
-	for _, t := range d.ModelTokens {
+	for _, t := range modelToks {
 		s := Span{t.Start, t.End}
-		d.Tokens = splitGap(d.Text, Span{covered, s.Start}, d.Tokens)
-		d.Tokens = splitMarkup(d.Text, s, d.Tokens)
+		toks = splitGap(text, Span{covered, s.Start}, toks)
+		toks = splitMarkup(text, s, toks)
 		covered = s.End
 	}
-	d.Tokens = splitGap(d.Text, Span{covered, len(d.Text)}, d.Tokens)
-	d.Tokens = joinEllipses(d.Text, d.Tokens)
-	return nil
+	toks = splitGap(text, Span{covered, len(text)}, toks)
+	return modelToks, joinEllipses(text, toks)
 }
 
 // splitGap tokenizes text that prose dropped: its splitter loses some
@@ -194,3 +191,5 @@ func isClitic(rest string) bool {
 	}
 	return false
 }
+
+func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }

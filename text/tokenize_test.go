@@ -1,4 +1,4 @@
-package pipeline
+package text
 
 import (
 	"fmt"
@@ -46,9 +46,9 @@ func TestTokenize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := process(t, tt.text, Tokenize{})
+			_, toks := Tokenize(tt.text, nil, nil)
 			var got []string
-			for _, k := range d.Tokens {
+			for _, k := range toks {
 				if k.Text != tt.text[k.Start:k.End] {
 					t.Errorf("token text %q != text at %d:%d", k.Text, k.Start, k.End)
 				}
@@ -80,9 +80,9 @@ func TestSentences(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := process(t, tt.text, Tokenize{}, Sentences{})
+			seg := Segment(tt.text)
 			var got []string
-			for _, s := range d.Sentences {
+			for _, s := range seg.Sentences {
 				got = append(got, tt.text[s.Start:s.End])
 			}
 			if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tt.want) {
