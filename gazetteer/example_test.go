@@ -5,9 +5,11 @@ import (
 	"strings"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/text"
 )
 
-// A matcher finds every spelling that folds to an alias's key.
+// A matcher finds every spelling that folds to an alias's key, over a
+// text segmented as the pipeline segments a document.
 func ExampleMatcher_Match() {
 	entries, err := gazetteer.Parse(strings.NewReader(
 		"group/hizb-ut-tahrir | GROUP | extremist movement | | | Hizb ut-Tahrir | HT\n"), "example.gaz")
@@ -15,9 +17,9 @@ func ExampleMatcher_Match() {
 		panic(err)
 	}
 	m := gazetteer.NewMatcher(entries)
-	text := "Hizb-ut-Tahrir, Hizbut Tahrir and Хизб ут-Тахрир"
-	for _, h := range m.Match(text) {
-		fmt.Printf("%q %s %s\n", text[h.Start:h.End], h.Key, h.Entries[0].ID)
+	seg := text.Segment("Hizb-ut-Tahrir, Hizbut Tahrir and Хизб ут-Тахрир")
+	for _, h := range m.Match(seg) {
+		fmt.Printf("%q %s %s\n", seg.Text[h.Start:h.End], h.Key, h.Entries[0].ID)
 	}
 	// Output:
 	// "Hizb-ut-Tahrir" hizbuttahrir group/hizb-ut-tahrir

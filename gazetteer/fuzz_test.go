@@ -3,6 +3,8 @@ package gazetteer
 import (
 	"strings"
 	"testing"
+
+	"github.com/extract-ca/extract/text"
 )
 
 // FuzzParse: the gazetteer reader never panics, and what it accepts it
@@ -19,6 +21,6 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("entry %q does not round-trip: %v", e.String(), err)
 			}
 		}
-		NewMatcher(entries).Match(src)
+		NewMatcher(entries).Match(text.Segment(src))
 	})
 }

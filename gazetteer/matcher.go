@@ -9,12 +9,14 @@ import (
 
 	"github.com/kljensen/snowball/english"
 
+	"github.com/extract-ca/extract/text"
 	"github.com/extract-ca/extract/wordlist"
 )
 
-// Matcher finds the names of a gazetteer in text.
+// Matcher finds the names of a gazetteer in a segmented text.
 //
-// Every alias is split into words (see splitWords), each word is folded
+// It matches over words, which it takes from the text's tokens (see
+// appendWords): every alias is segmented as a text is, each word is folded
 // (see Fold) and the keys are concatenated, so hyphen, space and joined
 // spellings of a name share one key: "Hizb ut-Tahrir", "Hizb-ut-Tahrir" and
 // "Hizbut-Tahrir" are all "hizbuttahrir". The keys go into one byte trie.
@@ -34,7 +36,8 @@ import (
 //     inside a run of capitals, where it is most likely the word itself
 //     ("WHAT IS AT STAKE").
 //   - An alias marked ambiguous ("?") is refused at the start of a sentence
-//     or line, where capitalisation proves nothing.
+//     (the segmentation's; a line that is no continuation starts one),
+//     where capitalisation proves nothing.
 //   - The last word of a name may take an English plural ending when
 //     snowball gives both forms one stem ("Basmachis", "the Tablighis"),
 //     but never an acronym or short name, and never a different word:
@@ -86,14 +89,14 @@ func NewMatcher(entries []*Entry) *Matcher {
 		}
 	}
 	var (
-		buf     = make([]byte, 0, size) // a key is about as long as its name
-		ends    = make([]int, 0, names)
-		pending = make([]alias, 0, names)
-		words   []word
-		scratch aliasScratch
+		buf       = make([]byte, 0, size) // a key is about as long as its name
+		ends      = make([]int, 0, names)
+		pending   = make([]alias, 0, names)
+		segmenter nameScratch
+		scratch   aliasScratch
 	)
 	add := func(entry int, a Alias) {
-		words = splitWords(a.Text, words)
+		words := segmenter.nameWords(a.Text)
 		if len(words) == 0 {
 			return
 		}
@@ -164,10 +167,10 @@ type aliasScratch struct {
 	capitals []bool
 }
 
-// newAlias describes alias a of entry on its own.
-func newAlias(entry int32, a Alias) alias {
+// newAlias describes alias a of entry on its own; words are its words.
+func newAlias(entry int32, a Alias, words []word) alias {
 	var s aliasScratch
-	return s.describe(entry, a, splitWords(a.Text, nil))
+	return s.describe(entry, a, words)
 }
 
 // describe describes alias a of entry, whose words are words.
@@ -234,18 +237,25 @@ func lettersOf(s string) string {
 	return b.String()
 }
 
-// Match returns, for each word of text at which a name starts, the longest
+// Match returns, for each word of seg at which a name starts, the longest
 // name found there. Hits may overlap; choosing among them is the caller's
-// policy (the pipeline's resolve stage).
-func (m *Matcher) Match(text string) []Hit {
+// policy (the pipeline's resolve stage). The segmentation is the
+// pipeline's (a Doc's tokens and sentences); for a text of its own, a
+// caller segments it with text.Segment, the same code.
+func (m *Matcher) Match(seg text.Segmentation) []Hit {
 	buf := matchBuffers.Get().(*matchBuffer)
 	defer matchBuffers.Put(buf)
+	text := seg.Text
+	size := 0 // bytes the tokens span
+	if n := len(seg.Tokens); n > 0 {
+		size = seg.Tokens[n-1].End - seg.Tokens[0].Start
+	}
 	// About one word in six bytes of English: one allocation for most texts.
-	words := splitWords(text, slices.Grow(buf.words[:0], len(text)/6+1))
+	words := appendWords(seg, slices.Grow(buf.words[:0], size/6+1))
 	// Every word is folded once, into one buffer: the key of word k is
 	// keys[bounds[k]:bounds[k+1]], so the key of words i..j is
 	// keys[bounds[i]:bounds[j+1]].
-	keys := slices.Grow(buf.keys[:0], len(text))
+	keys := slices.Grow(buf.keys[:0], size)
 	bounds := append(buf.bounds[:0], make([]int, len(words)+1)...)
 	for k, w := range words {
 		keys = appendFold(keys, text[w.start:w.end])
@@ -280,13 +290,13 @@ func (m *Matcher) Match(text string) []Hit {
 			key := keys[bounds[i]:bounds[j+1]]
 			if list, ok := m.aliasesAt(node); whole && ok {
 				span := text[words[i].start:words[j].end]
-				if h, ok := m.accept(text, words, i, j, span, list); ok {
+				if h, ok := m.accept(seg, words, i, j, span, list); ok {
 					h.Key = string(key)
 					best, found = h, true
 					continue
 				}
 			}
-			if h, ok := m.plural(text, words, i, j, short, key, len(folded)); ok {
+			if h, ok := m.plural(seg, words, i, j, short, key, len(folded)); ok {
 				best, found = h, true
 			}
 			if !whole {
@@ -315,7 +325,8 @@ var matchBuffers = sync.Pool{New: func() any { return new(matchBuffer) }}
 // accept applies the case and context rules to the aliases stored at one
 // trie node for the span of words i..j, and returns the hit if any alias
 // passes.
-func (m *Matcher) accept(text string, words []word, i, j int, span string, list []alias) (Hit, bool) {
+func (m *Matcher) accept(seg text.Segmentation, words []word, i, j int, span string, list []alias) (Hit, bool) {
+	text := seg.Text
 	h := Hit{Start: words[i].start, End: words[j].end}
 	first, _ := utf8.DecodeRuneInString(span)
 	ambiguousOnly := true
@@ -330,7 +341,7 @@ func (m *Matcher) accept(text string, words []word, i, j int, span string, list 
 		} else if a.capital && unicode.IsLower(first) || !sameCapitals(text, words[i:j+1], a.capitalWords) {
 			continue
 		}
-		if a.ambiguous && atLineOrSentenceStart(text, words[i].start) {
+		if a.ambiguous && seg.AtSentenceStart(words[i].start) {
 			continue
 		}
 		if !a.ambiguous {
@@ -387,23 +398,6 @@ func inCapitalsRun(text string, words []word, i, j int) bool {
 	return isCaps(i-1) || isCaps(j+1)
 }
 
-// atLineOrSentenceStart reports whether position i begins a line or
-// follows a sentence-final mark, skipping spaces and opening quotes.
-func atLineOrSentenceStart(text string, i int) bool {
-	for i > 0 {
-		r, size := utf8.DecodeLastRuneInString(text[:i])
-		switch {
-		case r == ' ' || r == '\t' || r == '"' || r == '“' || r == '‘' || r == '(' || r == '\'' || r == '*' || r == '#':
-			i -= size
-		case r == '\n' || r == '.' || r == '!' || r == '?' || r == ':':
-			return true
-		default:
-			return false
-		}
-	}
-	return true
-}
-
 // sameCapitals reports whether no word of the text is in lower case where
 // the alias's word is capitalised. It checks only when both have the same
 // number of words; joined and hyphenated variants are not compared.
@@ -450,7 +444,8 @@ func pluralEnding(w string) int {
 // last word's plural ending left out, for aliases that may take a plural:
 // not acronyms or short names, which match only as written. key is the
 // folded key of words i..j, of which the last lastLen bytes are word j's.
-func (m *Matcher) plural(text string, words []word, i, j int, short [3]int32, key []byte, lastLen int) (Hit, bool) {
+func (m *Matcher) plural(seg text.Segmentation, words []word, i, j int, short [3]int32, key []byte, lastLen int) (Hit, bool) {
+	text := seg.Text
 	_, has1 := m.aliasesAt(short[1])
 	_, has2 := m.aliasesAt(short[2])
 	if !has1 && !has2 || lastLen == 0 || key[len(key)-1] != 's' {
@@ -474,7 +469,7 @@ func (m *Matcher) plural(text string, words []word, i, j int, short [3]int32, ke
 		return Hit{}, false
 	}
 	span := text[words[i].start:words[j].end]
-	h, ok := m.accept(text, words, i, j, span, pluralizable)
+	h, ok := m.accept(seg, words, i, j, span, pluralizable)
 	if ok {
 		h.Key = string(key[:len(key)-cut])
 	}

@@ -3,6 +3,8 @@ package gazetteer
 import (
 	"strings"
 	"testing"
+
+	"github.com/extract-ca/extract/text"
 )
 
 func testEntries(t *testing.T) []*Entry {
@@ -80,7 +82,7 @@ func TestMatch(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []hit
-			for _, h := range m.Match(tt.text) {
+			for _, h := range m.Match(text.Segment(tt.text)) {
 				got = append(got, hit{h.Start, h.End, h.Entries[0].ID})
 				if tt.text[h.Start:h.End] == "" {
 					t.Errorf("empty hit")
@@ -100,7 +102,7 @@ func TestMatch(t *testing.T) {
 
 func TestMatchSharedAliasListsAllEntries(t *testing.T) {
 	m := NewMatcher(testEntries(t))
-	hits := m.Match("He met Mary there.")
+	hits := m.Match(text.Segment("He met Mary there."))
 	if len(hits) != 1 || len(hits[0].Entries) != 2 {
 		t.Fatalf("want one hit with 2 entries, got %+v", hits)
 	}

@@ -76,12 +76,14 @@ func Validate(entries []*Entry) error {
 // words of the name, concatenated, or the name's letters as written for an
 // acronym or short name that matches case-sensitively (prefixed with "=").
 func MatchKey(name string) string {
-	a := newAlias(0, Alias{Text: name})
+	var scratch nameScratch
+	words := scratch.nameWords(name)
+	a := newAlias(0, Alias{Text: name}, words)
 	if a.caseSensitive {
 		return "=" + a.letters
 	}
 	var b strings.Builder
-	for _, w := range splitWords(name, nil) {
+	for _, w := range words {
 		b.WriteString(Fold(name[w.start:w.end]))
 	}
 	return b.String()

@@ -1,6 +1,10 @@
 package gazetteer
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/extract-ca/extract/text"
+)
 
 // TestVariantsLinkToOneEntry: spellings and scripts of the region's names
 // that the default gazetteer links to one entry. Some variants are listed
@@ -69,7 +73,7 @@ func TestVariantsLinkToOneEntry(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			hits := m.Match(tt.text)
+			hits := m.Match(text.Segment(tt.text))
 			if len(hits) == 0 || hits[0].Start != 0 || hits[0].End != len(tt.text) {
 				t.Fatalf("no whole-text match: %+v", hits)
 			}

@@ -3,6 +3,9 @@ package gazetteer
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/extract-ca/extract/model"
+	"github.com/extract-ca/extract/text"
 )
 
 // word is one matching unit of a text: a run of letters, digits and marks,
@@ -59,14 +62,38 @@ func isApostrophe(r rune) bool {
 	return false
 }
 
-// splitWords segments text into words. It never fails: bytes that are not
-// valid UTF-8 are treated as separators.
-func splitWords(text string, words []word) []word {
-	words = words[:0]
-	i := 0
+// appendWords appends to words the matching units of seg's tokens and
+// returns them. Words never cross a token: each token is cut where a rune
+// is no letter, digit or mark ("Hizb-ut-Tahrir" is one token and three
+// words, "Knb.kz" one token and two), but for an apostrophe followed by a
+// letter (O'zbekiston, and "n't", a token of its own), a possessive 's,
+// which is no word, and an abbreviation of single letters (U.S.), which
+// is one. Offsets are those of the tokens; the text between tokens is
+// read only to decide which words a name may join.
+func appendWords(seg text.Segmentation, words []word) []word {
+	src := seg.Text
+	first := len(words)
+	for _, t := range seg.Tokens {
+		words = appendTokenWords(src[:t.End], t.Start, words)
+	}
+	for k := first; k+1 < len(words); k++ {
+		words[k].joinable = joinableGap(src[words[k].end:words[k+1].start])
+	}
+	return words
+}
+
+// appendTokenWords appends the words of the token that runs from i to the
+// end of text.
+func appendTokenWords(text string, i int, words []word) []word {
 	for i < len(text) {
 		r, size := decodeRune(text, i)
 		if !isWordRune(r) {
+			if isApostrophe(r) && i+size < len(text) {
+				// A possessive 's after a name is no word: "Rahmon" "'s".
+				if next, nsize := utf8.DecodeRuneInString(text[i+size:]); isPossessive(text, i+size, next, nsize) {
+					size += nsize
+				}
+			}
 			i += size
 			continue
 		}
@@ -101,10 +128,23 @@ func splitWords(text string, words []word) []word {
 		words = append(words, word{start: start, end: i})
 		i += possessive // the s of 's is no word of its own
 	}
-	for k := 0; k+1 < len(words); k++ {
-		words[k].joinable = joinableGap(text[words[k].end:words[k+1].start])
-	}
 	return words
+}
+
+// nameWords returns the words of a name (an alias), segmented as a text
+// is: text.Tokenize, then appendWords, so that a name and the same name
+// in a document have the same words. The tokens and words reuse s.
+func (s *nameScratch) nameWords(name string) []word {
+	s.modelToks, s.toks = text.Tokenize(name, s.modelToks[:0], s.toks[:0])
+	s.words = appendWords(text.Segmentation{Text: name, Tokens: s.toks}, s.words[:0])
+	return s.words
+}
+
+// nameScratch holds what segmenting many names in a row reuses.
+type nameScratch struct {
+	modelToks []model.Token
+	toks      []text.Token
+	words     []word
 }
 
 // decodeRune is utf8.DecodeRuneInString(text[i:]) with ASCII, most of a

@@ -133,6 +133,18 @@ func (d *Doc) segmentation() text.Segmentation {
 	return text.Segmentation{Text: d.Text, Tokens: d.Tokens, Sentences: d.Sentences}
 }
 
+// within returns the part of the document's segmentation inside s: the
+// tokens that lie wholly in it, as one sentence, so that a name is matched
+// in s as in a text of its own. Offsets stay the document's.
+func (d *Doc) within(s Span) text.Segmentation {
+	lo := sort.Search(len(d.Tokens), func(k int) bool { return d.Tokens[k].Start >= s.Start })
+	hi := lo
+	for hi < len(d.Tokens) && d.Tokens[hi].End <= s.End {
+		hi++
+	}
+	return text.Segmentation{Text: d.Text, Tokens: d.Tokens[lo:hi], Sentences: []Span{s}}
+}
+
 // AtSentenceStart reports whether byte offset i begins its sentence, but
 // for opening quotes, brackets and markup before it.
 func (d *Doc) AtSentenceStart(i int) bool { return d.segmentation().AtSentenceStart(i) }

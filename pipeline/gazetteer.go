@@ -7,14 +7,16 @@ import (
 	"github.com/extract-ca/extract/output"
 )
 
-// Gazetteer finds the names of the gazetteer in the text. Every hit is a
-// candidate: hits may overlap, and resolve chooses among them.
+// Gazetteer finds the names of the gazetteer in the document's words,
+// which the matcher takes from the tokens, refusing an ambiguous alias at
+// the start of a sentence. Every hit is a candidate: hits may overlap, and
+// resolve chooses among them.
 type Gazetteer struct {
 	Matcher *gazetteer.Matcher
 }
 
 func (g Gazetteer) Process(d *Doc) error {
-	hits := g.Matcher.Match(d.Text)
+	hits := g.Matcher.Match(d.segmentation())
 	d.Gazetteer = slices.Grow(d.Gazetteer[:0], len(hits))
 	for _, h := range hits {
 		d.Gazetteer = append(d.Gazetteer, Mention{

@@ -19,10 +19,11 @@ import (
 // Service]". It splits only where the part before the possessive is a hit
 // the gazetteer knows as a whole name, so that "Prosecutor General's
 // Office" stays whole. The part after keeps the entries of the whole hit.
-func splitPossessives(text string, hits []Mention, m *gazetteer.Matcher) []Mention {
+func splitPossessives(d *Doc, hits []Mention, m *gazetteer.Matcher) []Mention {
 	if m == nil {
 		return hits
 	}
+	text := d.Text
 	var out []Mention
 	for _, h := range hits {
 		surface := text[h.Start:h.End]
@@ -35,11 +36,12 @@ func splitPossessives(text string, hits []Mention, m *gazetteer.Matcher) []Menti
 			if r, _ := utf8.DecodeRuneInString(text[after.Start:]); !unicode.IsUpper(r) {
 				continue
 			}
-			found := m.Match(surface[:i])
-			if len(found) != 1 || found[0].Start != 0 || found[0].End != i {
+			before := Span{Start: h.Start, End: h.Start + i}
+			found := m.Match(d.within(before))
+			if len(found) != 1 || found[0].Start != before.Start || found[0].End != before.End {
 				continue
 			}
-			out = append(out, Mention{Span: Span{Start: h.Start, End: h.Start + i}, Label: string(found[0].Entries[0].Type),
+			out = append(out, Mention{Span: before, Label: string(found[0].Entries[0].Type),
 				Source: h.Source, Entries: found[0].Entries, Ambiguous: found[0].Ambiguous, Ref: -1})
 			h.Span = after
 			break

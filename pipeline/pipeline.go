@@ -85,7 +85,7 @@ func newSteps(cfg Config, m *gazetteer.Matcher, kinds kindNames) []step {
 	steps := []step{
 		{"tokenize", Contract{Needs: []Field{FieldText}, Sets: []Field{FieldTokens}}, Tokenize{}},
 		{"sentences", Contract{Needs: []Field{FieldTokens}, Sets: []Field{FieldSentences}}, Sentences{}},
-		{"gazetteer", Contract{Needs: []Field{FieldText}, Sets: []Field{FieldGazetteer}}, Gazetteer{Matcher: m}},
+		{"gazetteer", Contract{Needs: []Field{FieldTokens, FieldSentences}, Sets: []Field{FieldGazetteer}}, Gazetteer{Matcher: m}},
 		{"domains", Contract{Needs: []Field{FieldTokens}, Sets: []Field{FieldRules}}, Domains{}},
 		{"citations", Contract{Needs: []Field{FieldText}, Sets: []Field{FieldRules, FieldTitles}}, Citations{}},
 		{"orgnames", Contract{Needs: []Field{FieldTokens, FieldSentences}, Sets: []Field{FieldRules}}, OrgNames{}},
@@ -101,7 +101,7 @@ func newSteps(cfg Config, m *gazetteer.Matcher, kinds kindNames) []step {
 			step{"clean", Contract{Needs: []Field{FieldTokens, FieldSentences, FieldModel}, Sets: []Field{FieldCleaned}}, Clean{}})
 	}
 	return append(steps,
-		step{"resolve", Contract{Needs: []Field{FieldSentences, FieldGazetteer},
+		step{"resolve", Contract{Needs: []Field{FieldTokens, FieldSentences, FieldGazetteer},
 			Uses: []Field{FieldRules, FieldTitles, FieldModel, FieldCleaned}, Sets: []Field{FieldMentions}}, Resolve{Matcher: m}},
 		step{"acronyms", Contract{Needs: []Field{FieldTokens, FieldMentions}, Sets: []Field{FieldMentions, FieldReferences}}, Acronyms{}},
 		step{"coref", Contract{Needs: []Field{FieldTokens, FieldSentences, FieldMentions}, Uses: []Field{FieldTitles, FieldReferences},

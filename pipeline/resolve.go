@@ -66,7 +66,7 @@ func (r Resolve) Process(d *Doc) error {
 	// Support for ambiguous names comes from the model's raw hits: a hit
 	// too weak to stand alone still says a name is there.
 	gaz := outsideTitles(supported(d.Gazetteer, d.Model), d.Titles)
-	gaz = splitPossessives(d.Text, gaz, r.Matcher)
+	gaz = splitPossessives(d, gaz, r.Matcher)
 	rules := withoutCountryAdjectives(d.Text, outsideTitles(d.Rules, d.Titles), gaz)
 	gaz = withoutCountryAdjectives(d.Text, gaz, gaz)
 	gaz = placesOutsidePersons(d, d.Gazetteer, gaz, model)

@@ -14,6 +14,7 @@ import (
 	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/model"
 	"github.com/extract-ca/extract/pipeline"
+	"github.com/extract-ca/extract/text"
 )
 
 type trainOptions struct {
@@ -97,7 +98,7 @@ func (a App) train(o trainOptions, gold []string) error {
 			return err
 		}
 		m := gazetteer.NewMatcher(entries)
-		match = func(text string) []model.GazMatch { return gazMatches(m.Match(text)) }
+		match = func(s string) []model.GazMatch { return gazMatches(m.Match(text.Segment(s))) }
 	}
 	opts := model.TrainOptions{
 		Iterations: o.iterations,
