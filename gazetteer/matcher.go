@@ -341,7 +341,7 @@ func (m *Matcher) accept(seg text.Segmentation, words []word, i, j int, span str
 		} else if a.capital && unicode.IsLower(first) || !sameCapitals(text, words[i:j+1], a.capitalWords) {
 			continue
 		}
-		if a.ambiguous && seg.AtSentenceStart(words[i].start) {
+		if a.ambiguous && (seg.AtSentenceStart(words[i].start) || afterInitial(text, words, i)) {
 			continue
 		}
 		if !a.ambiguous {
@@ -396,6 +396,21 @@ func inCapitalsRun(text string, words []word, i, j int) bool {
 			(englishWords[lower] || english.IsStopWord(lower))
 	}
 	return isCaps(i-1) || isCaps(j+1)
+}
+
+// afterInitial reports whether word i follows an initial ("J. Kerrigan"):
+// there an ambiguous name ends a longer person's name that the gazetteer
+// does not know, and the sentences, which do not end at an initial, do not
+// refuse it.
+func afterInitial(text string, words []word, i int) bool {
+	if i == 0 {
+		return false
+	}
+	w := words[i-1]
+	r, size := utf8.DecodeRuneInString(text[w.start:w.end])
+	gap := text[w.end:words[i].start]
+	return size == w.end-w.start && unicode.IsUpper(r) &&
+		strings.HasPrefix(gap, ".") && strings.TrimLeft(gap[1:], " \t") == ""
 }
 
 // sameCapitals reports whether no word of the text is in lower case where

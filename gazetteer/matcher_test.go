@@ -28,6 +28,7 @@ place/mary | PLACE | city | TM | | ?Mary | Merv
 group/basmachi | GROUP | militant group | | | Basmachi |
 person/islam | PERSON | cleric | | | Islam Umarov | Islam
 person/mary-smith | PERSON | scholar | | | Mary Smith | ?Mary
+group/shell | GROUP | company | GB | | Shell plc | Shell
 `
 	entries, err := Parse(strings.NewReader(src), "test.gaz")
 	if err != nil {
@@ -72,6 +73,12 @@ func TestMatch(t *testing.T) {
 		{"no plural of an acronym", "the IMUs", nil},
 		{"ambiguous alias refused at sentence start", "Mary said so.", nil},
 		{"ambiguous alias shared", "He met Mary there.", []hit{{7, 11, "place/mary"}}},
+		{"ambiguous alias after a title", "He met Mr. Mary there.", []hit{{11, 15, "place/mary"}}},
+		{"ambiguous alias after an initial", "He met J. Mary there.", nil},
+		{"ambiguous alias after a colon", "Guests: Mary and Jo.", []hit{{8, 12, "place/mary"}}},
+		{"ambiguous alias at a line start", "Guests\nMary and Jo.", nil},
+		{"contraction is no name", "She'll go.", nil},
+		{"name before a contraction", "Shell's here and Shell'll go.", []hit{{0, 5, "group/shell"}, {17, 22, "group/shell"}}},
 		{"first name is not the person", "President Islam Karimov", []hit{{10, 23, "person/islam-karimov"}, {16, 23, "person/islam-karimov"}}},
 		{"acronym in parentheses", "(KNB)", []hit{{1, 4, "group/knb"}}},
 		{"lower-case word is not part of a capitalised name", "the national security committee", nil},
