@@ -37,7 +37,8 @@ import (
 //     ("WHAT IS AT STAKE").
 //   - An alias marked ambiguous ("?") is refused at the start of a sentence
 //     (the segmentation's; a line that is no continuation starts one),
-//     where capitalisation proves nothing.
+//     where capitalisation proves nothing, and right after an initial,
+//     where it ends a longer name ("W. Bush").
 //   - The last word of a name may take an English plural ending when
 //     snowball gives both forms one stem ("Basmachis", "the Tablighis"),
 //     but never an acronym or short name, and never a different word:
@@ -245,7 +246,7 @@ func lettersOf(s string) string {
 func (m *Matcher) Match(seg text.Segmentation) []Hit {
 	buf := matchBuffers.Get().(*matchBuffer)
 	defer matchBuffers.Put(buf)
-	text := seg.Text
+	src := seg.Text
 	size := 0 // bytes the tokens span
 	if n := len(seg.Tokens); n > 0 {
 		size = seg.Tokens[n-1].End - seg.Tokens[0].Start
@@ -258,7 +259,7 @@ func (m *Matcher) Match(seg text.Segmentation) []Hit {
 	keys := slices.Grow(buf.keys[:0], size)
 	bounds := append(buf.bounds[:0], make([]int, len(words)+1)...)
 	for k, w := range words {
-		keys = appendFold(keys, text[w.start:w.end])
+		keys = appendFold(keys, src[w.start:w.end])
 		bounds[k+1] = len(keys)
 	}
 	buf.words, buf.keys, buf.bounds = words, keys, bounds
@@ -289,7 +290,7 @@ func (m *Matcher) Match(seg text.Segmentation) []Hit {
 			}
 			key := keys[bounds[i]:bounds[j+1]]
 			if list, ok := m.aliasesAt(node); whole && ok {
-				span := text[words[i].start:words[j].end]
+				span := src[words[i].start:words[j].end]
 				if h, ok := m.accept(seg, words, i, j, span, list); ok {
 					h.Key = string(key)
 					best, found = h, true
@@ -326,7 +327,7 @@ var matchBuffers = sync.Pool{New: func() any { return new(matchBuffer) }}
 // trie node for the span of words i..j, and returns the hit if any alias
 // passes.
 func (m *Matcher) accept(seg text.Segmentation, words []word, i, j int, span string, list []alias) (Hit, bool) {
-	text := seg.Text
+	src := seg.Text
 	h := Hit{Start: words[i].start, End: words[j].end}
 	first, _ := utf8.DecodeRuneInString(span)
 	ambiguousOnly := true
@@ -335,13 +336,13 @@ func (m *Matcher) accept(seg text.Segmentation, words []word, i, j int, span str
 			if !sameLetters(span, a.letters) {
 				continue
 			}
-			if a.stopword && inCapitalsRun(text, words, i, j) {
+			if a.stopword && inCapitalsRun(src, words, i, j) {
 				continue
 			}
-		} else if a.capital && unicode.IsLower(first) || !sameCapitals(text, words[i:j+1], a.capitalWords) {
+		} else if a.capital && unicode.IsLower(first) || !sameCapitals(src, words[i:j+1], a.capitalWords) {
 			continue
 		}
-		if a.ambiguous && (seg.AtSentenceStart(words[i].start) || afterInitial(text, words, i)) {
+		if a.ambiguous && (seg.AtSentenceStart(words[i].start) || afterInitial(src, words, i)) {
 			continue
 		}
 		if !a.ambiguous {
@@ -460,13 +461,13 @@ func pluralEnding(w string) int {
 // not acronyms or short names, which match only as written. key is the
 // folded key of words i..j, of which the last lastLen bytes are word j's.
 func (m *Matcher) plural(seg text.Segmentation, words []word, i, j int, short [3]int32, key []byte, lastLen int) (Hit, bool) {
-	text := seg.Text
+	src := seg.Text
 	_, has1 := m.aliasesAt(short[1])
 	_, has2 := m.aliasesAt(short[2])
 	if !has1 && !has2 || lastLen == 0 || key[len(key)-1] != 's' {
 		return Hit{}, false
 	}
-	cut := pluralEnding(text[words[j].start:words[j].end])
+	cut := pluralEnding(src[words[j].start:words[j].end])
 	if cut == 0 || cut > lastLen {
 		return Hit{}, false
 	}
@@ -483,7 +484,7 @@ func (m *Matcher) plural(seg text.Segmentation, words []word, i, j int, short [3
 	if len(pluralizable) == 0 {
 		return Hit{}, false
 	}
-	span := text[words[i].start:words[j].end]
+	span := src[words[i].start:words[j].end]
 	h, ok := m.accept(seg, words, i, j, span, pluralizable)
 	if ok {
 		h.Key = string(key[:len(key)-cut])

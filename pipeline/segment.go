@@ -28,8 +28,8 @@ func (Sentences) Process(d *Doc) error {
 func SplitSentences(s string) [][2]int {
 	seg := text.Segment(s)
 	out := make([][2]int, len(seg.Sentences))
-	for i, s := range seg.Sentences {
-		out[i] = [2]int{s.Start, s.End}
+	for i, sent := range seg.Sentences {
+		out[i] = [2]int{sent.Start, sent.End}
 	}
 	return out
 }
