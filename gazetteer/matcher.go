@@ -37,8 +37,8 @@ import (
 //     ("WHAT IS AT STAKE").
 //   - An alias marked ambiguous ("?") is refused at the start of a sentence
 //     (the segmentation's; a line that is no continuation starts one),
-//     where capitalisation proves nothing, and right after an initial,
-//     where it ends a longer name ("W. Bush").
+//     where capitalisation proves nothing, right after a colon, and right
+//     after an initial, where it ends a longer name ("W. Bush").
 //   - The last word of a name may take an English plural ending when
 //     snowball gives both forms one stem ("Basmachis", "the Tablighis"),
 //     but never an acronym or short name, and never a different word:
@@ -342,7 +342,7 @@ func (m *Matcher) accept(seg text.Segmentation, words []word, i, j int, span str
 		} else if a.capital && unicode.IsLower(first) || !sameCapitals(src, words[i:j+1], a.capitalWords) {
 			continue
 		}
-		if a.ambiguous && (seg.AtSentenceStart(words[i].start) || afterInitial(src, words, i)) {
+		if a.ambiguous && (seg.AtSentenceStart(words[i].start) || afterMark(src, words, i)) {
 			continue
 		}
 		if !a.ambiguous {
@@ -399,19 +399,22 @@ func inCapitalsRun(text string, words []word, i, j int) bool {
 	return isCaps(i-1) || isCaps(j+1)
 }
 
-// afterInitial reports whether word i follows an initial ("J. Kerrigan"):
-// there an ambiguous name ends a longer person's name that the gazetteer
-// does not know, and the sentences, which do not end at an initial, do not
-// refuse it.
-func afterInitial(text string, words []word, i int) bool {
+// afterMark reports whether word i follows an initial ("J. Kerrigan"),
+// where an ambiguous name ends a longer person's name that the gazetteer
+// does not know, or a colon ("Scorer: Vladimir ..."), after which a
+// capital proves no more than at the start of a sentence. The document's
+// sentences end at neither.
+func afterMark(text string, words []word, i int) bool {
 	if i == 0 {
 		return false
 	}
 	w := words[i-1]
+	gap := strings.TrimRight(text[w.end:words[i].start], " \t\"'“‘(")
+	if strings.HasSuffix(gap, ":") {
+		return true
+	}
 	r, size := utf8.DecodeRuneInString(text[w.start:w.end])
-	gap := text[w.end:words[i].start]
-	return size == w.end-w.start && unicode.IsUpper(r) &&
-		strings.HasPrefix(gap, ".") && strings.TrimLeft(gap[1:], " \t") == ""
+	return size == w.end-w.start && unicode.IsUpper(r) && gap == "."
 }
 
 // sameCapitals reports whether no word of the text is in lower case where

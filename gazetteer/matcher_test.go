@@ -75,7 +75,7 @@ func TestMatch(t *testing.T) {
 		{"ambiguous alias shared", "He met Mary there.", []hit{{7, 11, "place/mary"}}},
 		{"ambiguous alias after a title", "He met Mr. Mary there.", []hit{{11, 15, "place/mary"}}},
 		{"ambiguous alias after an initial", "He met J. Mary there.", nil},
-		{"ambiguous alias after a colon", "Guests: Mary and Jo.", []hit{{8, 12, "place/mary"}}},
+		{"ambiguous alias after a colon", "Guests: Mary and Jo.", nil},
 		{"ambiguous alias at a line start", "Guests\nMary and Jo.", nil},
 		{"contraction is no name", "She'll go.", nil},
 		{"name before a contraction", "Shell's here and Shell'll go.", []hit{{0, 5, "group/shell"}, {17, 22, "group/shell"}}},
