@@ -15,7 +15,7 @@ type TrainDoc struct {
 	Spans []TrainSpan // gold names, byte offsets into Text
 	Hits  []GazMatch  // the gazetteer's matches in Text; nil without gazetteer features
 	// Sentences are the byte ranges of the sentences, in order, as the
-	// caller will cut them when it runs the model (pipeline.SplitSentences):
+	// caller will cut them when it runs the model (pipeline.SentenceSplitter):
 	// a model learns best on the sentences it will label. Nil: SplitSentences.
 	Sentences [][2]int
 }

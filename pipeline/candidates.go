@@ -40,7 +40,7 @@ import (
 // key of each of their names.
 type kindNames map[string][]*gazetteer.Entry
 
-func newKindNames(entries []*gazetteer.Entry) kindNames {
+func newKindNames(entries []*gazetteer.Entry, kindAfter map[string]string) kindNames {
 	kinds := map[string]bool{}
 	for _, k := range kindAfter {
 		kinds[k] = true
@@ -93,7 +93,7 @@ func newDocContext(d *Doc) *docContext {
 		}
 	}
 	for _, t := range d.Tokens {
-		if code, ok := countryOf[strings.ToLower(t.Text)]; ok && startsUpper(t.Text) {
+		if code, ok := d.words().countryOf[strings.ToLower(t.Text)]; ok && startsUpper(t.Text) {
 			add(d.SentenceOf(t.Start), code)
 		}
 	}
@@ -124,13 +124,13 @@ func startsUpper(w string) bool {
 func (l Link) choose(d *Doc, m *Mention, ctx *docContext) (*gazetteer.Entry, []*gazetteer.Entry) {
 	cands := ofType(m.Entries, m.Label)
 	next := wordAfter(d.Text, m.End)
-	if e := l.announced(d.Text[m.Start:m.End], next, cands); e != nil {
+	if e := l.announced(d.Text[m.Start:m.End], next, d.words().kindAfter[next], cands); e != nil {
 		return e, nil // 1
 	}
 	if len(cands) == 1 {
 		return cands[0], nil
 	}
-	if code, ok := countryOf[strings.ToLower(wordBefore(d.Text, m.Start))]; ok {
+	if code, ok := d.words().countryOf[strings.ToLower(wordBefore(d.Text, m.Start))]; ok {
 		cands = narrow(cands, func(e *gazetteer.Entry) int { return b2i(e.Country == code) }) // 2
 	}
 	cands = narrow(cands, func(e *gazetteer.Entry) int { return b2i(ctx.named[e.ID]) }) // 3
@@ -154,7 +154,7 @@ func (l Link) choose(d *Doc, m *Mention, ctx *docContext) (*gazetteer.Entry, []*
 	if !sameCountry(cands) && sharedKind(cands) != "" {
 		cands = narrow(cands, func(e *gazetteer.Entry) int { return ctx.countries[e.Country] }) // 6
 	}
-	e, decided := chooseEntry(cands, next) // 7
+	e, decided := chooseEntry(cands, d.words().kindAfter[next]) // 7
 	if len(cands) > 1 && !decided && m.Ambiguous {
 		return nil, cands
 	}
@@ -163,10 +163,10 @@ func (l Link) choose(d *Doc, m *Mention, ctx *docContext) (*gazetteer.Entry, []*
 
 // announced applies rule 1: the entry of the kind the word after the name
 // announces, among the candidates or among the entries named by the name
-// and the word ("Osh" + "region": "Osh Region").
-func (l Link) announced(name, next string, cands []*gazetteer.Entry) *gazetteer.Entry {
-	kind, ok := kindAfter[next]
-	if !ok {
+// and the word ("Osh" + "region": "Osh Region"); kind is what next
+// announces (kinds-after), "" for none.
+func (l Link) announced(name, next, kind string, cands []*gazetteer.Entry) *gazetteer.Entry {
+	if kind == "" {
 		return nil
 	}
 	for _, e := range cands {

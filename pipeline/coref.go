@@ -9,7 +9,6 @@ import (
 
 	"github.com/extract-ca/extract/gazetteer"
 	"github.com/extract-ca/extract/output"
-	"github.com/extract-ca/extract/wordlist"
 )
 
 // Coref joins the mentions of one document that name one thing in several
@@ -61,9 +60,6 @@ type Coref struct {
 
 // CorefRules are the names of the coref stage's rules, in their order.
 var CorefRules = []string{"variant", "surname", "acronym", "relabel", "repeat"}
-
-// particles stand between a given name and a surname ("von", "bin").
-var particles = wordlist.Set("name-particles")
 
 func (c Coref) Process(d *Doc) error {
 	forms := make([]nameForm, len(d.Mentions))
@@ -198,7 +194,7 @@ func (c Coref) joinShortForms(d *Doc, forms []nameForm) {
 			if sn := f.surname(); sn >= 0 {
 				bySurname[f.keys[sn]] = append(bySurname[f.keys[sn]], j)
 			}
-		} else if ini := f.initials(); len(ini) >= 2 {
+		} else if ini := f.initials(d.words().connectors); len(ini) >= 2 {
 			byInitials[ini] = append(byInitials[ini], j)
 		}
 	}
@@ -237,7 +233,7 @@ func (c Coref) joinShortForms(d *Doc, forms []nameForm) {
 		own := identity(d.Mentions, forms, i)
 		claim, claimed, ambiguous := -1, "", false
 		for _, j := range candidates {
-			if j == i || !fuller(forms[j], s) || !c.matches(d.Mentions[i], s, d.Mentions[j], forms[j]) {
+			if j == i || !fuller(forms[j], s) || !c.matches(d, d.Mentions[i], s, d.Mentions[j], forms[j]) {
 				continue
 			}
 			switch id := identity(d.Mentions, forms, j); {
@@ -276,8 +272,8 @@ func (c Coref) movable(d *Doc, forms []nameForm, fullest map[string]nameForm, i 
 }
 
 // matches reports whether the short form s (mention sm) may name what the
-// fuller form f (mention fm) names, by rules 2-4.
-func (c Coref) matches(sm Mention, s nameForm, fm Mention, f nameForm) bool {
+// fuller form f (mention fm) names, by rules 2-4, in the document d.
+func (c Coref) matches(d *Doc, sm Mention, s nameForm, fm Mention, f nameForm) bool {
 	sameLabel := sm.Label == fm.Label
 	// Rule 4: a bare one-word form of the model may change its label.
 	relabel := !sameLabel && !c.off["relabel"] && sm.Source == output.SourceNER && len(s.words) == 1
@@ -291,7 +287,7 @@ func (c Coref) matches(sm Mention, s nameForm, fm Mention, f nameForm) bool {
 		}
 		return len(s.words) == 1 && !s.initial[0] && !c.off["surname"] && s.keys[0] == f.keys[surname]
 	}
-	return s.acronym && !c.off["acronym"] && len(f.words) >= 2 && f.initials() == strings.ToUpper(s.words[0])
+	return s.acronym && !c.off["acronym"] && len(f.words) >= 2 && f.initials(d.words().connectors) == strings.ToUpper(s.words[0])
 }
 
 // surname returns the index of the last word of f that is no initial, or
@@ -306,8 +302,8 @@ func (f nameForm) surname() int {
 }
 
 // initials returns the capitals that start the words of f, skipping the
-// small joining words ("Ministry of Culture and Sport": MCS).
-func (f nameForm) initials() string {
+// small joining words, connectors ("Ministry of Culture and Sport": MCS).
+func (f nameForm) initials(connectors map[string]bool) string {
 	var b strings.Builder
 	for _, w := range f.words {
 		if connectors[w] {
@@ -361,7 +357,7 @@ func (c Coref) addRepeats(d *Doc, forms []nameForm) {
 		if !ok || !nameLike(d, word) || mentions.any(span) || titles.any(span) {
 			continue
 		}
-		if ti > 0 && (nameWord(d, d.Tokens[ti-1].Text) || particles[d.Tokens[ti-1].Text]) && adjacent(d.Text, d.Tokens[ti-1].Span, t.Span) ||
+		if ti > 0 && (nameWord(d, d.Tokens[ti-1].Text) || d.words().particles[d.Tokens[ti-1].Text]) && adjacent(d.Text, d.Tokens[ti-1].Span, t.Span) ||
 			ti+1 < len(d.Tokens) && nameWord(d, d.Tokens[ti+1].Text) && adjacent(d.Text, t.Span, d.Tokens[ti+1].Span) {
 			continue // part of a longer name: "Farrukh Kholmurodov", "F. Kholmurodov", "von Kholmurodov", "Kholmurodov Street"
 		}

@@ -136,6 +136,7 @@ type Doc struct {
 	Edges     []Edge    // graph
 
 	lower map[string]bool // tokens written in lower case, built by resolve on demand
+	lists *words          // the pipeline's word lists (nil: the embedded ones); read through words()
 }
 
 // AtSentenceStart reports whether byte offset i begins its sentence, but

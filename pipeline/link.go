@@ -5,7 +5,6 @@ import (
 	"unicode"
 
 	"github.com/extract-ca/extract/gazetteer"
-	"github.com/extract-ca/extract/wordlist"
 )
 
 // Link gives every mention an entity id that is stable across documents
@@ -106,16 +105,14 @@ func wordAfter(text string, i int) string {
 	return strings.ToLower(rest[:end])
 }
 
-// kindAfter maps a lower-case word after a name to the kind it announces.
-var kindAfter = wordlist.Pairs("kinds-after")
-
-// chooseEntry picks the entry a name refers to among entries; decided is
-// false when it took the first for want of a reason.
-func chooseEntry(entries []*gazetteer.Entry, next string) (e *gazetteer.Entry, decided bool) {
+// chooseEntry picks the entry a name refers to among entries, given the
+// kind the word after the name announces ("" for none; kinds-after);
+// decided is false when it took the first for want of a reason.
+func chooseEntry(entries []*gazetteer.Entry, kind string) (e *gazetteer.Entry, decided bool) {
 	if len(entries) == 1 {
 		return entries[0], true
 	}
-	if kind, ok := kindAfter[next]; ok {
+	if kind != "" {
 		for _, e := range entries {
 			if e.Kind == kind {
 				return e, true

@@ -67,19 +67,19 @@ func hitSpans(hits []Mention) map[Span]bool {
 // gazetteer hit of its own (names in gaz), or an organisation's head noun
 // with its complements ("Kyrgyz Ministry of Culture"); "Afghan National
 // Security Forces" and "Russian Federation" stay whole.
-func withoutCountryAdjectives(text string, hits, gaz []Mention) []Mention {
+func withoutCountryAdjectives(lists *words, text string, hits, gaz []Mention) []Mention {
 	out := hits[:0:0]
 	var known map[Span]bool // gaz's spans, built at the first candidate
 	for _, h := range hits {
 		surface := text[h.Start:h.End]
 		sp := strings.IndexByte(surface, ' ')
 		if sp > 0 && h.Label == output.LabelGroup {
-			if _, ok := countryOf[strings.ToLower(surface[:sp])]; ok {
+			if _, ok := lists.countryOf[strings.ToLower(surface[:sp])]; ok {
 				rest := Span{h.Start + sp + 1, h.End}
 				if known == nil {
 					known = hitSpans(gaz)
 				}
-				if known[rest] || headWithComplements(text[rest.Start:rest.End]) {
+				if known[rest] || headWithComplements(lists, text[rest.Start:rest.End]) {
 					h.Span = rest
 				}
 			}
@@ -92,9 +92,9 @@ func withoutCountryAdjectives(text string, hits, gaz []Mention) []Mention {
 // headWithComplements reports whether name starts with an organisation's
 // head noun followed by a connector ("Ministry of ...", "Committee for
 // ...").
-func headWithComplements(name string) bool {
+func headWithComplements(lists *words, name string) bool {
 	words := strings.Fields(name)
-	return len(words) > 2 && inLower(orgHeads, words[0]) && connectors[words[1]]
+	return len(words) > 2 && inLower(lists.orgHeads, words[0]) && lists.connectors[words[1]]
 }
 
 // placesOutsidePersons drops the one-word place hits that end a person's

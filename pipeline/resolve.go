@@ -67,8 +67,8 @@ func (r Resolve) Process(d *Doc) error {
 	// too weak to stand alone still says a name is there.
 	gaz := outsideTitles(supported(d.Gazetteer, d.Model), d.Titles)
 	gaz = splitPossessives(d.Text, gaz, r.Matcher)
-	rules := withoutCountryAdjectives(d.Text, outsideTitles(d.Rules, d.Titles), gaz)
-	gaz = withoutCountryAdjectives(d.Text, gaz, gaz)
+	rules := withoutCountryAdjectives(d.words(), d.Text, outsideTitles(d.Rules, d.Titles), gaz)
+	gaz = withoutCountryAdjectives(d.words(), d.Text, gaz, gaz)
 	gaz = placesOutsidePersons(d, d.Gazetteer, gaz, model)
 	gaz = withoutNamesakes(d, gaz, model) // rule 4's exception
 	if d.ownBounds {

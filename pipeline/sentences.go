@@ -22,9 +22,9 @@ func (Sentences) Process(d *Doc) error {
 	if len(d.Tokens) == 0 {
 		return nil
 	}
-	first := 0
+	first, abbreviations := 0, d.words().abbreviations
 	for k := 0; k < len(d.Tokens); k++ {
-		if k+1 == len(d.Tokens) || sentenceBreak(d.Text, d.Tokens, k) {
+		if k+1 == len(d.Tokens) || sentenceBreak(abbreviations, d.Text, d.Tokens, k) {
 			d.Sentences = append(d.Sentences, Span{d.Tokens[first].Start, d.Tokens[k].End})
 			first = k + 1
 		}
@@ -32,11 +32,25 @@ func (Sentences) Process(d *Doc) error {
 	return nil
 }
 
-// SplitSentences returns the byte ranges of the sentences of text as the
-// pipeline cuts them (the tokenize and sentences stages): extract train
+// SentenceSplitter cuts texts into sentences as a pipeline with the same
+// word lists does (the tokenize and sentences stages): extract train
 // gives them to the model, so that it learns on the sentences it labels.
-func SplitSentences(text string) [][2]int {
-	d := &Doc{Text: text}
+type SentenceSplitter struct {
+	lists *words
+}
+
+// NewSentenceSplitter returns the splitter of a pipeline with the word
+// lists lists (nil: the embedded ones; see Config.Wordlists).
+func NewSentenceSplitter(lists *wordlist.Lists) SentenceSplitter {
+	if lists == nil {
+		return SentenceSplitter{defaultWords()}
+	}
+	return SentenceSplitter{newWords(lists)}
+}
+
+// Split returns the byte ranges of the sentences of text.
+func (s SentenceSplitter) Split(text string) [][2]int {
+	d := &Doc{Text: text, lists: s.lists}
 	Tokenize{}.Process(d)
 	Sentences{}.Process(d)
 	out := make([][2]int, len(d.Sentences))
@@ -47,7 +61,9 @@ func SplitSentences(text string) [][2]int {
 }
 
 // sentenceBreak reports whether a sentence ends between token k and k+1.
-func sentenceBreak(text string, toks []Token, k int) bool {
+// abbreviations are the words that a full stop follows without ending
+// a sentence.
+func sentenceBreak(abbreviations map[string]bool, text string, toks []Token, k int) bool {
 	next := toks[k+1]
 	gap := text[toks[k].End:next.Start]
 	if nl := strings.Count(gap, "\n"); nl >= 2 {
@@ -70,7 +86,7 @@ func sentenceBreak(text string, toks []Token, k int) bool {
 	if isClosing(next.Text) {
 		return false // the break comes after the closing mark
 	}
-	if toks[j].Text == "." && j > 0 && toks[j-1].End == toks[j].Start && isAbbreviation(toks[j-1].Text) {
+	if toks[j].Text == "." && j > 0 && toks[j-1].End == toks[j].Start && isAbbreviation(abbreviations, toks[j-1].Text) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(next.Text)
@@ -114,12 +130,10 @@ func isOpening(tok string) bool {
 
 // isAbbreviation reports whether tok, followed by a full stop, is an
 // abbreviation or an initial rather than the end of a sentence.
-func isAbbreviation(tok string) bool {
+func isAbbreviation(abbreviations map[string]bool, tok string) bool {
 	if n := utf8.RuneCountInString(tok); n == 1 {
 		r, _ := utf8.DecodeRuneInString(tok)
 		return unicode.IsUpper(r)
 	}
 	return inLower(abbreviations, tok)
 }
-
-var abbreviations = wordlist.Set("abbreviations")

@@ -275,7 +275,7 @@ func TestAppendModelSpans(t *testing.T) {
 				pos += len(w) + 1
 			}
 			var got []string
-			for _, m := range appendModelSpans(tt.text, toks, nil) {
+			for _, m := range appendModelSpans(defaultWords().orgHeads, tt.text, toks, nil) {
 				got = append(got, tt.text[m.Start:m.End]+"/"+m.Label)
 			}
 			if strings.Join(got, " ") != tt.want {
@@ -291,7 +291,7 @@ func TestIsDomain(t *testing.T) {
 		"Andrewgrantham.co.uk": true, "e.g.": false, "U.S.": false, "i.e": false, "3.14": false,
 		"https://knb.kz": false, "me@ex.com": false, "Kazakhstan.": false, "example.xyz": false,
 	} {
-		if got := isDomain(tok); got != want {
+		if got := isDomain(defaultWords().topLevelDomains, tok); got != want {
 			t.Errorf("isDomain(%q) = %v, want %v", tok, got, want)
 		}
 	}

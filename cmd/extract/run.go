@@ -26,11 +26,13 @@ type pipelineFlags struct {
 	without    []string
 	model      string
 	beam       int
+	wordlists  string
 }
 
 func (f *pipelineFlags) register(c *cobra.Command) {
 	c.Flags().StringArrayVar(&f.gazetteers, "gazetteer", nil, "gazetteer `FILE` layered over the default (repeatable)")
 	collisionsFlag(c, &f.collisions)
+	wordlistsFlag(c, &f.wordlists)
 	c.Flags().BoolVar(&f.noNER, "no-ner", false, "use the gazetteer and rules only, not the statistical model")
 	c.Flags().IntVar(&f.workers, "workers", 0, "documents processed in parallel (default: all cores)")
 	c.Flags().StringSliceVar(&f.without, "without", nil, "leave out `STAGES` (domains, citations, orgnames, clean, acronyms, coref) or a rule of coref (coref/RULE, RULE one of variant, surname, acronym, relabel, repeat), to measure what each adds")
@@ -78,7 +80,11 @@ func (f *pipelineFlags) build(stderr io.Writer) (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(pipeline.Config{Gazetteer: entries, NER: !f.noNER, Model: trained, Repeats: repeats, Without: f.without})
+	lists, err := loadWordlists(stderr, f.wordlists)
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.New(pipeline.Config{Gazetteer: entries, NER: !f.noNER, Model: trained, Repeats: repeats, Without: f.without, Wordlists: lists})
 }
 
 type runOptions struct {

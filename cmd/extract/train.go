@@ -27,6 +27,7 @@ type trainOptions struct {
 	collisions string
 	noGazFeats bool
 	recipe     string
+	wordlists  string
 }
 
 func (a App) trainCommand() *cobra.Command {
@@ -57,6 +58,7 @@ model file, byte for byte.`,
 	c.Flags().StringArrayVar(&o.gazetteers, "gazetteer", nil, "gazetteer `FILE` layered over the default, for the gazetteer features (repeatable)")
 	collisionsFlag(c, &o.collisions)
 	c.Flags().BoolVar(&o.noGazFeats, "no-gazetteer-features", false, "train without gazetteer features")
+	wordlistsFlag(c, &o.wordlists)
 	c.Flags().StringVar(&o.recipe, "recipe", "", "record `TEXT` in the model file as how it was trained (model.EntityTagger.Recipe)")
 	c.MarkFlagRequired("output")
 	return c
@@ -90,6 +92,11 @@ func (a App) train(o trainOptions, gold []string) error {
 	if len(errs) > 0 {
 		return fmt.Errorf("gold files have problems:\n%w", errs)
 	}
+	lists, err := loadWordlists(a.Stderr, o.wordlists)
+	if err != nil {
+		return err
+	}
+	split := pipeline.NewSentenceSplitter(lists)
 	var match func(string) []model.GazMatch
 	if !o.noGazFeats {
 		entries, err := loadGazetteer(a.Stderr, o.collisions, o.gazetteers)
@@ -102,7 +109,7 @@ func (a App) train(o trainOptions, gold []string) error {
 	opts := model.TrainOptions{
 		Iterations: o.iterations,
 		Seed:       o.seed,
-		Dev:        trainDocs(dev, match),
+		Dev:        trainDocs(dev, split, match),
 		Gazetteer:  match != nil,
 		Progress: func(p model.Pass) {
 			line := fmt.Sprintf("extract: pass %d: %d/%d tokens wrong, %d features", p.N, p.Errors, p.Tokens, p.Features)
@@ -116,7 +123,7 @@ func (a App) train(o trainOptions, gold []string) error {
 		},
 	}
 	start := time.Now()
-	docs := trainDocs(train, match)
+	docs := trainDocs(train, split, match)
 	fmt.Fprintf(a.Stderr, "extract: training on %d documents (%d dev)\n", len(docs), len(opts.Dev))
 	m, err := model.Train(docs, opts)
 	if err != nil {
@@ -136,12 +143,13 @@ func (a App) train(o trainOptions, gold []string) error {
 }
 
 // trainDocs converts gold documents (code point offsets) to the model's
-// (byte offsets), with the gazetteer's matches when match is set.
-func trainDocs(docs []eval.Document, match func(string) []model.GazMatch) []model.TrainDoc {
+// (byte offsets), in the sentences split cuts, with the gazetteer's
+// matches when match is set.
+func trainDocs(docs []eval.Document, split pipeline.SentenceSplitter, match func(string) []model.GazMatch) []model.TrainDoc {
 	out := make([]model.TrainDoc, 0, len(docs))
 	for _, d := range docs {
 		byteAt := codePointOffsets(d.Text)
-		td := model.TrainDoc{Text: d.Text, Sentences: pipeline.SplitSentences(d.Text)}
+		td := model.TrainDoc{Text: d.Text, Sentences: split.Split(d.Text)}
 		for _, s := range d.Spans {
 			if s.Start < 0 || s.End > len(byteAt)-1 || s.Start >= s.End {
 				continue // the readers check offsets; this only guards
