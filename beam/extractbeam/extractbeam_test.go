@@ -261,6 +261,8 @@ func TestNewConfigRefuses(t *testing.T) {
 		{Options{Input: "../../nothing/*.txt", Output: "x"}, "no such file"},
 		{Options{Input: "../../seeds/*.txt", Output: "x", Gazetteers: []string{"../../nothing.gaz"}}, "nothing.gaz"},
 		{Options{Input: "../../seeds/*.txt", Output: "x", Model: "../../seeds/gold.jsonl"}, "gold.jsonl"},
+		{Options{Input: "../../seeds/*.txt", Output: "x", Wordlists: "../../nothing"}, "nothing"},
+		{Options{Input: "../../seeds/*.txt", Output: "x", Wordlists: "../../seeds"}, "seeds/001_"},
 		{Options{Input: "../../seeds/*.txt", Output: "x", Model: "m", NoNER: true}, "no effect with --no-ner"},
 		{Options{Input: "../../seeds/*.txt", Output: "x", Graph: "g", GraphFormat: "neo4j"}, "--graph-format"},
 		{Options{Input: "../../seeds/*.txt", Output: "x", Graph: "g", Labels: []string{"THING"}}, "--graph-label"},
@@ -282,4 +284,22 @@ func TestGazetteerAndModelTravel(t *testing.T) {
 		Gazetteers: []string{"../../examples/names.gaz"}, Model: model})
 	want := extract(t, nil, "run", "--input", "jsonl", "--gazetteer", "../../examples/names.gaz", "--model", model, "../../examples/docs.jsonl")
 	sameRecords(t, got, lines(want))
+}
+
+// Word lists given on the launching machine travel to the workers: the
+// records are extract run's with the same lists, which differ from the
+// embedded lists' records.
+func TestWordlistsTravel(t *testing.T) {
+	dir := t.TempDir()
+	lists := filepath.Join(dir, "lists")
+	os.Mkdir(lists, 0o755)
+	os.WriteFile(filepath.Join(lists, "org-heads.txt"), []byte("# only these\nguild\n"), 0o644)
+	docs := filepath.Join(dir, "docs.jsonl")
+	os.WriteFile(docs, []byte(`{"id":"a","text":"The Osh Weavers Guild met in Bishkek."}`+"\n"), 0o644)
+	got := runBeam(t, Options{Input: docs, InputFormat: batch.FormatJSONL, Output: filepath.Join(dir, "out.jsonl"), NoNER: true, Wordlists: lists})
+	want := extract(t, nil, "run", "--input", "jsonl", "--no-ner", "--wordlists", lists, docs)
+	sameRecords(t, got, lines(want))
+	if !strings.Contains(strings.Join(got, "\n"), `"text":"Osh Weavers Guild"`) {
+		t.Errorf("the replaced org-heads did not reach the workers: %s", got)
+	}
 }
