@@ -232,3 +232,32 @@ func TestAutoID(t *testing.T) {
 		}
 	}
 }
+
+func TestAutoKey(t *testing.T) {
+	for _, c := range []struct{ name, want string }{
+		{"Kholmurodov", "holmurodov"},
+		{"Holmurodov", "holmurodov"},
+		{"Холмуродов", "holmurodov"},
+		{"Jamshid Kholmurodov", "jamshid holmurodov"},
+		{"JAMSHID KHOLMURODOV", "jamshid holmurodov"},
+		{"Azattyk", "azatik"},
+		{"O‘zbekiston Ovozi", "ozbekiston ovozi"},
+		{"Cooley A.", "culei a"},
+		{"...", ""},
+	} {
+		if got := AutoKey(c.name); got != c.want {
+			t.Errorf("AutoKey(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+	// The key is a function of the id: names that share an id share a key.
+	names := []string{"Kholmurodov", "KHOLMURODOV", "Холмуродов", "Kholmurodov's", "Gülnara Öztürk", "Gulnara Ozturk",
+		"GÜLNARA ÖZTÜRK", "O‘zbekiston Ovozi", "O'zbekiston  Ovozi", "Ozbekiston Ovozi", "Yerlan Zhaksylykov", "Ерлан Жаксылыков"}
+	keys := map[string]string{}
+	for _, n := range names {
+		id, key := AutoID("PERSON", n), AutoKey(n)
+		if k, ok := keys[id]; ok && k != key {
+			t.Errorf("%q has id %s, as another name with key %q, but key %q", n, id, k, key)
+		}
+		keys[id] = key
+	}
+}
