@@ -106,6 +106,10 @@ func (e *Entity) appendJSON(b []byte) []byte {
 		b = append(b, `,"kind":`...)
 		b = appendString(b, e.Kind)
 	}
+	if e.Key != "" {
+		b = append(b, `,"key":`...)
+		b = appendString(b, e.Key)
+	}
 	b = append(b, `,"mentions":`...)
 	b = appendArray(b, e.Mentions, func(id *string, b []byte) []byte { return appendString(b, *id) })
 	if len(e.Candidates) > 0 {

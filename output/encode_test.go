@@ -100,7 +100,7 @@ func randRecord(r *rand.Rand) *Record {
 	if n := size(); n >= 0 {
 		rec.Entities = make([]Entity, n)
 		for i := range rec.Entities {
-			e := Entity{ID: randString(r), Label: randString(r), Name: randString(r), Kind: randString(r)}
+			e := Entity{ID: randString(r), Label: randString(r), Name: randString(r), Kind: randString(r), Key: randString(r)}
 			if r.Intn(2) == 0 {
 				e.Candidates = []string{randString(r), randString(r)}
 			}
@@ -183,7 +183,7 @@ func FuzzAppendJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string, n int) {
 		rec := &Record{ID: s, Source: s, SHA256: s, Length: n, Sentences: [][2]int{{n, -n}}, Error: s,
 			Mentions: []Mention{{ID: s, Start: n, Text: s, Label: s, Entity: s, Source: s}},
-			Entities: []Entity{{ID: s, Label: s, Name: s, Kind: s, Mentions: []string{s, s}, Candidates: []string{s}}},
+			Entities: []Entity{{ID: s, Label: s, Name: s, Kind: s, Key: s, Mentions: []string{s, s}, Candidates: []string{s}}},
 			Edges:    []Edge{{Source: s, Target: s, Relation: s, Weight: n}}}
 		checkSame(t, rec)
 	})

@@ -16,6 +16,11 @@ import (
 //     before "region" (kindNames finds the entry named "Osh Region");
 //  2. a country's adjective right before the name: "the Kyrgyz Supreme
 //     Court" is Kyrgyzstan's;
+//  2a. the spelling: a candidate one of whose names the text writes as it
+//     is written there, up to case, diacritics, script and punctuation
+//     (gazetteer.Spell), before the transliteration habits the matcher
+//     folds: "Radio Azattyq" is the Kazakh service, "Radio Azattyk" the
+//     Kyrgyz one, "Samara" the Russian city and not Iraq's Samarra;
 //  3. a candidate the document names with certainty elsewhere ("the
 //     Supreme Court of Kyrgyzstan ... the Supreme Court"), or, between
 //     things of one kind, whose parent it names ("RFE/RL's Turkmen
@@ -133,7 +138,9 @@ func (l Link) choose(d *Doc, m *Mention, ctx *docContext) (*gazetteer.Entry, []*
 	if code, ok := d.words().countryOf[strings.ToLower(wordBefore(d.Text, m.Start))]; ok {
 		cands = narrow(cands, func(e *gazetteer.Entry) int { return b2i(e.Country == code) }) // 2
 	}
-	cands = narrow(cands, func(e *gazetteer.Entry) int { return b2i(ctx.named[e.ID]) }) // 3
+	spelling := spellingOf(d.Text[m.Start:m.End])
+	cands = narrow(cands, func(e *gazetteer.Entry) int { return b2i(spelledAs(e, spelling)) }) // 2a
+	cands = narrow(cands, func(e *gazetteer.Entry) int { return b2i(ctx.named[e.ID]) })        // 3
 	// A parent and countries decide only between things of one kind (the
 	// supreme courts of several countries, two towns of one name, the
 	// Turkmen services of two broadcasters): the state of Georgia, whose
@@ -180,6 +187,21 @@ func (l Link) announced(name, next, kind string, cands []*gazetteer.Entry) *gaze
 		}
 	}
 	return nil
+}
+
+// spellingOf returns the words of a name spelled (gazetteer.Spell),
+// joined by spaces.
+func spellingOf(name string) string { return strings.Join(nameWords(name, gazetteer.Spell), " ") }
+
+// spelledAs reports whether one of e's names has the given spelling
+// (spellingOf).
+func spelledAs(e *gazetteer.Entry, spelling string) bool {
+	for _, a := range e.Names() {
+		if spellingOf(a.Text) == spelling {
+			return true
+		}
+	}
+	return false
 }
 
 // ofType returns the entries of type label, in order; all of them when

@@ -77,6 +77,7 @@ type Mention struct {
 
 	Entity   string // entity id, set by link
 	Name     string // canonical name of the entity, set by link
+	Key      string // the folded key of an auto entity's name (AutoKey), set by link
 	Kind     string // kind of the entity when known, set by link
 	Sentence int    // index into Doc.Sentences
 
@@ -99,7 +100,8 @@ type Entity struct {
 	Label    string
 	Name     string
 	Kind     string
-	Mentions []int // indexes into Doc.Mentions
+	Key      string // the folded key of an auto entity's name (AutoKey)
+	Mentions []int  // indexes into Doc.Mentions
 
 	Candidates []string // the ids an ambiguous entity may be
 }

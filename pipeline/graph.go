@@ -24,7 +24,7 @@ func (Graph) Process(d *Doc) error {
 		if !ok {
 			k = len(d.Entities)
 			index[m.Entity] = k
-			d.Entities = append(d.Entities, Entity{ID: m.Entity, Label: m.Label, Name: m.Name, Kind: m.Kind, Candidates: m.Candidates})
+			d.Entities = append(d.Entities, Entity{ID: m.Entity, Label: m.Label, Name: m.Name, Kind: m.Kind, Key: m.Key, Candidates: m.Candidates})
 		}
 		d.Entities[k].Mentions = append(d.Entities[k].Mentions, i)
 		entityOf[i] = k

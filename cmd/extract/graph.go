@@ -29,7 +29,9 @@ func (a App) graphCommand() *cobra.Command {
 		Use:   "graph [MENTIONS.jsonl...]",
 		Short: "Merge runs into one corpus graph for networkx, Gephi or Neo4j",
 		Long: `Read the output of one or many runs (standard input when no file is given, or -) and
-write the corpus graph: a node per entity, merged across documents by its id, and an edge
+write the corpus graph: a node per entity, merged across documents by its id (an unknown
+name's auto/... entities by label and folded key, so that its spellings are one node; an
+ambiguous/... entity is a node of its document, id "<id>@<document id>"), and an edge
 between two entities named in the same sentence (weight: such sentences; documents: the
 documents with one). Records are read one at a time: memory grows with the entities and
 edges, not with the documents. Lines with "error" are skipped and counted on stderr.
