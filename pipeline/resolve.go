@@ -92,22 +92,24 @@ func (r Resolve) Process(d *Doc) error {
 
 // supported applies rule 2 to the gazetteer hits.
 func supported(hits, model []Mention) []Mention {
-	sure := map[string]bool{}
-	for _, h := range hits {
-		if !h.Ambiguous {
-			for _, e := range h.Entries {
-				sure[e.ID] = true
-			}
-		}
-	}
 	out := make([]Mention, 0, len(hits))
-	var modelSpans *spanIndex // built at the first ambiguous hit
+	// Built at the first ambiguous hit: most documents have none.
+	var sure map[string]bool
+	var modelSpans *spanIndex
 	for _, h := range hits {
 		if !h.Ambiguous {
 			out = append(out, h)
 			continue
 		}
 		if modelSpans == nil {
+			sure = map[string]bool{}
+			for _, h := range hits {
+				if !h.Ambiguous {
+					for _, e := range h.Entries {
+						sure[e.ID] = true
+					}
+				}
+			}
 			modelSpans = newSpanIndex(spansOf(model, nil))
 		}
 		label := ""
@@ -155,7 +157,7 @@ func longestFirst(hits []Mention, taken *spanSet) []Mention {
 		}
 		return cmp.Compare(ha.Start, hb.Start)
 	})
-	var kept []Mention
+	kept := make([]Mention, 0, len(hits))
 	for _, i := range order {
 		if !taken.overlaps(hits[i].Span) {
 			kept = append(kept, hits[i])
@@ -219,17 +221,28 @@ func outsideTitles(hits []Mention, titles []Span) []Mention {
 // labelled otherwise must end with the hit (a given name before a known
 // surname, "Sanjar Mirziyoyev" taken for a place): it becomes a person.
 func withoutNamesakes(d *Doc, hits, model []Mention) []Mention {
-	out := hits[:0:0]
+	if len(model) == 0 {
+		return hits
+	}
+	var out []Mention    // nil while no hit is dropped: hits itself is the result
 	var spans *spanIndex // the model's spans, built at the first person hit
-	for _, h := range hits {
+	for i, h := range hits {
 		if h.Label == output.LabelPerson && spans == nil {
 			spans = newSpanIndex(spansOf(model, nil))
 		}
 		if k := unknownNameAround(d, h.Span, model, spans); h.Label == output.LabelPerson && k >= 0 {
 			model[k].Label = output.LabelPerson
+			if out == nil {
+				out = append(make([]Mention, 0, len(hits)-1), hits[:i]...)
+			}
 			continue
 		}
-		out = append(out, h)
+		if out != nil {
+			out = append(out, h)
+		}
+	}
+	if out == nil {
+		return hits
 	}
 	return out
 }
