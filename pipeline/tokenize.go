@@ -41,6 +41,10 @@ func (Tokenize) Process(d *Doc) error {
 func splitGap(text string, gap Span, toks []Token) []Token {
 	i := gap.Start
 	for i < gap.End {
+		if c := text[i]; c == ' ' || c == '\n' { // most gaps are a space or a line break
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:gap.End])
 		if unicode.IsSpace(r) {
 			i += size
@@ -117,14 +121,11 @@ func splitMarkup(text string, s Span, toks []Token) []Token {
 	return toks
 }
 
-// startsMarkup reports whether markup (see markupLen) may begin with b.
-func startsMarkup(b byte) bool {
-	switch b {
-	case '<', '*', '_', '~', '`', 0xE2, '-', '.':
-		return true
-	}
-	return false
-}
+// startsMarkup reports whether markup (see markupLen) may begin with b:
+// a table, since it is asked of every byte of the text.
+func startsMarkup(b byte) bool { return markupStart[b] }
+
+var markupStart = [256]bool{'<': true, '*': true, '_': true, '~': true, '`': true, 0xE2: true, '-': true, '.': true}
 
 // markupLen returns the length of the markup that begins s, or 0. It is
 // asked at every byte of every token, so it decides by the first byte.
@@ -169,7 +170,21 @@ func isTagName(s string) bool {
 // isAddress reports whether tok is a URL or e-mail address, which keep their
 // underscores and tildes.
 func isAddress(tok string) bool {
-	return strings.Contains(tok, "://") || strings.HasPrefix(tok, "www.") || strings.Contains(tok, "@")
+	if strings.HasPrefix(tok, "www.") {
+		return true
+	}
+	// One pass for "://" and "@": it is asked of every token.
+	for i := 0; i < len(tok); i++ {
+		switch tok[i] {
+		case '@':
+			return true
+		case ':':
+			if strings.HasPrefix(tok[i+1:], "//") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // openingQuoteLen returns the length of a quote that opens tok ("'yes",
