@@ -65,7 +65,7 @@ func (r Resolve) Process(d *Doc) error {
 	model = outsideTitles(model, d.Titles)
 	// Support for ambiguous names comes from the model's raw hits: a hit
 	// too weak to stand alone still says a name is there.
-	gaz := outsideTitles(supported(d.Gazetteer, d.Model), d.Titles)
+	gaz := outsideTitles(supported(d.Gazetteer, d.Model, len(d.Rules)), d.Titles)
 	gaz = splitPossessives(d.Text, gaz, r.Matcher)
 	rules := withoutCountryAdjectives(d.Text, outsideTitles(d.Rules, d.Titles), gaz)
 	gaz = withoutCountryAdjectives(d.Text, gaz, gaz)
@@ -75,24 +75,35 @@ func (r Resolve) Process(d *Doc) error {
 		gaz = notInside(gaz, model)
 	}
 	taken := newSpanSet(len(d.Text))
-	kept := longestFirst(append(gaz, rules...), taken)
-	for _, m := range model {
+	hits := append(gaz, rules...)
+	kept := longestFirst(hits, taken)
+	for i, m := range model {
 		if !taken.overlaps(m.Span) {
-			kept = append(kept, m)
+			kept = append(kept, len(hits)+i)
 			taken.add(m.Span)
 		}
 	}
-	kept = byStart(kept)
-	for i := range kept {
-		kept[i].Sentence = d.SentenceOf(kept[i].Start)
+	// The kept mentions are copied once, into their text order: equal
+	// starts stay in the order they were kept.
+	at := func(k int) *Mention {
+		if k < len(hits) {
+			return &hits[k]
+		}
+		return &model[k-len(hits)]
 	}
-	d.Mentions = kept
+	slices.SortStableFunc(kept, func(a, b int) int { return cmp.Compare(at(a).Start, at(b).Start) })
+	d.Mentions = make([]Mention, len(kept))
+	for i, k := range kept {
+		d.Mentions[i] = *at(k)
+		d.Mentions[i].Sentence = d.SentenceOf(d.Mentions[i].Start)
+	}
 	return nil
 }
 
 // supported applies rule 2 to the gazetteer hits.
-func supported(hits, model []Mention) []Mention {
-	out := make([]Mention, 0, len(hits))
+func supported(hits, model []Mention, extra int) []Mention {
+	// Room for the rules' hits too, which resolve appends to these.
+	out := make([]Mention, 0, len(hits)+extra)
 	// Built at the first ambiguous hit: most documents have none.
 	var sure map[string]bool
 	var modelSpans *spanIndex
@@ -143,9 +154,10 @@ func typeCertain(entries []*gazetteer.Entry) bool {
 	return len(entries) > 1
 }
 
-// longestFirst keeps the non-overlapping hits, longest first, then
-// earliest (spaCy's filter_spans), and adds the kept spans to taken.
-func longestFirst(hits []Mention, taken *spanSet) []Mention {
+// longestFirst returns the indexes of the non-overlapping hits, longest
+// first, then earliest (spaCy's filter_spans), in the order it keeps them,
+// and adds the kept spans to taken.
+func longestFirst(hits []Mention, taken *spanSet) []int {
 	order := make([]int, len(hits))
 	for i := range order {
 		order[i] = i
@@ -157,30 +169,14 @@ func longestFirst(hits []Mention, taken *spanSet) []Mention {
 		}
 		return cmp.Compare(ha.Start, hb.Start)
 	})
-	kept := make([]Mention, 0, len(hits))
+	kept := order[:0] // overwrites only what it has read
 	for _, i := range order {
 		if !taken.overlaps(hits[i].Span) {
-			kept = append(kept, hits[i])
+			kept = append(kept, i)
 			taken.add(hits[i].Span)
 		}
 	}
 	return kept
-}
-
-// byStart returns the mentions in text order, equal starts in their order
-// in ms. It sorts indexes and moves each mention once: sorting the
-// mentions themselves moved them around many times over.
-func byStart(ms []Mention) []Mention {
-	order := make([]int, len(ms))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(ms[a].Start, ms[b].Start) })
-	sorted := make([]Mention, len(ms))
-	for i, k := range order {
-		sorted[i] = ms[k]
-	}
-	return sorted
 }
 
 // preferType moves the entries of type label to the front.
