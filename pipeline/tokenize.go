@@ -86,11 +86,18 @@ func joinEllipses(text string, toks []Token) []Token {
 // splitMarkup appends the pieces of the token at s to toks: every HTML tag,
 // run of emphasis marks, dash or ellipsis becomes a token of its own.
 func splitMarkup(text string, s Span, toks []Token) []Token {
-	if isAddress(text[s.Start:s.End]) {
-		return append(toks, Token{s, text[s.Start:s.End]})
+	tok := text[s.Start:s.End]
+	// One look at every byte tells whether the token may be an address or
+	// hold markup at all: most tokens are plain words, kept whole.
+	var kinds uint8
+	for i := 0; i < len(tok); i++ {
+		kinds |= byteKinds[tok[i]]
+	}
+	if strings.HasPrefix(tok, "www.") || kinds&mayBeAddress != 0 && isAddress(tok) {
+		return append(toks, Token{s, tok})
 	}
 	start := s.Start
-	if n := openingQuoteLen(text[s.Start:s.End]); n > 0 {
+	if n := openingQuoteLen(tok); n > 0 {
 		toks = append(toks, Token{Span{s.Start, s.Start + n}, text[s.Start : s.Start+n]})
 		start += n
 	}
@@ -98,6 +105,10 @@ func splitMarkup(text string, s Span, toks []Token) []Token {
 		if a < b {
 			toks = append(toks, Token{Span{a, b}, text[a:b]})
 		}
+	}
+	if kinds&mayStartMarkup == 0 {
+		emit(start, s.End)
+		return toks
 	}
 	// Byte by byte: markup begins with an ASCII byte or 0xE2, which are
 	// never inside a rune, so no other byte need be looked at closer.
@@ -121,11 +132,25 @@ func splitMarkup(text string, s Span, toks []Token) []Token {
 	return toks
 }
 
-// startsMarkup reports whether markup (see markupLen) may begin with b:
-// a table, since it is asked of every byte of the text.
-func startsMarkup(b byte) bool { return markupStart[b] }
+// startsMarkup reports whether markup (see markupLen) may begin with b.
+func startsMarkup(b byte) bool { return byteKinds[b]&mayStartMarkup != 0 }
 
-var markupStart = [256]bool{'<': true, '*': true, '_': true, '~': true, '`': true, 0xE2: true, '-': true, '.': true}
+// byteKinds says of every byte value what a token holding it may be: one
+// table, since it is asked of every byte of the text.
+var byteKinds = func() (kinds [256]uint8) {
+	for _, b := range []byte{'<', '*', '_', '~', '`', 0xE2, '-', '.'} {
+		kinds[b] |= mayStartMarkup
+	}
+	for _, b := range []byte{'@', ':'} { // "@" and "://" of isAddress
+		kinds[b] |= mayBeAddress
+	}
+	return kinds
+}()
+
+const (
+	mayStartMarkup = 1 << iota // markup (markupLen) may begin at the byte
+	mayBeAddress               // the token may be an address (isAddress)
+)
 
 // markupLen returns the length of the markup that begins s, or 0. It is
 // asked at every byte of every token, so it decides by the first byte.
