@@ -54,13 +54,13 @@ func (r *Record) AppendJSON(b []byte) []byte {
 // little more than the keys, punctuation and numbers of each element (a
 // string that needs escapes makes it longer).
 func (r *Record) sizeHint() int {
-	n := 128 + len(r.ID) + len(r.Source) + len(r.Error) + len(r.SHA256) + 16*len(r.Sentences)
+	n := 128 + len(r.ID) + len(r.Source) + len(r.Error) + len(r.SHA256) + 20*len(r.Sentences)
 	if r.Error != "" {
 		return n
 	}
 	for i := range r.Mentions {
 		m := &r.Mentions[i]
-		n += 128 + len(m.ID) + len(m.Text) + len(m.Label) + len(m.Entity) + len(m.Source)
+		n += 160 + len(m.ID) + len(m.Text) + len(m.Label) + len(m.Entity) + len(m.Source)
 	}
 	for i := range r.Entities {
 		e := &r.Entities[i]
