@@ -68,8 +68,13 @@ func newKindNames(entries []*gazetteer.Entry, kindAfter map[string]string) kindN
 	return idx
 }
 
-// docContext is what the document says about where it is.
+// docContext is what the document says about where it is. Its counts are
+// made at the first name with several candidates (most documents have
+// none, and counting reads every token): they depend on the mentions'
+// entries and sentences only, which link does not change.
 type docContext struct {
+	d         *Doc
+	counted   bool
 	countries map[string]int         // country code → unambiguous mentions and adjectives
 	sentence  map[int]map[string]int // the same, per sentence
 	named     map[string]bool        // entries the document names with certainty
@@ -77,8 +82,17 @@ type docContext struct {
 }
 
 func newDocContext(d *Doc) *docContext {
-	c := &docContext{countries: map[string]int{}, sentence: map[int]map[string]int{},
-		named: map[string]bool{}, linked: map[string]bool{}}
+	return &docContext{d: d, linked: map[string]bool{}}
+}
+
+// count makes the counts of the document, once.
+func (c *docContext) count() {
+	if c.counted {
+		return
+	}
+	c.counted = true
+	d := c.d
+	c.countries, c.sentence, c.named = map[string]int{}, map[int]map[string]int{}, map[string]bool{}
 	add := func(sent int, code string) {
 		c.countries[code]++
 		if c.sentence[sent] == nil {
@@ -98,11 +112,13 @@ func newDocContext(d *Doc) *docContext {
 		}
 	}
 	for _, t := range d.Tokens {
-		if code, ok := d.words().countryOf[strings.ToLower(t.Text)]; ok && startsUpper(t.Text) {
+		if !startsUpper(t.Text) {
+			continue
+		}
+		if code, ok := d.words().countryOf[strings.ToLower(t.Text)]; ok {
 			add(d.SentenceOf(t.Start), code)
 		}
 	}
-	return c
 }
 
 // sharedCountry returns the country of all the entries, or "" when they
@@ -135,6 +151,7 @@ func (l Link) choose(d *Doc, m *Mention, ctx *docContext) (*gazetteer.Entry, []*
 	if len(cands) == 1 {
 		return cands[0], nil
 	}
+	ctx.count()
 	if code, ok := d.words().countryOf[strings.ToLower(wordBefore(d.Text, m.Start))]; ok {
 		cands = narrow(cands, func(e *gazetteer.Entry) int { return b2i(e.Country == code) }) // 2
 	}

@@ -80,8 +80,9 @@ var CorefRules = []string{"variant", "surname", "initials", "middle", "acronym",
 
 func (c Coref) Process(d *Doc) error {
 	forms := make([]nameForm, len(d.Mentions))
+	buf := newFormBuffer(d.Mentions)
 	for i, m := range d.Mentions {
-		forms[i] = formOf(d.Text[m.Start:m.End])
+		forms[i] = buf.formOf(d.Text[m.Start:m.End])
 		forms[i].personLike = personLike(d, forms[i])
 	}
 	if !c.off["variant"] {
@@ -106,21 +107,44 @@ type nameForm struct {
 	personLike bool
 }
 
-func formOf(text string) nameForm {
+// formBuffer makes the nameForms of one document: each form's slices are
+// cut from shared arrays (with their capacity capped, so that
+// no append reaches into the next form's words) instead of three growing
+// slices of their own per mention.
+type formBuffer struct {
+	words, keys []string
+	initial     []bool
+}
+
+// newFormBuffer makes room for about the words of ms (a word and its
+// space take four bytes or more; appends grow the arrays past that).
+func newFormBuffer(ms []Mention) *formBuffer {
+	n := 0
+	for _, m := range ms {
+		n += m.Len()/4 + 1
+	}
+	return &formBuffer{words: make([]string, 0, n), keys: make([]string, 0, n), initial: make([]bool, 0, n)}
+}
+
+func (b *formBuffer) formOf(text string) nameForm {
+	start := len(b.words)
 	var f nameForm
-	for _, w := range strings.Fields(text) {
+	for w := range strings.FieldsSeq(text) {
 		w = strings.TrimRight(w, ",;:")
 		k := gazetteer.Fold(w)
 		if k == "" {
 			continue
 		}
 		ini := isInitial(w)
-		f.words = append(f.words, w)
-		f.keys = append(f.keys, k)
-		f.initial = append(f.initial, ini)
+		b.words = append(b.words, w)
+		b.keys = append(b.keys, k)
+		b.initial = append(b.initial, ini)
 		if !ini {
 			f.names++
 		}
+	}
+	if end := len(b.words); end > start {
+		f.words, f.keys, f.initial = b.words[start:end:end], b.keys[start:end:end], b.initial[start:end:end]
 	}
 	f.acronym = len(f.words) == 1 && isCapitals(f.words[0])
 	return f

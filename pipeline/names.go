@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,8 +24,8 @@ func splitPossessives(text string, hits []Mention, m *gazetteer.Matcher) []Menti
 	if m == nil {
 		return hits
 	}
-	var out []Mention
-	for _, h := range hits {
+	var out []Mention // nil while no hit splits: hits itself is the result
+	for k, h := range hits {
 		surface := text[h.Start:h.End]
 		for _, p := range []string{"'s ", "’s "} {
 			i := strings.Index(surface, p)
@@ -39,12 +40,20 @@ func splitPossessives(text string, hits []Mention, m *gazetteer.Matcher) []Menti
 			if len(found) != 1 || found[0].Start != 0 || found[0].End != i {
 				continue
 			}
+			if out == nil {
+				out = append(make([]Mention, 0, len(hits)+1), hits[:k]...)
+			}
 			out = append(out, Mention{Span: Span{h.Start, h.Start + i}, Label: string(found[0].Entries[0].Type),
 				Source: h.Source, Entries: found[0].Entries, Ambiguous: found[0].Ambiguous, Ref: -1})
 			h.Span = after
 			break
 		}
-		out = append(out, h)
+		if out != nil {
+			out = append(out, h)
+		}
+	}
+	if out == nil {
+		return hits
 	}
 	return out
 }
@@ -68,9 +77,9 @@ func hitSpans(hits []Mention) map[Span]bool {
 // with its complements ("Kyrgyz Ministry of Culture"); "Afghan National
 // Security Forces" and "Russian Federation" stay whole.
 func withoutCountryAdjectives(lists *words, text string, hits, gaz []Mention) []Mention {
-	out := hits[:0:0]
+	var out []Mention       // a copy of hits, made at the first change
 	var known map[Span]bool // gaz's spans, built at the first candidate
-	for _, h := range hits {
+	for i, h := range hits {
 		surface := text[h.Start:h.End]
 		sp := strings.IndexByte(surface, ' ')
 		if sp > 0 && h.Label == output.LabelGroup {
@@ -80,11 +89,16 @@ func withoutCountryAdjectives(lists *words, text string, hits, gaz []Mention) []
 					known = hitSpans(gaz)
 				}
 				if known[rest] || headWithComplements(lists, text[rest.Start:rest.End]) {
-					h.Span = rest
+					if out == nil {
+						out = slices.Clone(hits)
+					}
+					out[i].Span = rest
 				}
 			}
 		}
-		out = append(out, h)
+	}
+	if out == nil {
+		return hits
 	}
 	return out
 }
@@ -114,17 +128,23 @@ func placesOutsidePersons(d *Doc, gaz, hits, model []Mention) []Mention {
 			personsEnding[m.End] = append(personsEnding[m.End], m.Span)
 		}
 	}
-	hitStarts := make(map[int]bool, len(gaz))
-	for _, g := range gaz {
-		hitStarts[g.Start] = true
+	if len(personsEnding) == 0 {
+		return hits
 	}
-	out := hits[:0:0]
-	for _, h := range hits {
+	var hitStarts map[int]bool // built at the first place a person's name ends with
+	var out []Mention          // nil while no hit is dropped: hits itself is the result
+	for i, h := range hits {
 		inside := false
 		if h.Label == output.LabelPlace && !strings.ContainsAny(d.Text[h.Start:h.End], " -") {
 			for _, m := range personsEnding[h.End] {
 				if m.Start >= h.Start {
 					continue
+				}
+				if hitStarts == nil {
+					hitStarts = make(map[int]bool, len(gaz))
+					for _, g := range gaz {
+						hitStarts[g.Start] = true
+					}
 				}
 				first := d.Text[m.Start:h.Start]
 				if strings.HasSuffix(first, " ") && givenName(d, strings.TrimSuffix(first, " ")) && !hitStarts[m.Start] {
@@ -133,9 +153,15 @@ func placesOutsidePersons(d *Doc, gaz, hits, model []Mention) []Mention {
 				}
 			}
 		}
-		if !inside {
+		switch {
+		case inside && out == nil:
+			out = append(make([]Mention, 0, len(hits)-1), hits[:i]...)
+		case !inside && out != nil:
 			out = append(out, h)
 		}
+	}
+	if out == nil {
+		return hits
 	}
 	return out
 }

@@ -94,6 +94,11 @@ func sentenceBreak(abbreviations map[string]bool, text string, toks []Token, k i
 }
 
 func isStop(tok string) bool {
+	// Every stop begins with one of these bytes ('…' with 0xE2); it is
+	// asked of most tokens, which begin with none of them.
+	if tok != "" && tok[0] != '.' && tok[0] != '!' && tok[0] != '?' && tok[0] != 0xE2 {
+		return false
+	}
 	switch tok {
 	case ".", "!", "?", "…", "?!", "!?":
 		return true
