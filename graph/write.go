@@ -57,6 +57,28 @@ func (e *errWriter) flush() error {
 	return e.w.Flush()
 }
 
+// attr is one attribute of a node or an edge. GraphML and GEXF list the
+// same attributes in the same order, from these functions.
+type attr struct{ key, value string }
+
+func entityAttrs(n Node) []attr {
+	return []attr{{"type", "entity"}, {"label", n.Label}, {"name", n.Name}, {"kind", n.Kind},
+		{"country", n.Country}, {"parent", n.Parent}, {"documents", strconv.Itoa(n.Documents)},
+		{"mentions", strconv.Itoa(n.Mentions)}, {"forms", strings.Join(n.Forms, FormSeparator)}}
+}
+
+func documentAttrs(d Document) []attr {
+	return []attr{{"type", "document"}, {"name", d.ID}, {"source", d.Source}, {"mentions", strconv.Itoa(d.Mentions)}}
+}
+
+func coOccursAttrs(e Edge) []attr {
+	return []attr{{"type", TypeCoOccurs}, {"weight", strconv.Itoa(e.Sentences)}, {"documents", strconv.Itoa(e.Documents)}}
+}
+
+func mentionsAttrs(m Mentions) []attr {
+	return []attr{{"type", TypeMentions}, {"weight", strconv.Itoa(m.Count)}}
+}
+
 // WriteGraphML writes g as GraphML, undirected (a MENTIONS edge goes from
 // the document, but is stored undirected like the rest: loaders such as
 // networkx refuse a graph that mixes both).
@@ -79,43 +101,31 @@ func WriteGraphML(w io.Writer, g *Graph) error {
   <key id="e_documents" for="edge" attr.name="documents" attr.type="int"/>
   <graph id="extract" edgedefault="undirected">
 `)
-	data := func(key, value string) {
-		if value != "" {
-			o.printf("      <data key=\"%s\">%s</data>\n", key, xmlText(value))
+	data := func(prefix string, attrs []attr) {
+		for _, a := range attrs {
+			if a.value != "" {
+				o.printf("      <data key=\"%s\">%s</data>\n", prefix+a.key, xmlText(a.value))
+			}
 		}
 	}
 	for _, n := range g.Nodes {
 		o.printf("    <node id=\"%s\">\n", xmlText(n.ID))
-		data("n_type", "entity")
-		data("n_label", n.Label)
-		data("n_name", n.Name)
-		data("n_kind", n.Kind)
-		data("n_country", n.Country)
-		data("n_parent", n.Parent)
-		data("n_documents", strconv.Itoa(n.Documents))
-		data("n_mentions", strconv.Itoa(n.Mentions))
-		data("n_forms", strings.Join(n.Forms, FormSeparator))
+		data("n_", entityAttrs(n))
 		o.printf("    </node>\n")
 	}
 	for _, d := range g.Documents {
 		o.printf("    <node id=\"%s\">\n", xmlText(DocumentNodeID(d.ID)))
-		data("n_type", "document")
-		data("n_name", d.ID)
-		data("n_source", d.Source)
-		data("n_mentions", strconv.Itoa(d.Mentions))
+		data("n_", documentAttrs(d))
 		o.printf("    </node>\n")
 	}
 	for _, e := range g.Edges {
 		o.printf("    <edge source=\"%s\" target=\"%s\">\n", xmlText(e.Source), xmlText(e.Target))
-		data("e_type", TypeCoOccurs)
-		data("e_weight", strconv.Itoa(e.Sentences))
-		data("e_documents", strconv.Itoa(e.Documents))
+		data("e_", coOccursAttrs(e))
 		o.printf("    </edge>\n")
 	}
 	for _, m := range g.Mentions {
 		o.printf("    <edge source=\"%s\" target=\"%s\">\n", xmlText(DocumentNodeID(m.Document)), xmlText(m.Entity))
-		data("e_type", TypeMentions)
-		data("e_weight", strconv.Itoa(m.Count))
+		data("e_", mentionsAttrs(m))
 		o.printf("    </edge>\n")
 	}
 	o.printf("  </graph>\n</graphml>\n")
@@ -151,43 +161,46 @@ func WriteGEXF(w io.Writer, g *Graph) error {
     </attributes>
     <nodes>
 `)
-	att := func(key, value string) {
-		if value != "" {
-			o.printf("          <attvalue for=\"%s\" value=\"%s\"/>\n", key, xmlText(value))
+	// The name and the weight have places of their own in GEXF (the
+	// node's label, the edge's weight), and the entity's label is
+	// entity_label, not to be read as the node's.
+	att := func(attrs []attr) {
+		o.printf("        <attvalues>\n")
+		for _, a := range attrs {
+			switch a.key {
+			case "name", "weight":
+				continue
+			case "label":
+				a.key = "entity_label"
+			}
+			if a.value != "" {
+				o.printf("          <attvalue for=\"%s\" value=\"%s\"/>\n", a.key, xmlText(a.value))
+			}
 		}
+		o.printf("        </attvalues>\n")
 	}
 	for _, n := range g.Nodes {
-		o.printf("      <node id=\"%s\" label=\"%s\">\n        <attvalues>\n", xmlText(n.ID), xmlText(n.Name))
-		att("type", "entity")
-		att("entity_label", n.Label)
-		att("kind", n.Kind)
-		att("country", n.Country)
-		att("parent", n.Parent)
-		att("documents", strconv.Itoa(n.Documents))
-		att("mentions", strconv.Itoa(n.Mentions))
-		att("forms", strings.Join(n.Forms, FormSeparator))
-		o.printf("        </attvalues>\n      </node>\n")
+		o.printf("      <node id=\"%s\" label=\"%s\">\n", xmlText(n.ID), xmlText(n.Name))
+		att(entityAttrs(n))
+		o.printf("      </node>\n")
 	}
 	for _, d := range g.Documents {
-		o.printf("      <node id=\"%s\" label=\"%s\">\n        <attvalues>\n", xmlText(DocumentNodeID(d.ID)), xmlText(d.ID))
-		att("type", "document")
-		att("source", d.Source)
-		att("mentions", strconv.Itoa(d.Mentions))
-		o.printf("        </attvalues>\n      </node>\n")
+		o.printf("      <node id=\"%s\" label=\"%s\">\n", xmlText(DocumentNodeID(d.ID)), xmlText(d.ID))
+		att(documentAttrs(d))
+		o.printf("      </node>\n")
 	}
 	o.printf("    </nodes>\n    <edges>\n")
 	id := 0
 	for _, e := range g.Edges {
-		o.printf("      <edge id=\"%d\" source=\"%s\" target=\"%s\" weight=\"%d\">\n        <attvalues>\n", id, xmlText(e.Source), xmlText(e.Target), e.Sentences)
-		att("type", TypeCoOccurs)
-		att("documents", strconv.Itoa(e.Documents))
-		o.printf("        </attvalues>\n      </edge>\n")
+		o.printf("      <edge id=\"%d\" source=\"%s\" target=\"%s\" weight=\"%d\">\n", id, xmlText(e.Source), xmlText(e.Target), e.Sentences)
+		att(coOccursAttrs(e))
+		o.printf("      </edge>\n")
 		id++
 	}
 	for _, m := range g.Mentions {
-		o.printf("      <edge id=\"%d\" source=\"%s\" target=\"%s\" weight=\"%d\">\n        <attvalues>\n", id, xmlText(DocumentNodeID(m.Document)), xmlText(m.Entity), m.Count)
-		att("type", TypeMentions)
-		o.printf("        </attvalues>\n      </edge>\n")
+		o.printf("      <edge id=\"%d\" source=\"%s\" target=\"%s\" weight=\"%d\">\n", id, xmlText(DocumentNodeID(m.Document)), xmlText(m.Entity), m.Count)
+		att(mentionsAttrs(m))
+		o.printf("      </edge>\n")
 		id++
 	}
 	o.printf("    </edges>\n  </graph>\n</gexf>\n")
