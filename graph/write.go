@@ -57,6 +57,32 @@ func (e *errWriter) flush() error {
 	return e.w.Flush()
 }
 
+// attrKey is an attribute nodes or edges may have, with its GraphML type.
+type attrKey struct{ name, typ string }
+
+// nodeKeys and edgeKeys are the attributes of nodes and edges, in the
+// order both formats declare and write them.
+var (
+	nodeKeys = []attrKey{{"type", "string"}, {"label", "string"}, {"name", "string"}, {"kind", "string"},
+		{"country", "string"}, {"parent", "string"}, {"source", "string"}, {"documents", "int"},
+		{"mentions", "int"}, {"forms", "string"}}
+	edgeKeys = []attrKey{{"type", "string"}, {"weight", "int"}, {"documents", "int"}}
+)
+
+// gexfKey is the GEXF attribute of an attribute: the name and the weight
+// have places of their own in GEXF (the node's label, the edge's
+// weight), and the entity's label is entity_label, not to be read as the
+// node's.
+func gexfKey(name string) (string, bool) {
+	switch name {
+	case "name", "weight":
+		return "", false
+	case "label":
+		return "entity_label", true
+	}
+	return name, true
+}
+
 // attr is one attribute of a node or an edge. GraphML and GEXF list the
 // same attributes in the same order, from these functions.
 type attr struct{ key, value string }
@@ -86,20 +112,14 @@ func WriteGraphML(w io.Writer, g *Graph) error {
 	o := &errWriter{w: bufio.NewWriter(w)}
 	o.printf(`<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
-  <key id="n_type" for="node" attr.name="type" attr.type="string"/>
-  <key id="n_label" for="node" attr.name="label" attr.type="string"/>
-  <key id="n_name" for="node" attr.name="name" attr.type="string"/>
-  <key id="n_kind" for="node" attr.name="kind" attr.type="string"/>
-  <key id="n_country" for="node" attr.name="country" attr.type="string"/>
-  <key id="n_parent" for="node" attr.name="parent" attr.type="string"/>
-  <key id="n_source" for="node" attr.name="source" attr.type="string"/>
-  <key id="n_documents" for="node" attr.name="documents" attr.type="int"/>
-  <key id="n_mentions" for="node" attr.name="mentions" attr.type="int"/>
-  <key id="n_forms" for="node" attr.name="forms" attr.type="string"/>
-  <key id="e_type" for="edge" attr.name="type" attr.type="string"/>
-  <key id="e_weight" for="edge" attr.name="weight" attr.type="int"/>
-  <key id="e_documents" for="edge" attr.name="documents" attr.type="int"/>
-  <graph id="extract" edgedefault="undirected">
+`)
+	for _, k := range nodeKeys {
+		o.printf("  <key id=\"n_%s\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n", k.name, k.name, k.typ)
+	}
+	for _, k := range edgeKeys {
+		o.printf("  <key id=\"e_%s\" for=\"edge\" attr.name=\"%s\" attr.type=\"%s\"/>\n", k.name, k.name, k.typ)
+	}
+	o.printf(`  <graph id="extract" edgedefault="undirected">
 `)
 	data := func(prefix string, attrs []attr) {
 		for _, a := range attrs {
@@ -144,37 +164,29 @@ func WriteGEXF(w io.Writer, g *Graph) error {
     <creator>extract graph</creator>
   </meta>
   <graph defaultedgetype="undirected" mode="static">
-    <attributes class="node" mode="static">
-      <attribute id="type" title="type" type="string"/>
-      <attribute id="entity_label" title="entity_label" type="string"/>
-      <attribute id="kind" title="kind" type="string"/>
-      <attribute id="country" title="country" type="string"/>
-      <attribute id="parent" title="parent" type="string"/>
-      <attribute id="source" title="source" type="string"/>
-      <attribute id="documents" title="documents" type="integer"/>
-      <attribute id="mentions" title="mentions" type="integer"/>
-      <attribute id="forms" title="forms" type="string"/>
-    </attributes>
-    <attributes class="edge" mode="static">
-      <attribute id="type" title="type" type="string"/>
-      <attribute id="documents" title="documents" type="integer"/>
-    </attributes>
-    <nodes>
 `)
-	// The name and the weight have places of their own in GEXF (the
-	// node's label, the edge's weight), and the entity's label is
-	// entity_label, not to be read as the node's.
+	declare := func(class string, keys []attrKey) {
+		o.printf("    <attributes class=\"%s\" mode=\"static\">\n", class)
+		for _, k := range keys {
+			if id, ok := gexfKey(k.name); ok {
+				typ := k.typ
+				if typ == "int" {
+					typ = "integer"
+				}
+				o.printf("      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n", id, id, typ)
+			}
+		}
+		o.printf("    </attributes>\n")
+	}
+	declare("node", nodeKeys)
+	declare("edge", edgeKeys)
+	o.printf(`    <nodes>
+`)
 	att := func(attrs []attr) {
 		o.printf("        <attvalues>\n")
 		for _, a := range attrs {
-			switch a.key {
-			case "name", "weight":
-				continue
-			case "label":
-				a.key = "entity_label"
-			}
-			if a.value != "" {
-				o.printf("          <attvalue for=\"%s\" value=\"%s\"/>\n", a.key, xmlText(a.value))
+			if id, ok := gexfKey(a.key); ok && a.value != "" {
+				o.printf("          <attvalue for=\"%s\" value=\"%s\"/>\n", id, xmlText(a.value))
 			}
 		}
 		o.printf("        </attvalues>\n")
