@@ -39,6 +39,16 @@ func benchCorpus(b *testing.B, process func(text string)) {
 	for _, t := range texts {
 		total += len(t)
 	}
+	benchPasses(b, len(texts), total, func() {
+		for _, t := range texts {
+			process(t)
+		}
+	})
+}
+
+// benchPasses runs pass, one pass over n documents of total bytes, once
+// per iteration and reports MB/s, CPU time and allocations per document.
+func benchPasses(b *testing.B, n, total int, pass func()) {
 	b.SetBytes(int64(total))
 	b.ReportAllocs()
 	var before, after runtime.MemStats
@@ -46,14 +56,12 @@ func benchCorpus(b *testing.B, process func(text string)) {
 	b.ResetTimer()
 	cpu := cputime.Used()
 	for i := 0; i < b.N; i++ {
-		for _, t := range texts {
-			process(t)
-		}
+		pass()
 	}
 	cputime.Report(b, cpu, int64(total))
 	b.StopTimer()
 	runtime.ReadMemStats(&after)
-	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*len(texts)), "allocs/doc")
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*n), "allocs/doc")
 }
 
 // BenchmarkPipeline is the whole pipeline over the seeds, with the model
@@ -120,21 +128,11 @@ func benchAfterTokenize(b *testing.B, fn func(d *Doc)) {
 	for _, d := range docs {
 		total += len(d.Text)
 	}
-	b.SetBytes(int64(total))
-	b.ReportAllocs()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	b.ResetTimer()
-	cpu := cputime.Used()
-	for i := 0; i < b.N; i++ {
+	benchPasses(b, len(docs), total, func() {
 		for _, d := range docs {
 			fn(&Doc{ID: d.ID, Source: d.Source, Text: d.Text, Tokens: d.Tokens})
 		}
-	}
-	cputime.Report(b, cpu, int64(total))
-	b.StopTimer()
-	runtime.ReadMemStats(&after)
-	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*len(docs)), "allocs/doc")
+	})
 }
 
 // BenchmarkAfterTokenize is --no-ner without the tokenizer: every stage from
