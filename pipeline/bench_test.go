@@ -3,38 +3,20 @@ package pipeline
 import (
 	"encoding/json"
 	"io"
-	"os"
-	"path/filepath"
 	"runtime"
 	"testing"
 
 	prose "github.com/jdkato/prose/v2"
 
 	"github.com/extract-ca/extract/internal/cputime"
+	"github.com/extract-ca/extract/internal/testfile"
 	"github.com/extract-ca/extract/output"
 )
-
-func loadSeeds(b *testing.B) []string {
-	b.Helper()
-	files, err := filepath.Glob("../seeds/*.txt")
-	if err != nil || len(files) == 0 {
-		b.Fatal("no seeds", err)
-	}
-	var texts []string
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, string(raw))
-	}
-	return texts
-}
 
 // benchCorpus runs process over every seed once per iteration and reports
 // MB/s (SetBytes) and allocations per document besides allocations per pass.
 func benchCorpus(b *testing.B, process func(text string)) {
-	texts := loadSeeds(b)
+	texts := testfile.Seeds(b, "..")
 	total := 0
 	for _, t := range texts {
 		total += len(t)
@@ -110,7 +92,7 @@ func BenchmarkProseTokenizer(b *testing.B) {
 func tokenized(b *testing.B) []*Doc {
 	b.Helper()
 	var docs []*Doc
-	for _, t := range loadSeeds(b) {
+	for _, t := range testfile.Seeds(b, "..") {
 		d := &Doc{ID: "seed", Source: "seed", Text: t}
 		if err := (Tokenize{}).Process(d); err != nil {
 			b.Fatal(err)
@@ -244,7 +226,7 @@ func processed(b *testing.B) []*Doc {
 		b.Fatal(err)
 	}
 	var docs []*Doc
-	for _, t := range loadSeeds(b) {
+	for _, t := range testfile.Seeds(b, "..") {
 		d, err := p.Process("seed", "seed", t)
 		if err != nil {
 			b.Fatal(err)
