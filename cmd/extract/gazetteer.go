@@ -26,7 +26,7 @@ func (a App) gazetteerCommand() *cobra.Command {
 }
 
 func (a App) gazetteerValidateCommand() *cobra.Command {
-	var collisions string
+	var gaz gazetteerFlags // the files are the arguments, not --gazetteer
 	c := &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check gazetteer files and report every problem with file and line",
@@ -40,11 +40,8 @@ problem is reported, not only the first. Exit status 1 when there are problems.`
   extract gazetteer validate gazetteer/data/*.gaz`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, files []string) error {
-			policy, err := gazetteer.ParseCollisions(collisions)
-			if err != nil {
-				return err
-			}
-			l, err := gazetteer.LoadLayered(policy, files...)
+			gaz.files = files
+			l, err := gaz.load(a.Stderr)
 			var problems fileerr.ErrorList
 			if !errors.As(err, &problems) && err != nil {
 				return err
@@ -55,12 +52,11 @@ problem is reported, not only the first. Exit status 1 when there are problems.`
 			if len(problems) > 0 {
 				return failure{fmt.Errorf("%d problems", len(problems))}
 			}
-			reportCollisions(a.Stderr, policy, l.Collisions)
 			fmt.Fprintf(a.Stdout, "%d entries, no problems\n", len(l.Own))
 			return nil
 		},
 	}
-	collisionsFlag(c, &collisions)
+	collisionsFlag(c, &gaz.collisions)
 	return c
 }
 
