@@ -3,29 +3,16 @@ package gazetteer
 import (
 	"fmt"
 	"math/rand"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/extract-ca/extract/internal/cputime"
+	"github.com/extract-ca/extract/internal/testfile"
 )
 
 func seedText(b *testing.B) string {
 	b.Helper()
-	files, _ := filepath.Glob("../seeds/*.txt")
-	var sb strings.Builder
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sb.Write(raw)
-	}
-	if sb.Len() == 0 {
-		b.Fatal("no seed text")
-	}
-	return sb.String()
+	return strings.Join(testfile.Seeds(b, ".."), "")
 }
 
 // generated returns n synthetic entries of one to four words made of

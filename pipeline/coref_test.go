@@ -131,10 +131,7 @@ func TestCoref(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var model []Mention
-			for _, m := range tt.model {
-				model = append(model, modelHit(tt.text, m[0], m[1]))
-			}
+			model := modelHits(tt.text, tt.model)
 			off := map[string]bool{}
 			if tt.without != "" {
 				off[tt.without] = true

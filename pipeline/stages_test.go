@@ -76,10 +76,15 @@ func runStagesBounds(t *testing.T, text string, model []Mention, own bool) *Doc 
 	return d
 }
 
-// modelHit makes a model mention over the first occurrence of s in text.
-func modelHit(text, s, label string) Mention {
-	i := strings.Index(text, s)
-	return Mention{Span: Span{i, i + len(s)}, Label: label, Source: "ner", Ref: -1}
+// modelHits makes the model's mentions of a table test: one over the
+// first occurrence in text of each surface, with its label.
+func modelHits(text string, surfaceLabels [][2]string) []Mention {
+	var model []Mention
+	for _, m := range surfaceLabels {
+		i := strings.Index(text, m[0])
+		model = append(model, Mention{Span: Span{i, i + len(m[0])}, Label: m[1], Source: "ner", Ref: -1})
+	}
+	return model
 }
 
 func describe(d *Doc) string {
@@ -154,10 +159,7 @@ func TestResolve(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var model []Mention
-			for _, m := range tt.model {
-				model = append(model, modelHit(tt.text, m[0], m[1]))
-			}
+			model := modelHits(tt.text, tt.model)
 			if got := describe(runStages(t, tt.text, model)); got != tt.want {
 				t.Errorf("\ngot  %s\nwant %s", got, tt.want)
 			}
@@ -186,10 +188,7 @@ func TestResolveOwnBounds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var model []Mention
-			for _, m := range tt.model {
-				model = append(model, modelHit(tt.text, m[0], m[1]))
-			}
+			model := modelHits(tt.text, tt.model)
 			if got := describe(runStagesBounds(t, tt.text, model, true)); got != tt.want {
 				t.Errorf("\ngot  %s\nwant %s", got, tt.want)
 			}
@@ -199,7 +198,7 @@ func TestResolveOwnBounds(t *testing.T) {
 
 func TestAcronyms(t *testing.T) {
 	text := "The Eurasian Council on Foreign Affairs (ECFA) met. ECFA said the Taliban (TB) and ECFA agree."
-	d := runStages(t, text, []Mention{modelHit(text, "Eurasian Council on Foreign Affairs", "GROUP")})
+	d := runStages(t, text, modelHits(text, [][2]string{{"Eurasian Council on Foreign Affairs", "GROUP"}}))
 	want := "Eurasian Council on Foreign Affairs@4:39/GROUP/ner/auto/group/eurasian-council-on-foreign-affairs " +
 		"ECFA@41:45/GROUP/rule/auto/group/eurasian-council-on-foreign-affairs " +
 		"ECFA@52:56/GROUP/rule/auto/group/eurasian-council-on-foreign-affairs " +
@@ -318,8 +317,8 @@ func TestDomainsAndAcronymOverride(t *testing.T) {
 		}
 	}
 	// The model calls the acronym a place at both places.
-	d.Model = []Mention{modelHit(text, "Spiritual Directorate", "GROUP"), modelHit(text, "SDKM", "PLACE"),
-		{Span: Span{49, 53}, Label: "PLACE", Source: "ner", Ref: -1}}
+	d.Model = append(modelHits(text, [][2]string{{"Spiritual Directorate", "GROUP"}, {"SDKM", "PLACE"}}),
+		Mention{Span: Span{49, 53}, Label: "PLACE", Source: "ner", Ref: -1})
 	for _, s := range []Stage{Clean{}, Resolve{}, Acronyms{}, Link{}} {
 		if err := s.Process(d); err != nil {
 			t.Fatal(err)

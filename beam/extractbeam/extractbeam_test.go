@@ -20,6 +20,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 
 	"github.com/extract-ca/extract/batch"
+	"github.com/extract-ca/extract/internal/testfile"
 )
 
 // The jobs run on prism, in this process (loopback workers).
@@ -167,15 +168,7 @@ func TestSeedsEqualExtractRun(t *testing.T) {
 // graph's options are extract graph's.
 func TestFailingDocumentsAreErrorRecords(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) {
-		t.Helper()
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, text string) { testfile.Write(t, filepath.Join(dir, name), text) }
 	write("corpus/a.txt", "President Emomali Rahmon met officials in Dushanbe and Khujand.")
 	write("corpus/a.md", "The same id as a.txt: Bishkek.")
 	write("corpus/bad.txt", "Tashkent and \xff Samarkand")

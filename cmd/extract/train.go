@@ -17,14 +17,12 @@ import (
 )
 
 type trainOptions struct {
+	gold       goldFlags
+	gaz        gazetteerFlags
 	output     string
 	dev        string
-	format     string
-	labelMap   string
 	iterations int
 	seed       uint64
-	gazetteers []string
-	collisions string
 	noGazFeats bool
 	recipe     string
 	wordlists  string
@@ -51,12 +49,10 @@ model file, byte for byte.`,
 	}
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write the model to `FILE` (required)")
 	c.Flags().StringVar(&o.dev, "dev", "", "development gold `FILE`: keep the pass that scores best on it")
-	c.Flags().StringVar(&o.format, "format", "", "gold format: jsonl, doccano, conll or gmb (default: guess)")
-	c.Flags().StringVar(&o.labelMap, "label-map", "", "map gold labels, e.g. PER=PERSON,LOC=PLACE,ORG=GROUP (unmapped labels are no mention)")
+	o.gold.register(c)
 	c.Flags().IntVar(&o.iterations, "iterations", 10, "passes over the training data (with --dev: at most)")
 	c.Flags().Uint64Var(&o.seed, "seed", 1, "seed of the order of documents in each pass")
-	c.Flags().StringArrayVar(&o.gazetteers, "gazetteer", nil, "gazetteer `FILE` layered over the default, for the gazetteer features (repeatable)")
-	collisionsFlag(c, &o.collisions)
+	o.gaz.register(c, "gazetteer `FILE` layered over the default, for the gazetteer features (repeatable)")
 	c.Flags().BoolVar(&o.noGazFeats, "no-gazetteer-features", false, "train without gazetteer features")
 	wordlistsFlag(c, &o.wordlists)
 	c.Flags().StringVar(&o.recipe, "recipe", "", "record `TEXT` in the model file as how it was trained (model.EntityTagger.Recipe)")
@@ -68,13 +64,13 @@ func (a App) train(o trainOptions, gold []string) error {
 	if o.iterations <= 0 {
 		return fmt.Errorf("--iterations must be positive")
 	}
-	labels, err := eval.ParseLabelMap(o.labelMap)
+	labels, err := o.gold.labels()
 	if err != nil {
 		return err
 	}
 	var errs fileerr.ErrorList
 	read := func(path string) []eval.Document {
-		docs, err := eval.ReadFile(path, o.format, labels)
+		docs, err := eval.ReadFile(path, o.gold.format, labels)
 		if list, ok := err.(fileerr.ErrorList); ok {
 			errs = append(errs, list...)
 		} else if err != nil {
@@ -99,11 +95,11 @@ func (a App) train(o trainOptions, gold []string) error {
 	split := pipeline.NewSentenceSplitter(lists)
 	var match func(string) []model.GazMatch
 	if !o.noGazFeats {
-		entries, err := loadGazetteer(a.Stderr, o.collisions, o.gazetteers)
+		l, err := o.gaz.load(a.Stderr)
 		if err != nil {
 			return err
 		}
-		m := gazetteer.NewMatcher(entries)
+		m := gazetteer.NewMatcher(l.All)
 		match = func(text string) []model.GazMatch { return gazMatches(m.Match(text)) }
 	}
 	opts := model.TrainOptions{

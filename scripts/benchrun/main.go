@@ -37,9 +37,9 @@ import (
 	"strings"
 	"syscall"
 	"time"
-	"unsafe"
 
 	"github.com/extract-ca/extract/batch"
+	"github.com/extract-ca/extract/internal/cputime"
 	"github.com/extract-ca/extract/pipeline"
 )
 
@@ -190,7 +190,7 @@ func run(o options) error {
 	rep := &report{
 		GoVersion: runtime.Version(), GOOS: runtime.GOOS, GOARCH: runtime.GOARCH,
 		GOMAXPROCS: runtime.GOMAXPROCS(0), NumCPU: runtime.NumCPU(), Count: o.count,
-		LoadStart: loadavg(),
+		LoadStart: cputime.LoadAverage(),
 	}
 	tmp, err := os.MkdirTemp("", "extract-bench-")
 	if err != nil {
@@ -287,7 +287,7 @@ func run(o options) error {
 			return err
 		}
 	}
-	rep.LoadEnd = loadavg()
+	rep.LoadEnd = cputime.LoadAverage()
 
 	if o.asJSON {
 		enc := json.NewEncoder(os.Stdout)
@@ -397,8 +397,8 @@ func stageShares(rep *report, dir string) error {
 	}
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	if _, err := threadCPU(); err != nil {
-		return err
+	if _, err := cputime.Thread(); err != nil {
+		return fmt.Errorf("%w (-stages=false to skip)", err)
 	}
 	sums := map[string]map[string]*stageTime{}
 	var order []string
@@ -413,7 +413,7 @@ func stageShares(rep *report, dir string) error {
 		p, err := pipeline.New(pipeline.Config{
 			NER: withNER,
 			OnStage: func(stage string, wall time.Duration) {
-				now, _ := threadCPU()
+				now, _ := cputime.Thread()
 				t := sum[stage]
 				if t == nil {
 					t = &stageTime{}
@@ -437,7 +437,7 @@ func stageShares(rep *report, dir string) error {
 				return err
 			}
 			text := string(raw)
-			last, _ = threadCPU()
+			last, _ = cputime.Thread()
 			if _, err := p.Process(f, f, text); err != nil {
 				return fmt.Errorf("%s: %w", f, err)
 			}
@@ -468,32 +468,4 @@ func stageShares(rep *report, dir string) error {
 		}
 	}
 	return nil
-}
-
-// threadCPU is the CPU time of the calling thread, from
-// CLOCK_THREAD_CPUTIME_ID: nanosecond precision, where getrusage's
-// RUSAGE_THREAD moves in scheduler ticks and would round the small stages
-// to zero.
-func threadCPU() (time.Duration, error) {
-	const clockThreadCPUTime = 3 // CLOCK_THREAD_CPUTIME_ID, Linux
-	var ts syscall.Timespec
-	_, _, errno := syscall.RawSyscall(syscall.SYS_CLOCK_GETTIME, clockThreadCPUTime, uintptr(unsafe.Pointer(&ts)), 0)
-	if errno != 0 {
-		return 0, fmt.Errorf("thread CPU time (clock_gettime; -stages=false to skip): %w", errno)
-	}
-	return time.Duration(ts.Nano()), nil
-}
-
-// loadavg is the 1, 5 and 15 minute load averages, so that a reader can
-// judge how busy the shared machine was.
-func loadavg() string {
-	raw, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "n/a"
-	}
-	f := strings.Fields(string(raw))
-	if len(f) < 3 {
-		return "n/a"
-	}
-	return strings.Join(f[:3], " ")
 }
