@@ -65,6 +65,7 @@ type Options struct {
 	InputFormat batch.InputFormat // text (default) or jsonl
 	Output      string            // the JSONL file of records
 	Gazetteers  []string          // gazetteer files layered over the default, as extract run --gazetteer
+	Collisions  string            // what an id a file repeats does: refuse (default), replace or merge, as --gazetteer-collisions
 	NoNER       bool              // gazetteer and rules only
 	Model       string            // "prose" (default) or a file made by extract train
 	Wordlists   string            // a directory of word lists replacing the embedded ones, as extract run --wordlists
@@ -137,11 +138,18 @@ func NewConfig(opts Options) (Config, error) {
 		}
 	}
 	if len(opts.Gazetteers) > 0 {
-		entries, err := gazetteer.Load(opts.Gazetteers...)
+		collisions := gazetteer.Refuse
+		if opts.Collisions != "" {
+			var err error
+			if collisions, err = gazetteer.ParseCollisions(opts.Collisions); err != nil {
+				return cfg, err
+			}
+		}
+		l, err := gazetteer.LoadLayered(collisions, opts.Gazetteers...)
 		if err != nil {
 			return cfg, err
 		}
-		cfg.Pipeline.Gazetteer = entries
+		cfg.Pipeline.Gazetteer = l.All
 	}
 	if opts.Wordlists != "" {
 		lists, err := wordlist.Load(opts.Wordlists, pipeline.Wordlists()...)

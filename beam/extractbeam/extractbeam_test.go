@@ -296,3 +296,29 @@ func TestWordlistsTravel(t *testing.T) {
 		t.Errorf("the replaced org-heads did not reach the workers: %s", got)
 	}
 }
+
+// A gazetteer file that repeats an id of the default is refused, as by
+// extract run, unless the options say to replace or merge it; then the
+// records are extract run's with the same choice.
+func TestGazetteerCollisions(t *testing.T) {
+	dir := t.TempDir()
+	gaz := filepath.Join(dir, "osh.gaz")
+	os.WriteFile(gaz, []byte("place/osh | PLACE | city | KG | place/kyrgyzstan | Osh | Osh City\n"), 0o644)
+	docs := filepath.Join(dir, "docs.jsonl")
+	os.WriteFile(docs, []byte(`{"id":"a","text":"Traders came to Osh City from Bishkek."}`+"\n"), 0o644)
+	opts := Options{Input: docs, InputFormat: batch.FormatJSONL, Output: filepath.Join(dir, "out.jsonl"), NoNER: true, Gazetteers: []string{gaz}}
+	if _, err := NewConfig(opts); err == nil || !strings.Contains(err.Error(), "osh.gaz:1") {
+		t.Fatalf("a repeated id: err = %v, want a collision at osh.gaz:1", err)
+	}
+	opts.Collisions = "sideways"
+	if _, err := NewConfig(opts); err == nil || !strings.Contains(err.Error(), "sideways") {
+		t.Fatalf("an unknown policy: err = %v, want it named", err)
+	}
+	opts.Collisions = "replace"
+	got := runBeam(t, opts)
+	want := extract(t, nil, "run", "--input", "jsonl", "--no-ner", "--gazetteer", gaz, "--gazetteer-collisions", "replace", docs)
+	sameRecords(t, got, lines(want))
+	if !strings.Contains(strings.Join(got, "\n"), `"text":"Osh City"`) {
+		t.Errorf("the replacing entry did not reach the workers: %s", got)
+	}
+}
