@@ -7,6 +7,7 @@
 //	gazetteer  names of the gazetteer, longest match over words (gazetteer.go)
 //	domains    sites named by their domain, Steppenews.kz (domains.go)
 //	citations  authors of references, and the titles whose names are no mentions (citations.go)
+//	works      titles of works named in running text, also no mentions (works.go)
 //	orgnames   organisations by the shape of their names, Willowmere Institute (orgnames.go)
 //	ner        the statistical model (package model) per sentence, spans from IOB labels (ner.go)
 //	clean      the model's spans trimmed to names, non-names dropped (clean.go)
@@ -124,7 +125,7 @@ type Doc struct {
 	Sentences   []Span        // sentences
 	Gazetteer   []Mention     // gazetteer: candidate hits, possibly overlapping
 	Rules       []Mention     // domains, citations, orgnames: candidate hits of rules
-	Titles      []Span        // citations: titles of cited works, where names are no mentions
+	Titles      []Span        // citations, works: titles of works, where names are no mentions
 	Model       []Mention     // ner: candidate model hits
 	Cleaned     []Mention     // clean: model hits trimmed, non-names dropped
 	cleaned     bool          // clean ran: resolve reads Cleaned, else the raw Model

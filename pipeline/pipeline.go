@@ -105,6 +105,7 @@ func newSteps(cfg Config, m *gazetteer.Matcher, kinds kindNames) []step {
 		{"gazetteer", Contract{Needs: []Field{FieldText}, Sets: []Field{FieldGazetteer}}, Gazetteer{Matcher: m}},
 		{"domains", Contract{Needs: []Field{FieldTokens}, Sets: []Field{FieldRules}}, Domains{}},
 		{"citations", Contract{Needs: []Field{FieldText}, Sets: []Field{FieldRules, FieldTitles}}, Citations{}},
+		{"works", Contract{Needs: []Field{FieldTokens}, Sets: []Field{FieldTitles}}, Works{}},
 		{"orgnames", Contract{Needs: []Field{FieldTokens, FieldSentences}, Sets: []Field{FieldRules}}, OrgNames{}},
 	}
 	if cfg.NER {
@@ -129,7 +130,7 @@ func newSteps(cfg Config, m *gazetteer.Matcher, kinds kindNames) []step {
 }
 
 // optional are the stages Config.Without may leave out.
-var optional = []string{"domains", "citations", "orgnames", "clean", "acronyms", "coref"}
+var optional = []string{"domains", "citations", "works", "orgnames", "clean", "acronyms", "coref"}
 
 // without drops the named steps; "coref/<rule>" names one rule of the
 // coref stage (CorefRules), which corefOff leaves out.

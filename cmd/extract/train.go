@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -45,7 +47,7 @@ model file, byte for byte.`,
   extract train --format conll --label-map PER=PERSON,LOC=PLACE,ORG=GROUP -o my.model examples/sample.conll
   extract run --model my.model seeds/`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(c *cobra.Command, gold []string) error { return a.train(o, gold) },
+		RunE: func(c *cobra.Command, gold []string) error { return a.train(c.Context(), o, gold) },
 	}
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write the model to `FILE` (required)")
 	c.Flags().StringVar(&o.dev, "dev", "", "development gold `FILE`: keep the pass that scores best on it")
@@ -60,7 +62,7 @@ model file, byte for byte.`,
 	return c
 }
 
-func (a App) train(o trainOptions, gold []string) error {
+func (a App) train(ctx context.Context, o trainOptions, gold []string) error {
 	if o.iterations <= 0 {
 		return fmt.Errorf("--iterations must be positive")
 	}
@@ -103,6 +105,7 @@ func (a App) train(o trainOptions, gold []string) error {
 		match = func(text string) []model.GazMatch { return gazMatches(m.Match(text)) }
 	}
 	opts := model.TrainOptions{
+		Context:    ctx, // a signal stops training; nothing is written
 		Iterations: o.iterations,
 		Seed:       o.seed,
 		Dev:        trainDocs(dev, split, match),
@@ -122,6 +125,14 @@ func (a App) train(o trainOptions, gold []string) error {
 	docs := trainDocs(train, split, match)
 	fmt.Fprintf(a.Stderr, "extract: training on %d documents (%d dev)\n", len(docs), len(opts.Dev))
 	m, err := model.Train(docs, opts)
+	if err != nil && ctx.Err() != nil {
+		// A signal's cause sets the exit status (130, 143), as for run.
+		var sig interruption
+		if cause := context.Cause(ctx); errors.As(cause, &sig) {
+			return cause
+		}
+		return failure{err}
+	}
 	if err != nil {
 		return err
 	}

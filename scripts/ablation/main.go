@@ -46,7 +46,7 @@ func datasets(shared string) []dataset {
 	}
 }
 
-var stages = []string{"domains", "citations", "orgnames", "clean", "acronyms", "coref",
+var stages = []string{"domains", "citations", "works", "orgnames", "clean", "acronyms", "coref",
 	"coref/variant", "coref/surname", "coref/initials", "coref/middle", "coref/acronym", "coref/relabel", "coref/repeat"}
 
 func main() {
