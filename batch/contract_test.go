@@ -14,19 +14,10 @@ import (
 	"time"
 
 	"github.com/extract-ca/extract/internal/fileerr"
+	"github.com/extract-ca/extract/internal/testfile"
 	"github.com/extract-ca/extract/output"
 	"github.com/extract-ca/extract/pipeline"
 )
-
-func write(t *testing.T, path, text string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
 
 func ids(files []File) []string {
 	var out []string
@@ -40,10 +31,10 @@ func ids(files []File) []string {
 // under one directory differ; a file given directly keeps its base name.
 func TestExpandIDsRelativeToArgument(t *testing.T) {
 	dir := t.TempDir()
-	write(t, filepath.Join(dir, "c/x/a.txt"), "A")
-	write(t, filepath.Join(dir, "c/y/a.txt"), "A")
-	write(t, filepath.Join(dir, "c/b.md"), "B")
-	write(t, filepath.Join(dir, "c/skip.json"), "{}")
+	testfile.Write(t, filepath.Join(dir, "c/x/a.txt"), "A")
+	testfile.Write(t, filepath.Join(dir, "c/y/a.txt"), "A")
+	testfile.Write(t, filepath.Join(dir, "c/b.md"), "B")
+	testfile.Write(t, filepath.Join(dir, "c/skip.json"), "{}")
 	files, err := Expand([]string{filepath.Join(dir, "c"), filepath.Join(dir, "c/x/a.txt")}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -57,8 +48,8 @@ func TestExpandIDsRelativeToArgument(t *testing.T) {
 // link to a directory is followed, and a loop is skipped with a warning.
 func TestExpandSymlinks(t *testing.T) {
 	dir := t.TempDir()
-	write(t, filepath.Join(dir, "real/a.txt"), "A")
-	write(t, filepath.Join(dir, "other/b.txt"), "B")
+	testfile.Write(t, filepath.Join(dir, "real/a.txt"), "A")
+	testfile.Write(t, filepath.Join(dir, "other/b.txt"), "B")
 	must(t, os.Symlink(filepath.Join(dir, "real"), filepath.Join(dir, "link")))
 	must(t, os.Symlink(filepath.Join(dir, "other"), filepath.Join(dir, "real/sub")))
 	must(t, os.Symlink(filepath.Join(dir, "real"), filepath.Join(dir, "real/loop")))
@@ -107,9 +98,9 @@ func TestReadRefusesFIFOAndLargeFiles(t *testing.T) {
 		t.Skip("no named pipes here:", err)
 	}
 	big := filepath.Join(dir, "big.txt")
-	write(t, big, strings.Repeat("x", 101))
+	testfile.Write(t, big, strings.Repeat("x", 101))
 	ok := filepath.Join(dir, "ok.txt")
-	write(t, ok, strings.Repeat("x", 100))
+	testfile.Write(t, ok, strings.Repeat("x", 100))
 	files := []File{{fifo, "x"}, {big, "big"}, {ok, "ok"}}
 	ins := readAll(t, Reader{Format: FormatText, MaxBytes: 100}, files)
 	if len(ins) != 3 {

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/extract-ca/extract/internal/testfile"
 )
 
 // describeInputs writes inputs one a line, error text included, for exact
@@ -29,12 +31,12 @@ func describeInputs(ins []Input) []string {
 // repeated ids included; and FileOf gives a glob's match the id Expand gives.
 func TestReadFromAndUniqueAreInputs(t *testing.T) {
 	dir := t.TempDir()
-	write(t, filepath.Join(dir, "a.txt"), "Rahmon visited Osh.")
-	write(t, filepath.Join(dir, "a.md"), "Same id as a.txt.")
-	write(t, filepath.Join(dir, "bad.txt"), "Osh \xff")
-	write(t, filepath.Join(dir, "big.txt"), strings.Repeat("x", 101))
-	write(t, filepath.Join(dir, "x.jsonl"), "{\"id\":\"a\",\"text\":\"Osh\"}\n\n{\"text\":\"no id\"}\nnot json\n{\"id\":\"b\",\"text\":\"\xff\"}\n")
-	write(t, filepath.Join(dir, "y.jsonl"), "{\"id\":\"a\",\"text\":\"again\"}\n{\"id\":\"c\",\"text\":\"Bishkek\"}")
+	testfile.Write(t, filepath.Join(dir, "a.txt"), "Rahmon visited Osh.")
+	testfile.Write(t, filepath.Join(dir, "a.md"), "Same id as a.txt.")
+	testfile.Write(t, filepath.Join(dir, "bad.txt"), "Osh \xff")
+	testfile.Write(t, filepath.Join(dir, "big.txt"), strings.Repeat("x", 101))
+	testfile.Write(t, filepath.Join(dir, "x.jsonl"), "{\"id\":\"a\",\"text\":\"Osh\"}\n\n{\"text\":\"no id\"}\nnot json\n{\"id\":\"b\",\"text\":\"\xff\"}\n")
+	testfile.Write(t, filepath.Join(dir, "y.jsonl"), "{\"id\":\"a\",\"text\":\"again\"}\n{\"id\":\"c\",\"text\":\"Bishkek\"}")
 
 	for _, tc := range []struct {
 		format InputFormat

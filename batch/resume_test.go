@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/extract-ca/extract/internal/testfile"
 	"github.com/extract-ca/extract/output"
 	"github.com/extract-ca/extract/pipeline"
 )
@@ -38,7 +39,7 @@ func TestResumeFromAnyCut(t *testing.T) {
 		if i == 2 {
 			text = "bad \xff byte" // an error record is kept like a result
 		}
-		write(t, filepath.Join(dir, "in", fmt.Sprintf("d%d.txt", i)), text)
+		testfile.Write(t, filepath.Join(dir, "in", fmt.Sprintf("d%d.txt", i)), text)
 	}
 	files, err := Expand([]string{filepath.Join(dir, "in")}, nil)
 	if err != nil {
@@ -76,7 +77,7 @@ func TestResumeFromAnyCut(t *testing.T) {
 	}
 
 	// A file whose inputs changed is written again from the first change.
-	write(t, filepath.Join(dir, "in", "d3.txt"), "Changed text about Osh.")
+	testfile.Write(t, filepath.Join(dir, "in", "d3.txt"), "Changed text about Osh.")
 	path := filepath.Join(dir, "cut.jsonl")
 	must(t, os.WriteFile(path, want, 0o644))
 	rs, f, err := OpenResume(path)

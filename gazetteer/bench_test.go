@@ -3,30 +3,17 @@ package gazetteer
 import (
 	"fmt"
 	"math/rand"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/extract-ca/extract/internal/cputime"
+	"github.com/extract-ca/extract/internal/testfile"
 	"github.com/extract-ca/extract/text"
 )
 
 func seedText(b *testing.B) string {
 	b.Helper()
-	files, _ := filepath.Glob("../seeds/*.txt")
-	var sb strings.Builder
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sb.Write(raw)
-	}
-	if sb.Len() == 0 {
-		b.Fatal("no seed text")
-	}
-	return sb.String()
+	return strings.Join(testfile.Seeds(b, ".."), "")
 }
 
 // generated returns n synthetic entries of one to four words made of
@@ -57,7 +44,7 @@ func generated(n int) []*Entry {
 // benchMatch matches over the seeds segmented once, as the pipeline's
 // gazetteer stage does over a Doc's segmentation.
 func benchMatch(b *testing.B, m *Matcher) {
-	seg := text.Segment(seedText(b))
+	seg := text.Segment(seedText(b), nil)
 	b.SetBytes(int64(len(seg.Text)))
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -17,7 +17,7 @@ func ExampleMatcher_Match() {
 		panic(err)
 	}
 	m := gazetteer.NewMatcher(entries)
-	seg := text.Segment("Hizb-ut-Tahrir, Hizbut Tahrir and Хизб ут-Тахрир")
+	seg := text.Segment("Hizb-ut-Tahrir, Hizbut Tahrir and Хизб ут-Тахрир", nil)
 	for _, h := range m.Match(seg) {
 		fmt.Printf("%q %s %s\n", seg.Text[h.Start:h.End], h.Key, h.Entries[0].ID)
 	}

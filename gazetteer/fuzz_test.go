@@ -21,6 +21,6 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("entry %q does not round-trip: %v", e.String(), err)
 			}
 		}
-		NewMatcher(entries).Match(text.Segment(src))
+		NewMatcher(entries).Match(text.Segment(src, nil))
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/extract-ca/extract/internal/fileerr"
+	"github.com/extract-ca/extract/internal/testfile"
 )
 
 func writeFile(t *testing.T, name, content string) string {
@@ -129,12 +130,7 @@ func TestLoadDefaultFileCopy(t *testing.T) {
 		}
 	}
 	path := filepath.Join(t.TempDir(), filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testfile.Write(t, path, b.String())
 	l, err := LoadLayered(Refuse, path)
 	if err != nil || len(l.Collisions) != 0 || len(l.All) != len(def) || len(l.Own) != n {
 		t.Errorf("%s: %v; %d collisions, %d entries (want %d), own %d (want %d)", name, err, len(l.Collisions), len(l.All), len(def), len(l.Own), n)

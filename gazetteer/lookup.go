@@ -14,7 +14,7 @@ type LookupResult struct {
 // people checking why a spelling does or does not match.
 func (m *Matcher) Lookup(s string) []LookupResult {
 	var out []LookupResult
-	for _, h := range m.Match(text.Segment(s)) {
+	for _, h := range m.Match(text.Segment(s, nil)) {
 		out = append(out, LookupResult{Text: s[h.Start:h.End], Key: h.Key, Entries: h.Entries})
 	}
 	return out

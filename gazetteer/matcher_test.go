@@ -89,7 +89,7 @@ func TestMatch(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []hit
-			for _, h := range m.Match(text.Segment(tt.text)) {
+			for _, h := range m.Match(text.Segment(tt.text, nil)) {
 				got = append(got, hit{h.Start, h.End, h.Entries[0].ID})
 				if tt.text[h.Start:h.End] == "" {
 					t.Errorf("empty hit")
@@ -109,7 +109,7 @@ func TestMatch(t *testing.T) {
 
 func TestMatchSharedAliasListsAllEntries(t *testing.T) {
 	m := NewMatcher(testEntries(t))
-	hits := m.Match(text.Segment("He met Mary there."))
+	hits := m.Match(text.Segment("He met Mary there.", nil))
 	if len(hits) != 1 || len(hits[0].Entries) != 2 {
 		t.Fatalf("want one hit with 2 entries, got %+v", hits)
 	}

@@ -73,7 +73,7 @@ func TestVariantsLinkToOneEntry(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			hits := m.Match(text.Segment(tt.text))
+			hits := m.Match(text.Segment(tt.text, nil))
 			if len(hits) == 0 || hits[0].Start != 0 || hits[0].End != len(tt.text) {
 				t.Fatalf("no whole-text match: %+v", hits)
 			}

@@ -44,7 +44,7 @@ func TestAppendWords(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			words := appendWords(text.Segment(tt.text), nil)
+			words := appendWords(text.Segment(tt.text, nil), nil)
 			var got []string
 			for k, w := range words {
 				s := fmt.Sprintf("%s@%d:%d", tt.text[w.start:w.end], w.start, w.end)

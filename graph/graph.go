@@ -7,15 +7,33 @@
 //	g := b.Graph()                                // sorted, filtered
 //	err := graph.WriteGraphML(os.Stdout, g)
 //
-// A node is an entity, merged across documents by its id; an edge joins
-// two entities named in the same sentence of some document, weighted by
-// the number of such sentences (the records' "sentence" edges, summed).
+// A node is an entity, merged across documents by its id, with two
+// exceptions:
+//
+//   - the entities of names the gazetteer does not know (ids auto/...) are
+//     merged by their label and key (the folded key of the name, which the
+//     entity record gives, derived here from the id as it was there), so
+//     that the spellings the id keeps apart ("Kholmurodov" in one
+//     document, "Holmurodov" in another) are one node, as they are one
+//     entity within a document. The node takes the id most documents gave
+//     (the smaller on a tie). Gazetteer ids are never merged by key: the
+//     gazetteer has already said which names are one entry.
+//   - an ambiguous entity (ambiguous/..., a body that several gazetteer
+//     entries share and that its document could not settle) is a node of
+//     its document only, id "<id>@<document id>": the "Supreme Court" of
+//     one article may be Kyrgyzstan's and of the next Kazakhstan's, and
+//     equal candidates say no more than equal names do.
+//
+// An edge joins two entities named in the same sentence of some document,
+// weighted by the number of such sentences (the records' "sentence" edges,
+// summed).
 //
 // Memory grows with the number of entities, edges and distinct surface
 // forms, never with the number of documents: records are read one at a
-// time and only the counts are kept. With Options.Documents, the one
-// exception, every document becomes a node and keeps its list of entities,
-// since they are part of the output.
+// time and only the counts are kept. With Options.Documents every
+// document becomes a node and keeps its list of entities, since they are
+// part of the output; and ambiguous entities, a node per document each,
+// grow with the documents that have them.
 package graph
 
 import (
@@ -24,6 +42,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/extract-ca/extract/gazetteer"
 	"github.com/extract-ca/extract/output"
 )
 
@@ -98,7 +117,11 @@ func DocumentNodeID(id string) string { return "document:" + id }
 
 // node is a Node being counted.
 type node struct {
+	key       string // its key in Builder.index (nodeKey)
 	id, label string
+	// ids counts the documents that gave each id to a node merged by key
+	// (the id of the Node is the most usual); nil for other nodes.
+	ids       map[string]int
 	names     map[string]int // name → documents that gave it, to pick the usual one
 	kind      string
 	mentions  int
@@ -121,7 +144,7 @@ type document struct {
 // NewBuilder.
 type Builder struct {
 	opts    Options
-	index   map[string]int32 // entity id → index in nodes
+	index   map[string]int32 // node key (nodeKey) → index in nodes
 	nodes   []*node
 	edges   map[uint64]*edgeCount // lower index << 32 | higher index
 	docs    []document
@@ -142,14 +165,64 @@ func (b *Builder) Records() int { return b.records }
 // be processed), which add nothing.
 func (b *Builder) Skipped() int { return b.skipped }
 
-func (b *Builder) entity(id, label string) *node {
-	if k, ok := b.index[id]; ok {
-		return b.nodes[k]
+// Prefixes of entity ids: names the gazetteer does not know, and names
+// their document could not settle.
+const (
+	autoPrefix      = "auto/"
+	ambiguousPrefix = "ambiguous/"
+)
+
+// nodeKey returns the key of the node of entity id named in document doc,
+// and the node's id. The key of an auto id is derived from the id, as the
+// record's key was (slugKey): each id is then one node whatever a record
+// says, and records without keys merge as newer ones do.
+func nodeKey(id, doc string) (nk, nodeID string) {
+	switch {
+	case strings.HasPrefix(id, autoPrefix):
+		label, slug, ok := strings.Cut(id[len(autoPrefix):], "/")
+		key := slugKey(slug)
+		if !ok || key == "" {
+			return id, id
+		}
+		// A byte no entity id holds keeps these keys apart from ids.
+		return "\x00key\x00" + label + "\x00" + key, id
+	case strings.HasPrefix(id, ambiguousPrefix):
+		nodeID = id + "@" + doc
+		return nodeID, nodeID
 	}
-	n := &node{id: id, label: label, names: map[string]int{}, forms: map[string]struct{}{}}
-	b.index[id] = int32(len(b.nodes))
+	return id, id
+}
+
+// slugKey derives the key of an auto id from its slug: the slug's words
+// are the name's words spelled (gazetteer.Spell), and folding them gives
+// the key the entity record carries (Entity.Key, pipeline.AutoKey).
+func slugKey(slug string) string {
+	var b strings.Builder
+	for _, w := range strings.Split(slug, "-") {
+		if k := gazetteer.Fold(w); k != "" {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(k)
+		}
+	}
+	return b.String()
+}
+
+// entity returns the node of key nk (nodeKey), made with id and label if
+// new.
+func (b *Builder) entity(nk, id, label string) (*node, int32) {
+	if k, ok := b.index[nk]; ok {
+		return b.nodes[k], k
+	}
+	n := &node{key: nk, id: id, label: label, names: map[string]int{}, forms: map[string]struct{}{}}
+	if nk != id {
+		n.ids = map[string]int{}
+	}
+	k := int32(len(b.nodes))
+	b.index[nk] = k
 	b.nodes = append(b.nodes, n)
-	return n
+	return n, k
 }
 
 // Add counts one record. It fails only with Options.Documents, on a
@@ -176,11 +249,28 @@ func (b *Builder) Add(r *output.Record) error {
 			n.documents++
 		}
 	}
+	// The record's entity ids → their nodes; an id of a mention or edge
+	// missing from the entities (a record from another tool) is its own.
+	local := make(map[string]int32, len(r.Entities))
+	node := func(id, label string) (*node, int32) {
+		if k, ok := local[id]; ok {
+			return b.nodes[k], k
+		}
+		nk, nodeID := nodeKey(id, r.ID)
+		n, k := b.entity(nk, nodeID, label)
+		local[id] = k
+		return n, k
+	}
 	for _, e := range r.Entities {
-		if e.ID == "" {
+		if _, twice := local[e.ID]; twice || e.ID == "" {
 			continue
 		}
-		n := b.entity(e.ID, e.Label)
+		nk, nodeID := nodeKey(e.ID, r.ID)
+		n, k := b.entity(nk, nodeID, e.Label)
+		local[e.ID] = k
+		if n.ids != nil {
+			n.ids[e.ID]++ // once per document: the record's ids are distinct
+		}
 		seen(n)
 		if e.Name != "" {
 			n.names[e.Name]++
@@ -193,12 +283,12 @@ func (b *Builder) Add(r *output.Record) error {
 		if m.Entity == "" {
 			continue
 		}
-		n := b.entity(m.Entity, m.Label)
+		n, k := node(m.Entity, m.Label)
 		seen(n)
 		n.mentions++
 		n.forms[m.Text] = struct{}{}
 		if d != nil {
-			d.entities[b.index[m.Entity]]++
+			d.entities[k]++
 		}
 	}
 	for _, e := range r.Edges {
@@ -207,10 +297,13 @@ func (b *Builder) Add(r *output.Record) error {
 		if e.Relation != output.RelationSentence || e.Weight < 1 || e.Source == e.Target || e.Source == "" || e.Target == "" {
 			continue
 		}
-		s, t := b.entity(e.Source, ""), b.entity(e.Target, "")
+		s, i := node(e.Source, "")
+		t, j := node(e.Target, "")
 		seen(s)
 		seen(t)
-		i, j := b.index[e.Source], b.index[e.Target]
+		if i == j {
+			continue // two entities of the record that are one node
+		}
 		if i > j {
 			i, j = j, i
 		}
@@ -256,11 +349,14 @@ func (b *Builder) Graph() *Graph {
 		keep[k] = len(b.opts.Labels) == 0 || slices.Contains(b.opts.Labels, n.label)
 	}
 	g := &Graph{}
+	ids := make([]string, len(b.nodes)) // the ids of the kept nodes
 	for k, n := range b.nodes {
 		if !keep[k] {
 			continue
 		}
-		g.Nodes = append(g.Nodes, b.finish(n))
+		out := b.finish(n)
+		ids[k] = out.ID
+		g.Nodes = append(g.Nodes, out)
 	}
 	slices.SortFunc(g.Nodes, func(a, c Node) int { return strings.Compare(a.ID, c.ID) })
 
@@ -269,7 +365,7 @@ func (b *Builder) Graph() *Graph {
 		if !keep[i] || !keep[j] || c.sentences < b.opts.MinWeight {
 			continue
 		}
-		s, t := b.nodes[i].id, b.nodes[j].id
+		s, t := ids[i], ids[j]
 		if s > t {
 			s, t = t, s
 		}
@@ -287,7 +383,7 @@ func (b *Builder) Graph() *Graph {
 		total := 0
 		for k, count := range d.entities {
 			if keep[k] {
-				ms = append(ms, Mentions{Document: d.id, Entity: b.nodes[k].id, Count: count})
+				ms = append(ms, Mentions{Document: d.id, Entity: ids[k], Count: count})
 				total += count
 			}
 		}
@@ -310,15 +406,14 @@ func (b *Builder) Graph() *Graph {
 }
 
 // finish turns counts into a Node: the gazetteer's facts when it knows the
-// id, else the name most documents gave (the smaller on a tie, so that the
-// result does not depend on map order).
+// id, else the name most documents gave; a node merged by key takes the id
+// most documents gave (either the smaller on a tie, so that the result
+// does not depend on map order).
 func (b *Builder) finish(n *node) Node {
 	out := Node{ID: n.id, Label: n.label, Kind: n.kind, Documents: n.documents, Mentions: n.mentions}
-	best := -1
-	for name, c := range n.names {
-		if c > best || c == best && name < out.Name {
-			out.Name, best = name, c
-		}
+	out.Name = usual(n.names)
+	if len(n.ids) > 0 {
+		out.ID = usual(n.ids)
 	}
 	if b.opts.Lookup != nil {
 		if k, ok := b.opts.Lookup(n.id); ok {
@@ -339,5 +434,17 @@ func (b *Builder) finish(n *node) Node {
 		out.Forms = append(out.Forms, f)
 	}
 	slices.Sort(out.Forms)
+	return out
+}
+
+// usual returns the string of counts with the highest count, the smaller
+// on a tie, or "".
+func usual(counts map[string]int) string {
+	out, best := "", -1
+	for s, c := range counts {
+		if c > best || c == best && s < out {
+			out, best = s, c
+		}
+	}
 	return out
 }

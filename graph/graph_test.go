@@ -164,3 +164,85 @@ func TestAddAllError(t *testing.T) {
 		t.Errorf("err = %v, want one on line 2", err)
 	}
 }
+
+// variantRecords are three documents whose entities the graph merges by
+// key (spellings of one unknown name) or keeps apart (an ambiguous body
+// per document, another label, a gazetteer id).
+func variantRecords() []*output.Record {
+	type ent struct{ id, label, name, key, text string }
+	rec := func(doc string, ents []ent, edges ...[2]string) *output.Record {
+		r := &output.Record{ID: doc, Source: doc + ".txt"}
+		for i, e := range ents {
+			mid := fmt.Sprint("m", i)
+			r.Mentions = append(r.Mentions, output.Mention{ID: mid, Text: e.text, Label: e.label, Entity: e.id})
+			r.Entities = append(r.Entities, output.Entity{ID: e.id, Label: e.label, Name: e.name, Key: e.key, Mentions: []string{mid}})
+		}
+		for _, e := range edges {
+			r.Edges = append(r.Edges, output.Edge{Source: e[0], Target: e[1], Relation: output.RelationSentence, Weight: 1})
+		}
+		return r
+	}
+	court := ent{"ambiguous/group/supreme-court", "GROUP", "Supreme Court", "", "Supreme Court"}
+	return []*output.Record{
+		rec("d1", []ent{{"auto/person/kholmurodov", "PERSON", "Kholmurodov", "holmurodov", "Kholmurodov"}, court,
+			{"place/osh", "PLACE", "Osh", "", "Osh"}},
+			[2]string{"auto/person/kholmurodov", "place/osh"}, [2]string{"ambiguous/group/supreme-court", "place/osh"}),
+		rec("d2", []ent{{"auto/person/holmurodov", "PERSON", "Holmurodov", "holmurodov", "Holmurodov"}, court},
+			[2]string{"ambiguous/group/supreme-court", "auto/person/holmurodov"}),
+		rec("d3", []ent{{"auto/person/holmurodov", "PERSON", "Holmurodov", "holmurodov", "Holmurodov"},
+			{"auto/place/holmurodov", "PLACE", "Holmurodov", "holmurodov", "Holmurodov"},
+			{"person/x", "PERSON", "X Holmurodov", "holmurodov", "X Holmurodov"},
+			{"auto/group/nur-grupp", "GROUP", "Nur Grupp", "nur grup", "Nur Grupp"},
+			{"auto/group/nur-grup", "GROUP", "Nur Grup", "nur grup", "Nur Grup"}},
+			[2]string{"auto/group/nur-grup", "auto/group/nur-grupp"}),
+		// A key that is not the id's is not believed: the id decides.
+		rec("d4", []ent{{"auto/person/holmurodov", "PERSON", "Holmurodov", "something else", "Holmurodov"}}),
+	}
+}
+
+// Auto entities of one label and key are one node across documents, with
+// the id most documents gave; gazetteer ids are never merged by key; an
+// ambiguous entity is a node of its document.
+func TestMergeByKey(t *testing.T) {
+	want := strings.Join([]string{
+		`node ambiguous/group/supreme-court@d1 GROUP "Supreme Court" kind="" country="" parent="" docs=1 mentions=1 forms=["Supreme Court"]`,
+		`node ambiguous/group/supreme-court@d2 GROUP "Supreme Court" kind="" country="" parent="" docs=1 mentions=1 forms=["Supreme Court"]`,
+		// Two ids in one document, one each: the smaller.
+		`node auto/group/nur-grup GROUP "Nur Grup" kind="" country="" parent="" docs=1 mentions=2 forms=["Nur Grup" "Nur Grupp"]`,
+		// holmurodov in three documents, kholmurodov in one.
+		`node auto/person/holmurodov PERSON "Holmurodov" kind="" country="" parent="" docs=4 mentions=4 forms=["Holmurodov" "Kholmurodov"]`,
+		`node auto/place/holmurodov PLACE "Holmurodov" kind="" country="" parent="" docs=1 mentions=1 forms=["Holmurodov"]`,
+		`node person/x PERSON "X Holmurodov" kind="" country="" parent="" docs=1 mentions=1 forms=["X Holmurodov"]`,
+		`node place/osh PLACE "Osh" kind="" country="" parent="" docs=1 mentions=1 forms=["Osh"]`,
+		// Nur Group's edge to Nur Grup is none: they are one node.
+		`edge ambiguous/group/supreme-court@d1 place/osh sentences=1 docs=1`,
+		`edge ambiguous/group/supreme-court@d2 auto/person/holmurodov sentences=1 docs=1`,
+		`edge auto/person/holmurodov place/osh sentences=1 docs=1`,
+	}, "\n")
+	recs := variantRecords()
+	for _, order := range [][]int{{0, 1, 2, 3}, {3, 2, 1, 0}, {1, 3, 2, 0}} {
+		b := NewBuilder(Options{})
+		for _, i := range order {
+			if err := b.Add(recs[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := describe(b.Graph()); got != want {
+			t.Errorf("order %v:\ngot:\n%s\nwant:\n%s", order, got, want)
+		}
+	}
+	// Document nodes name the merged node by its id.
+	b := NewBuilder(Options{Documents: true, Labels: []string{"PERSON"}})
+	for _, r := range recs {
+		if err := b.Add(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var ms []string
+	for _, m := range b.Graph().Mentions {
+		ms = append(ms, fmt.Sprintf("%s %s %d", m.Document, m.Entity, m.Count))
+	}
+	if got, want := strings.Join(ms, "; "), "d1 auto/person/holmurodov 1; d2 auto/person/holmurodov 1; d3 auto/person/holmurodov 1; d3 person/x 1; d4 auto/person/holmurodov 1"; got != want {
+		t.Errorf("mentions edges:\ngot  %s\nwant %s", got, want)
+	}
+}

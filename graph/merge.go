@@ -26,8 +26,11 @@ func (b *Builder) Merge(o *Builder) error {
 	}
 	index := make([]int32, len(o.nodes)) // o's node index → b's
 	for k, n := range o.nodes {
-		m := b.entity(n.id, n.label)
-		index[k] = b.index[n.id]
+		m, mk := b.entity(n.key, n.id, n.label)
+		index[k] = mk
+		for id, c := range n.ids {
+			m.ids[id] += c
+		}
 		for name, c := range n.names {
 			m.names[name] += c
 		}
@@ -80,10 +83,11 @@ type wireBuilder struct {
 }
 
 type wireNode struct {
-	ID, Label, Kind     string
-	Names               map[string]int
-	Mentions, Documents int
-	Forms               []string
+	Key, ID, Label, Kind string
+	IDs                  map[string]int // a node merged by key: documents by id
+	Names                map[string]int
+	Mentions, Documents  int
+	Forms                []string
 }
 
 type wireEdge struct {
@@ -101,7 +105,7 @@ type wireDoc struct {
 func (b *Builder) MarshalBinary() ([]byte, error) {
 	w := wireBuilder{Records: b.records, Skipped: b.skipped}
 	for _, n := range b.nodes {
-		w.Nodes = append(w.Nodes, wireNode{ID: n.id, Label: n.label, Kind: n.kind, Names: n.names,
+		w.Nodes = append(w.Nodes, wireNode{Key: n.key, ID: n.id, IDs: n.ids, Label: n.label, Kind: n.kind, Names: n.names,
 			Mentions: n.mentions, Documents: n.documents, Forms: keys(n.forms)})
 	}
 	for key, c := range b.edges {
@@ -126,11 +130,17 @@ func (b *Builder) UnmarshalBinary(data []byte) error {
 	}
 	fresh := NewBuilder(b.opts)
 	for _, n := range w.Nodes {
-		if _, ok := fresh.index[n.ID]; ok {
+		if _, ok := fresh.index[n.Key]; ok {
 			return fmt.Errorf("graph: decoding a partial graph: entity %q twice", n.ID)
 		}
-		m := fresh.entity(n.ID, n.Label)
+		m, _ := fresh.entity(n.Key, n.ID, n.Label)
 		m.kind, m.mentions, m.documents = n.Kind, n.Mentions, n.Documents
+		for id, c := range n.IDs {
+			if m.ids == nil {
+				return fmt.Errorf("graph: decoding a partial graph: entity %q has ids but no key", n.ID)
+			}
+			m.ids[id] = c
+		}
 		if n.Names != nil {
 			m.names = n.Names
 		}

@@ -37,6 +37,7 @@ func readRecords(t *testing.T, path string) []*output.Record {
 // Builder's.
 func TestMergeEqualsAdd(t *testing.T) {
 	recs := append(readRecords(t, "testdata/small.jsonl"), readRecords(t, writeRun(t, t.TempDir(), 60))...)
+	recs = append(recs, variantRecords()...)
 	lookup := func(id string) (Known, bool) {
 		if id == "place/dushanbe" {
 			return Known{Name: "Dushanbe", Kind: "capital", Country: "TJ", Parent: "place/tajikistan"}, true

@@ -57,6 +57,54 @@ func (e *errWriter) flush() error {
 	return e.w.Flush()
 }
 
+// attrKey is an attribute nodes or edges may have, with its GraphML type.
+type attrKey struct{ name, typ string }
+
+// nodeKeys and edgeKeys are the attributes of nodes and edges, in the
+// order both formats declare and write them.
+var (
+	nodeKeys = []attrKey{{"type", "string"}, {"label", "string"}, {"name", "string"}, {"kind", "string"},
+		{"country", "string"}, {"parent", "string"}, {"source", "string"}, {"documents", "int"},
+		{"mentions", "int"}, {"forms", "string"}}
+	edgeKeys = []attrKey{{"type", "string"}, {"weight", "int"}, {"documents", "int"}}
+)
+
+// gexfKey is the GEXF attribute of an attribute: the name and the weight
+// have places of their own in GEXF (the node's label, the edge's
+// weight), and the entity's label is entity_label, not to be read as the
+// node's.
+func gexfKey(name string) (string, bool) {
+	switch name {
+	case "name", "weight":
+		return "", false
+	case "label":
+		return "entity_label", true
+	}
+	return name, true
+}
+
+// attr is one attribute of a node or an edge. GraphML and GEXF list the
+// same attributes in the same order, from these functions.
+type attr struct{ key, value string }
+
+func entityAttrs(n Node) []attr {
+	return []attr{{"type", "entity"}, {"label", n.Label}, {"name", n.Name}, {"kind", n.Kind},
+		{"country", n.Country}, {"parent", n.Parent}, {"documents", strconv.Itoa(n.Documents)},
+		{"mentions", strconv.Itoa(n.Mentions)}, {"forms", strings.Join(n.Forms, FormSeparator)}}
+}
+
+func documentAttrs(d Document) []attr {
+	return []attr{{"type", "document"}, {"name", d.ID}, {"source", d.Source}, {"mentions", strconv.Itoa(d.Mentions)}}
+}
+
+func coOccursAttrs(e Edge) []attr {
+	return []attr{{"type", TypeCoOccurs}, {"weight", strconv.Itoa(e.Sentences)}, {"documents", strconv.Itoa(e.Documents)}}
+}
+
+func mentionsAttrs(m Mentions) []attr {
+	return []attr{{"type", TypeMentions}, {"weight", strconv.Itoa(m.Count)}}
+}
+
 // WriteGraphML writes g as GraphML, undirected (a MENTIONS edge goes from
 // the document, but is stored undirected like the rest: loaders such as
 // networkx refuse a graph that mixes both).
@@ -64,58 +112,40 @@ func WriteGraphML(w io.Writer, g *Graph) error {
 	o := &errWriter{w: bufio.NewWriter(w)}
 	o.printf(`<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
-  <key id="n_type" for="node" attr.name="type" attr.type="string"/>
-  <key id="n_label" for="node" attr.name="label" attr.type="string"/>
-  <key id="n_name" for="node" attr.name="name" attr.type="string"/>
-  <key id="n_kind" for="node" attr.name="kind" attr.type="string"/>
-  <key id="n_country" for="node" attr.name="country" attr.type="string"/>
-  <key id="n_parent" for="node" attr.name="parent" attr.type="string"/>
-  <key id="n_source" for="node" attr.name="source" attr.type="string"/>
-  <key id="n_documents" for="node" attr.name="documents" attr.type="int"/>
-  <key id="n_mentions" for="node" attr.name="mentions" attr.type="int"/>
-  <key id="n_forms" for="node" attr.name="forms" attr.type="string"/>
-  <key id="e_type" for="edge" attr.name="type" attr.type="string"/>
-  <key id="e_weight" for="edge" attr.name="weight" attr.type="int"/>
-  <key id="e_documents" for="edge" attr.name="documents" attr.type="int"/>
-  <graph id="extract" edgedefault="undirected">
 `)
-	data := func(key, value string) {
-		if value != "" {
-			o.printf("      <data key=\"%s\">%s</data>\n", key, xmlText(value))
+	for _, k := range nodeKeys {
+		o.printf("  <key id=\"n_%s\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n", k.name, k.name, k.typ)
+	}
+	for _, k := range edgeKeys {
+		o.printf("  <key id=\"e_%s\" for=\"edge\" attr.name=\"%s\" attr.type=\"%s\"/>\n", k.name, k.name, k.typ)
+	}
+	o.printf(`  <graph id="extract" edgedefault="undirected">
+`)
+	data := func(prefix string, attrs []attr) {
+		for _, a := range attrs {
+			if a.value != "" {
+				o.printf("      <data key=\"%s\">%s</data>\n", prefix+a.key, xmlText(a.value))
+			}
 		}
 	}
 	for _, n := range g.Nodes {
 		o.printf("    <node id=\"%s\">\n", xmlText(n.ID))
-		data("n_type", "entity")
-		data("n_label", n.Label)
-		data("n_name", n.Name)
-		data("n_kind", n.Kind)
-		data("n_country", n.Country)
-		data("n_parent", n.Parent)
-		data("n_documents", strconv.Itoa(n.Documents))
-		data("n_mentions", strconv.Itoa(n.Mentions))
-		data("n_forms", strings.Join(n.Forms, FormSeparator))
+		data("n_", entityAttrs(n))
 		o.printf("    </node>\n")
 	}
 	for _, d := range g.Documents {
 		o.printf("    <node id=\"%s\">\n", xmlText(DocumentNodeID(d.ID)))
-		data("n_type", "document")
-		data("n_name", d.ID)
-		data("n_source", d.Source)
-		data("n_mentions", strconv.Itoa(d.Mentions))
+		data("n_", documentAttrs(d))
 		o.printf("    </node>\n")
 	}
 	for _, e := range g.Edges {
 		o.printf("    <edge source=\"%s\" target=\"%s\">\n", xmlText(e.Source), xmlText(e.Target))
-		data("e_type", TypeCoOccurs)
-		data("e_weight", strconv.Itoa(e.Sentences))
-		data("e_documents", strconv.Itoa(e.Documents))
+		data("e_", coOccursAttrs(e))
 		o.printf("    </edge>\n")
 	}
 	for _, m := range g.Mentions {
 		o.printf("    <edge source=\"%s\" target=\"%s\">\n", xmlText(DocumentNodeID(m.Document)), xmlText(m.Entity))
-		data("e_type", TypeMentions)
-		data("e_weight", strconv.Itoa(m.Count))
+		data("e_", mentionsAttrs(m))
 		o.printf("    </edge>\n")
 	}
 	o.printf("  </graph>\n</graphml>\n")
@@ -134,60 +164,55 @@ func WriteGEXF(w io.Writer, g *Graph) error {
     <creator>extract graph</creator>
   </meta>
   <graph defaultedgetype="undirected" mode="static">
-    <attributes class="node" mode="static">
-      <attribute id="type" title="type" type="string"/>
-      <attribute id="entity_label" title="entity_label" type="string"/>
-      <attribute id="kind" title="kind" type="string"/>
-      <attribute id="country" title="country" type="string"/>
-      <attribute id="parent" title="parent" type="string"/>
-      <attribute id="source" title="source" type="string"/>
-      <attribute id="documents" title="documents" type="integer"/>
-      <attribute id="mentions" title="mentions" type="integer"/>
-      <attribute id="forms" title="forms" type="string"/>
-    </attributes>
-    <attributes class="edge" mode="static">
-      <attribute id="type" title="type" type="string"/>
-      <attribute id="documents" title="documents" type="integer"/>
-    </attributes>
-    <nodes>
 `)
-	att := func(key, value string) {
-		if value != "" {
-			o.printf("          <attvalue for=\"%s\" value=\"%s\"/>\n", key, xmlText(value))
+	declare := func(class string, keys []attrKey) {
+		o.printf("    <attributes class=\"%s\" mode=\"static\">\n", class)
+		for _, k := range keys {
+			if id, ok := gexfKey(k.name); ok {
+				typ := k.typ
+				if typ == "int" {
+					typ = "integer"
+				}
+				o.printf("      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n", id, id, typ)
+			}
 		}
+		o.printf("    </attributes>\n")
+	}
+	declare("node", nodeKeys)
+	declare("edge", edgeKeys)
+	o.printf(`    <nodes>
+`)
+	att := func(attrs []attr) {
+		o.printf("        <attvalues>\n")
+		for _, a := range attrs {
+			if id, ok := gexfKey(a.key); ok && a.value != "" {
+				o.printf("          <attvalue for=\"%s\" value=\"%s\"/>\n", id, xmlText(a.value))
+			}
+		}
+		o.printf("        </attvalues>\n")
 	}
 	for _, n := range g.Nodes {
-		o.printf("      <node id=\"%s\" label=\"%s\">\n        <attvalues>\n", xmlText(n.ID), xmlText(n.Name))
-		att("type", "entity")
-		att("entity_label", n.Label)
-		att("kind", n.Kind)
-		att("country", n.Country)
-		att("parent", n.Parent)
-		att("documents", strconv.Itoa(n.Documents))
-		att("mentions", strconv.Itoa(n.Mentions))
-		att("forms", strings.Join(n.Forms, FormSeparator))
-		o.printf("        </attvalues>\n      </node>\n")
+		o.printf("      <node id=\"%s\" label=\"%s\">\n", xmlText(n.ID), xmlText(n.Name))
+		att(entityAttrs(n))
+		o.printf("      </node>\n")
 	}
 	for _, d := range g.Documents {
-		o.printf("      <node id=\"%s\" label=\"%s\">\n        <attvalues>\n", xmlText(DocumentNodeID(d.ID)), xmlText(d.ID))
-		att("type", "document")
-		att("source", d.Source)
-		att("mentions", strconv.Itoa(d.Mentions))
-		o.printf("        </attvalues>\n      </node>\n")
+		o.printf("      <node id=\"%s\" label=\"%s\">\n", xmlText(DocumentNodeID(d.ID)), xmlText(d.ID))
+		att(documentAttrs(d))
+		o.printf("      </node>\n")
 	}
 	o.printf("    </nodes>\n    <edges>\n")
 	id := 0
 	for _, e := range g.Edges {
-		o.printf("      <edge id=\"%d\" source=\"%s\" target=\"%s\" weight=\"%d\">\n        <attvalues>\n", id, xmlText(e.Source), xmlText(e.Target), e.Sentences)
-		att("type", TypeCoOccurs)
-		att("documents", strconv.Itoa(e.Documents))
-		o.printf("        </attvalues>\n      </edge>\n")
+		o.printf("      <edge id=\"%d\" source=\"%s\" target=\"%s\" weight=\"%d\">\n", id, xmlText(e.Source), xmlText(e.Target), e.Sentences)
+		att(coOccursAttrs(e))
+		o.printf("      </edge>\n")
 		id++
 	}
 	for _, m := range g.Mentions {
-		o.printf("      <edge id=\"%d\" source=\"%s\" target=\"%s\" weight=\"%d\">\n        <attvalues>\n", id, xmlText(DocumentNodeID(m.Document)), xmlText(m.Entity), m.Count)
-		att("type", TypeMentions)
-		o.printf("        </attvalues>\n      </edge>\n")
+		o.printf("      <edge id=\"%d\" source=\"%s\" target=\"%s\" weight=\"%d\">\n", id, xmlText(DocumentNodeID(m.Document)), xmlText(m.Entity), m.Count)
+		att(mentionsAttrs(m))
+		o.printf("      </edge>\n")
 		id++
 	}
 	o.printf("    </edges>\n  </graph>\n</gexf>\n")

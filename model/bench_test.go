@@ -1,24 +1,17 @@
 package model
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/extract-ca/extract/internal/testfile"
 	prose "github.com/jdkato/prose/v2"
 )
 
 func seedTexts(b *testing.B) ([]string, int64) {
-	files, _ := filepath.Glob("../seeds/*.txt")
-	var texts []string
+	texts := testfile.Seeds(b, "..")
 	var n int64
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, string(raw))
-		n += int64(len(raw))
+	for _, t := range texts {
+		n += int64(len(t))
 	}
 	return texts, n
 }

@@ -2,12 +2,11 @@ package model
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"runtime"
 	"sync"
 	"testing"
 
+	"github.com/extract-ca/extract/internal/testfile"
 	prose "github.com/jdkato/prose/v2"
 )
 
@@ -138,15 +137,7 @@ func TestConcurrentDocuments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, _ := filepath.Glob("../seeds/*.txt")
-	var texts []string
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(raw))
-	}
+	texts := testfile.Seeds(t, "..")
 	want := make([][]Token, len(texts))
 	for i, text := range texts {
 		want[i] = Default().Document(text)

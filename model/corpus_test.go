@@ -21,6 +21,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/extract-ca/extract/internal/detok"
 )
 
 // corpusDoc is one document of the compatibility corpus. Name says where it
@@ -464,7 +466,7 @@ func spread(source string, groups [][]srcDoc, budget int, glue func([]string) []
 				if glue != nil {
 					s = glue(s)
 				}
-				sents[j] = detokenize(s)
+				sents[j] = detok.Join(s)
 			}
 			p.parts = append(p.parts, sents)
 		}
@@ -555,56 +557,6 @@ func variants(kind string, budget, offset int, format func(n int, sents []string
 	return out
 }
 
-// Tokens that attach to the word before them: closing punctuation and the
-// clitics the Penn Treebank splits off ("do n't", "it 's").
-var noSpaceBefore = map[string]bool{
-	",": true, ".": true, ";": true, ":": true, ")": true, "]": true, "}": true,
-	"!": true, "?": true, "%": true, "...": true,
-	"'s": true, "n't": true, "'re": true, "'ll": true, "'m": true, "'ve": true, "'d": true,
-	// A lone apostrophe is most often a plural possessive ("players '").
-	"'": true,
-	// WNUT-17 keeps some curly closing quotes as tokens.
-	"”": true, "’": true,
-}
-
-// Tokens that attach to the word after them.
-var noSpaceAfter = map[string]bool{"(": true, "[": true, "{": true, "$": true, "“": true, "‘": true}
-
-// detokenize turns a tokenized sentence back into natural text: no space
-// before closing punctuation and clitics, none after opening brackets, "$"
-// and opening quotes. The Penn Treebank quote tokens (two backquotes, two
-// apostrophes) become a straight double quote; a straight one opens and
-// closes in turn within the sentence. Clitics are matched case-insensitively so that
-// headlines ("CHINA 'S") come out right too.
-func detokenize(tokens []string) string {
-	var b strings.Builder
-	inQuote := false
-	glue := true // no space before the next token
-	for _, t := range tokens {
-		if t == "" {
-			continue
-		}
-		attach, opens := false, false
-		switch {
-		case t == "``":
-			t, opens, inQuote = `"`, true, true
-		case t == "''":
-			t, attach, inQuote = `"`, true, false
-		case t == `"`:
-			attach, opens = inQuote, !inQuote
-			inQuote = !inQuote
-		default:
-			attach = noSpaceBefore[strings.ToLower(t)]
-		}
-		if !glue && !attach {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t)
-		glue = opens || noSpaceAfter[t]
-	}
-	return b.String()
-}
-
 // glueSocial undoes the WNUT-17 tokenizer's splits that could never occur
 // in a raw post, before detokenize: "@ user" → "@user", "# tag" → "#tag",
 // "first _ last" → "first_last", "& gt ;" → "&gt;", "I ' m" → "I'm",
@@ -687,40 +639,6 @@ func isDigits(s string) bool {
 	return true
 }
 
-func TestDetokenize(t *testing.T) {
-	tests := []struct {
-		name   string
-		tokens []string
-		want   string
-	}{
-		{"empty", nil, ""},
-		{"one word", []string{"Almaty"}, "Almaty"},
-		{"closing punctuation",
-			[]string{"Tashkent", ",", "Bishkek", ";", "Osh", ":", "Naryn", "!", "Why", "?", "End", "."},
-			"Tashkent, Bishkek; Osh: Naryn! Why? End."},
-		{"clitics", []string{"Kabul", "'s", "they", "'re", "I", "'ll", "do", "n't", "we", "'ve", "I", "'m", "she", "'d"},
-			"Kabul's they're I'll don't we've I'm she'd"},
-		{"clitics in capitals", []string{"CHINA", "'S", "CA", "N'T"}, "CHINA'S CAN'T"},
-		{"brackets and money", []string{"rose", "(", "by", "$", "5", "million", ")", "or", "[", "7", "%", "]"},
-			"rose (by $5 million) or [7%]"},
-		{"straight quotes alternate", []string{"He", "said", `"`, "no", `"`, "and", `"`, "yes", ".", `"`},
-			`He said "no" and "yes."`},
-		{"PTB quotes", []string{"``", "Go", "home", ",", "''", "she", "said", "."}, `"Go home," she said.`},
-		{"opening quote first", []string{`"`, "Yes", `"`}, `"Yes"`},
-		{"unclosed quote", []string{"a", `"`, "b"}, `a "b`},
-		{"plural possessive", []string{"the", "players", "'", "union"}, "the players' union"},
-		{"ellipsis and dash", []string{"wait", "...", "then", "--", "go"}, "wait... then -- go"},
-		{"punctuation first", []string{",", "and", "then"}, ", and then"},
-		{"empty tokens skipped", []string{"a", "", "b"}, "a b"},
-		{"curly quotes", []string{"“", "Yes", ",", "”", "he", "said"}, "“Yes,” he said"},
-	}
-	for _, tt := range tests {
-		if got := detokenize(tt.tokens); got != tt.want {
-			t.Errorf("%s: detokenize(%q) = %q, want %q", tt.name, tt.tokens, got, tt.want)
-		}
-	}
-}
-
 func TestGlueSocial(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"@ tirckt you made Me", "@tirckt you made Me"},
@@ -736,7 +654,7 @@ func TestGlueSocial(t *testing.T) {
 		{"' quoted '", "' quoted'"},
 	}
 	for _, tt := range tests {
-		if got := detokenize(glueSocial(strings.Fields(tt.in))); got != tt.want {
+		if got := detok.Join(glueSocial(strings.Fields(tt.in))); got != tt.want {
 			t.Errorf("glue %q = %q, want %q", tt.in, got, tt.want)
 		}
 	}
@@ -758,7 +676,7 @@ func TestJoinSentences(t *testing.T) {
 	want := "RUSSIA WINS\nMOSCOW 1996-08-22\nA. B. C. D.\n\nE? F."
 	var texts []string
 	for _, s := range sents {
-		texts = append(texts, detokenize(s))
+		texts = append(texts, detok.Join(s))
 	}
 	if got := joinSentences(texts); got != want {
 		t.Errorf("joinSentences = %q, want %q", got, want)

@@ -142,6 +142,15 @@ var emoticons = func() map[string]bool {
 	return set
 }()
 
+// emoticonFirst holds the first bytes of the emoticons: the tokenizer
+// asks the set about every run, and most start with a byte none has.
+var emoticonFirst = func() (first [256]bool) {
+	for e := range emoticons {
+		first[e[0]] = true
+	}
+	return first
+}()
+
 // maxEmoticonLen bounds the lookup: longer strings are never emoticons.
 var maxEmoticonLen = func() int {
 	n := 0

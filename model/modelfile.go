@@ -1,10 +1,8 @@
 package model
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -43,9 +41,7 @@ func (t *EntityTagger) WriteTo(w io.Writer) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	bw := bufio.NewWriter(zw)
-	var tmp [binary.MaxVarintLen64]byte
-	uv := func(x uint64) { bw.Write(tmp[:binary.PutUvarint(tmp[:], x)]) }
+	e := bindec.NewEncoder(zw)
 	flags := uint64(0)
 	if t.Gazetteer {
 		flags |= 1
@@ -53,16 +49,11 @@ func (t *EntityTagger) WriteTo(w io.Writer) (int64, error) {
 	if t.Recipe != "" {
 		flags |= 2
 	}
-	uv(flags)
+	e.Uint(flags)
 	if t.Recipe != "" {
-		uv(uint64(len(t.Recipe)))
-		bw.WriteString(t.Recipe)
+		e.String(t.Recipe)
 	}
-	uv(uint64(len(t.labels)))
-	for _, l := range t.labels {
-		uv(uint64(len(l)))
-		bw.WriteString(l)
-	}
+	e.Strings(t.labels)
 	n := len(t.labels)
 	hashes := make([]uint64, 0, len(t.index))
 	for h, r := range t.index {
@@ -71,10 +62,10 @@ func (t *EntityTagger) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	slices.Sort(hashes)
-	uv(uint64(len(hashes)))
+	e.Uint(uint64(len(hashes)))
 	prev := uint64(0)
 	for _, h := range hashes {
-		uv(h - prev)
+		e.Uint(h - prev)
 		prev = h
 		r := int(t.index[h])
 		row := t.weights[r*n : r*n+n]
@@ -84,15 +75,14 @@ func (t *EntityTagger) WriteTo(w io.Writer) (int64, error) {
 				mask |= 1 << l
 			}
 		}
-		uv(mask)
+		e.Uint(mask)
 		for _, x := range row {
 			if x != 0 {
-				binary.LittleEndian.PutUint32(tmp[:4], math.Float32bits(x))
-				bw.Write(tmp[:4])
+				e.Uint32(math.Float32bits(x))
 			}
 		}
 	}
-	if err := bw.Flush(); err != nil {
+	if err := e.Flush(); err != nil {
 		return 0, err
 	}
 	if err := zw.Close(); err != nil {

@@ -306,7 +306,7 @@ func isASCII(s string) bool {
 // each followed by a full stop ("U.S.", "e.g."), or a capital, one or two
 // small letters and a full stop ("Dr.", "Mrs.").
 func isSpecial(tok string) bool {
-	if len(tok) <= maxEmoticonLen && emoticons[tok] {
+	if len(tok) <= maxEmoticonLen && emoticonFirst[tok[0]] && emoticons[tok] {
 		return true
 	}
 	return isInitials(tok) || isShortAbbrev(tok)

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -15,7 +16,7 @@ type TrainDoc struct {
 	Spans []TrainSpan // gold names, byte offsets into Text
 	Hits  []GazMatch  // the gazetteer's matches in Text; nil without gazetteer features
 	// Sentences are the byte ranges of the sentences, in order, as the
-	// caller will cut them when it runs the model (pipeline.SplitSentences):
+	// caller will cut them when it runs the model (pipeline.SentenceSplitter):
 	// a model learns best on the sentences it will label. Nil: SplitSentences.
 	Sentences [][2]int
 }
@@ -42,6 +43,9 @@ type TrainOptions struct {
 	Gazetteer bool
 	// Progress, when set, is told about each pass.
 	Progress func(Pass)
+	// Context, when set, stops training once it is done (a signal, a
+	// deadline): Train then returns context.Cause and no model.
+	Context context.Context
 }
 
 // Pass is the report of one training pass.
@@ -238,12 +242,22 @@ func Train(docs []TrainDoc, opts TrainOptions) (*EntityTagger, error) {
 		labelOf["I-"+t] = len(labels) + 1
 		labels = append(labels, "B-"+t, "I-"+t)
 	}
+	ctx := opts.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	train := make([]*preparedDoc, len(docs))
 	for i, d := range docs {
+		if ctx.Err() != nil {
+			return nil, context.Cause(ctx)
+		}
 		train[i] = prepareDoc(d, labelOf, opts.Gazetteer)
 	}
 	dev := make([]*preparedDoc, len(opts.Dev))
 	for i, d := range opts.Dev {
+		if ctx.Err() != nil {
+			return nil, context.Cause(ctx)
+		}
 		dev[i] = prepareDoc(d, labelOf, opts.Gazetteer)
 	}
 
@@ -261,6 +275,9 @@ func Train(docs []TrainDoc, opts TrainOptions) (*EntityTagger, error) {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		report := Pass{N: pass, DevF1: -1}
 		for _, k := range order {
+			if ctx.Err() != nil {
+				return nil, context.Cause(ctx)
+			}
 			pd := train[k]
 			clear(pd.fc.memory)
 			t := 0 // index into pd.off

@@ -2,6 +2,8 @@ package model
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -184,5 +186,17 @@ func TestTagMatchesAnnotate(t *testing.T) {
 				t.Errorf("repeats %d: token %d %q: Tag %q, Annotate %q", r, i, a[i].Text, b[i].Tag, a[i].Tag)
 			}
 		}
+	}
+}
+
+// TestTrainStops: a cancelled context stops training with its cause and
+// no model.
+func TestTrainStops(t *testing.T) {
+	stop := errors.New("stop")
+	ctx, cancel := context.WithCancelCause(context.Background())
+	cancel(stop)
+	m, err := Train(trainDocs(), TrainOptions{Iterations: 5, Context: ctx})
+	if m != nil || !errors.Is(err, stop) {
+		t.Errorf("Train with a cancelled context = %v, %v; want nil, %v", m, err, stop)
 	}
 }

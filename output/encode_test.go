@@ -100,7 +100,7 @@ func randRecord(r *rand.Rand) *Record {
 	if n := size(); n >= 0 {
 		rec.Entities = make([]Entity, n)
 		for i := range rec.Entities {
-			e := Entity{ID: randString(r), Label: randString(r), Name: randString(r), Kind: randString(r)}
+			e := Entity{ID: randString(r), Label: randString(r), Name: randString(r), Kind: randString(r), Key: randString(r)}
 			if r.Intn(2) == 0 {
 				e.Candidates = []string{randString(r), randString(r)}
 			}
@@ -138,6 +138,28 @@ func TestAppendJSONEmptyAndErrorRecords(t *testing.T) {
 // An error record has the keys id, source and error and no other, even
 // when the Record holds more (a half-filled result), and the schema accepts
 // it.
+// A record's line is allocated once, at about its size, instead of
+// growing from nothing through a doubling per few mentions.
+func TestAppendJSONAllocatesOnce(t *testing.T) {
+	rec := &Record{ID: "news/2026/kabul-talks", Source: "corpus/news/2026/kabul-talks.txt", SHA256: strings.Repeat("ab", 32), Length: 40000}
+	for i := range 300 {
+		rec.Sentences = append(rec.Sentences, [2]int{i * 100, i*100 + 99})
+		rec.Mentions = append(rec.Mentions, Mention{ID: "m" + strings.Repeat("1", 3), Start: 123456, End: 123470, ByteStart: 123456, ByteEnd: 123470,
+			Text: "Emomali Rahmon", Label: LabelPerson, Entity: "person/emomali-rahmon", Source: SourceGazetteer, Sentence: 1234})
+	}
+	for range 40 {
+		rec.Entities = append(rec.Entities, Entity{ID: "person/emomali-rahmon", Label: LabelPerson, Name: "Emomali Rahmon", Kind: "president",
+			Mentions: []string{"m1", "m22", "m333"}, Candidates: []string{"person/a", "person/b"}})
+		rec.Edges = append(rec.Edges, Edge{Source: "person/emomali-rahmon", Target: "place/dushanbe", Relation: RelationSentence, Weight: 12})
+	}
+	if n := testing.AllocsPerRun(10, func() { rec.AppendJSON(nil) }); n != 1 {
+		t.Errorf("AppendJSON made %v allocations, want 1", n)
+	}
+	if hint, got := rec.sizeHint(), len(rec.AppendJSON(nil)); hint < got || hint > 2*got {
+		t.Errorf("sizeHint %d for a line of %d bytes", hint, got)
+	}
+}
+
 func TestErrorRecordHasThreeKeys(t *testing.T) {
 	rec := &Record{ID: "doc", Source: "doc.txt", SHA256: strings.Repeat("0", 64), Length: 4,
 		Sentences: [][2]int{{0, 4}}, Mentions: []Mention{}, Error: "doc.txt: line 3: invalid UTF-8"}
@@ -183,7 +205,7 @@ func FuzzAppendJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string, n int) {
 		rec := &Record{ID: s, Source: s, SHA256: s, Length: n, Sentences: [][2]int{{n, -n}}, Error: s,
 			Mentions: []Mention{{ID: s, Start: n, Text: s, Label: s, Entity: s, Source: s}},
-			Entities: []Entity{{ID: s, Label: s, Name: s, Kind: s, Mentions: []string{s, s}, Candidates: []string{s}}},
+			Entities: []Entity{{ID: s, Label: s, Name: s, Kind: s, Key: s, Mentions: []string{s, s}, Candidates: []string{s}}},
 			Edges:    []Edge{{Source: s, Target: s, Relation: s, Weight: n}}}
 		checkSame(t, rec)
 	})

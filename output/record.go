@@ -39,10 +39,17 @@ type Mention struct {
 
 // Entity is one thing the document names, with the mentions that name it.
 type Entity struct {
-	ID       string   `json:"id"`
-	Label    string   `json:"label"`
-	Name     string   `json:"name"`
-	Kind     string   `json:"kind,omitempty"`
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Name  string `json:"name"`
+	Kind  string `json:"kind,omitempty"`
+	// Key is the folded key of the name of an entity the gazetteer does
+	// not know (id auto/...): its words lower-cased, transliterated and
+	// with the spelling habits of Central Asian names folded ("Kholmurodov"
+	// and "Holmurodov" both give "holmurodov"). Ids keep spellings apart,
+	// keys do not: `extract graph` merges the auto entities of one label
+	// and key across documents. Absent for every other entity.
+	Key      string   `json:"key,omitempty"`
 	Mentions []string `json:"mentions"`
 	// Candidates are the gazetteer ids an ambiguous entity may be, when
 	// the document names a body that several entries share ("Supreme

@@ -28,6 +28,8 @@ func TestSchemaAcceptsAndRejects(t *testing.T) {
 		{"sentence triple", strings.Replace(good, `[[0,5]]`, `[[0,5,7]]`, 1), false},
 		{"bad hash", strings.Replace(good, strings.Repeat("0", 64), "xyz", 1), false},
 		{"ambiguous entity with candidates", strings.Replace(good, `"mentions":["m0"]}`, `"mentions":["m0"],"candidates":["place/osh","place/osh-region"]}`, 1), true},
+		{"auto entity with its key", strings.Replace(good, `"mentions":["m0"]}`, `"mentions":["m0"],"key":"jamshid holmurodov"}`, 1), true},
+		{"empty key", strings.Replace(good, `"mentions":["m0"]}`, `"mentions":["m0"],"key":""}`, 1), false},
 		{"one candidate", strings.Replace(good, `"mentions":["m0"]}`, `"mentions":["m0"],"candidates":["place/osh"]}`, 1), false},
 		{"zero weight", strings.Replace(good, `"edges":[]`, `"edges":[{"source":"a","target":"b","relation":"sentence","weight":0}]`, 1), false},
 	}

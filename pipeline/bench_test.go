@@ -3,42 +3,34 @@ package pipeline
 import (
 	"encoding/json"
 	"io"
-	"os"
-	"path/filepath"
 	"runtime"
 	"testing"
 
 	prose "github.com/jdkato/prose/v2"
 
 	"github.com/extract-ca/extract/internal/cputime"
+	"github.com/extract-ca/extract/internal/testfile"
 	"github.com/extract-ca/extract/output"
 )
-
-func loadSeeds(b *testing.B) []string {
-	b.Helper()
-	files, err := filepath.Glob("../seeds/*.txt")
-	if err != nil || len(files) == 0 {
-		b.Fatal("no seeds", err)
-	}
-	var texts []string
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, string(raw))
-	}
-	return texts
-}
 
 // benchCorpus runs process over every seed once per iteration and reports
 // MB/s (SetBytes) and allocations per document besides allocations per pass.
 func benchCorpus(b *testing.B, process func(text string)) {
-	texts := loadSeeds(b)
+	texts := testfile.Seeds(b, "..")
 	total := 0
 	for _, t := range texts {
 		total += len(t)
 	}
+	benchPasses(b, len(texts), total, func() {
+		for _, t := range texts {
+			process(t)
+		}
+	})
+}
+
+// benchPasses runs pass, one pass over n documents of total bytes, once
+// per iteration and reports MB/s, CPU time and allocations per document.
+func benchPasses(b *testing.B, n, total int, pass func()) {
 	b.SetBytes(int64(total))
 	b.ReportAllocs()
 	var before, after runtime.MemStats
@@ -46,14 +38,12 @@ func benchCorpus(b *testing.B, process func(text string)) {
 	b.ResetTimer()
 	cpu := cputime.Used()
 	for i := 0; i < b.N; i++ {
-		for _, t := range texts {
-			process(t)
-		}
+		pass()
 	}
 	cputime.Report(b, cpu, int64(total))
 	b.StopTimer()
 	runtime.ReadMemStats(&after)
-	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*len(texts)), "allocs/doc")
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*n), "allocs/doc")
 }
 
 // BenchmarkPipeline is the whole pipeline over the seeds, with the model
@@ -102,7 +92,7 @@ func BenchmarkProseTokenizer(b *testing.B) {
 func tokenized(b *testing.B) []*Doc {
 	b.Helper()
 	var docs []*Doc
-	for _, t := range loadSeeds(b) {
+	for _, t := range testfile.Seeds(b, "..") {
 		d := &Doc{ID: "seed", Source: "seed", Text: t}
 		if err := (Tokenize{}).Process(d); err != nil {
 			b.Fatal(err)
@@ -120,21 +110,11 @@ func benchAfterTokenize(b *testing.B, fn func(d *Doc)) {
 	for _, d := range docs {
 		total += len(d.Text)
 	}
-	b.SetBytes(int64(total))
-	b.ReportAllocs()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	b.ResetTimer()
-	cpu := cputime.Used()
-	for i := 0; i < b.N; i++ {
+	benchPasses(b, len(docs), total, func() {
 		for _, d := range docs {
 			fn(&Doc{ID: d.ID, Source: d.Source, Text: d.Text, Tokens: d.Tokens})
 		}
-	}
-	cputime.Report(b, cpu, int64(total))
-	b.StopTimer()
-	runtime.ReadMemStats(&after)
-	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*len(docs)), "allocs/doc")
+	})
 }
 
 // BenchmarkAfterTokenize is --no-ner without the tokenizer: every stage from
@@ -246,7 +226,7 @@ func processed(b *testing.B) []*Doc {
 		b.Fatal(err)
 	}
 	var docs []*Doc
-	for _, t := range loadSeeds(b) {
+	for _, t := range testfile.Seeds(b, "..") {
 		d, err := p.Process("seed", "seed", t)
 		if err != nil {
 			b.Fatal(err)

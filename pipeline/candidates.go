@@ -16,6 +16,11 @@ import (
 //     before "region" (kindNames finds the entry named "Osh Region");
 //  2. a country's adjective right before the name: "the Kyrgyz Supreme
 //     Court" is Kyrgyzstan's;
+//  2a. the spelling: a candidate one of whose names the text writes as it
+//     is written there, up to case, diacritics, script and punctuation
+//     (gazetteer.Spell), before the transliteration habits the matcher
+//     folds: "Radio Azattyq" is the Kazakh service, "Radio Azattyk" the
+//     Kyrgyz one, "Samara" the Russian city and not Iraq's Samarra;
 //  3. a candidate the document names with certainty elsewhere ("the
 //     Supreme Court of Kyrgyzstan ... the Supreme Court"), or, between
 //     things of one kind, whose parent it names ("RFE/RL's Turkmen
@@ -40,7 +45,7 @@ import (
 // key of each of their names.
 type kindNames map[string][]*gazetteer.Entry
 
-func newKindNames(entries []*gazetteer.Entry) kindNames {
+func newKindNames(entries []*gazetteer.Entry, kindAfter map[string]string) kindNames {
 	kinds := map[string]bool{}
 	for _, k := range kindAfter {
 		kinds[k] = true
@@ -63,8 +68,13 @@ func newKindNames(entries []*gazetteer.Entry) kindNames {
 	return idx
 }
 
-// docContext is what the document says about where it is.
+// docContext is what the document says about where it is. Its counts are
+// made at the first name with several candidates (most documents have
+// none, and counting reads every token): they depend on the mentions'
+// entries and sentences only, which link does not change.
 type docContext struct {
+	d         *Doc
+	counted   bool
 	countries map[string]int         // country code → unambiguous mentions and adjectives
 	sentence  map[int]map[string]int // the same, per sentence
 	named     map[string]bool        // entries the document names with certainty
@@ -72,8 +82,17 @@ type docContext struct {
 }
 
 func newDocContext(d *Doc) *docContext {
-	c := &docContext{countries: map[string]int{}, sentence: map[int]map[string]int{},
-		named: map[string]bool{}, linked: map[string]bool{}}
+	return &docContext{d: d, linked: map[string]bool{}}
+}
+
+// count makes the counts of the document, once.
+func (c *docContext) count() {
+	if c.counted {
+		return
+	}
+	c.counted = true
+	d := c.d
+	c.countries, c.sentence, c.named = map[string]int{}, map[int]map[string]int{}, map[string]bool{}
 	add := func(sent int, code string) {
 		c.countries[code]++
 		if c.sentence[sent] == nil {
@@ -93,11 +112,13 @@ func newDocContext(d *Doc) *docContext {
 		}
 	}
 	for _, t := range d.Tokens {
-		if code, ok := countryOf[strings.ToLower(t.Text)]; ok && startsUpper(t.Text) {
+		if !startsUpper(t.Text) {
+			continue
+		}
+		if code, ok := d.words().countryOf[strings.ToLower(t.Text)]; ok {
 			add(d.SentenceOf(t.Start), code)
 		}
 	}
-	return c
 }
 
 // sharedCountry returns the country of all the entries, or "" when they
@@ -124,16 +145,19 @@ func startsUpper(w string) bool {
 func (l Link) choose(d *Doc, m *Mention, ctx *docContext) (*gazetteer.Entry, []*gazetteer.Entry) {
 	cands := ofType(m.Entries, m.Label)
 	next := wordAfter(d.Text, m.End)
-	if e := l.announced(d.Text[m.Start:m.End], next, cands); e != nil {
+	if e := l.announced(d.Text[m.Start:m.End], next, d.words().kindAfter[next], cands); e != nil {
 		return e, nil // 1
 	}
 	if len(cands) == 1 {
 		return cands[0], nil
 	}
-	if code, ok := countryOf[strings.ToLower(wordBefore(d.Text, m.Start))]; ok {
+	ctx.count()
+	if code, ok := d.words().countryOf[strings.ToLower(wordBefore(d.Text, m.Start))]; ok {
 		cands = narrow(cands, func(e *gazetteer.Entry) int { return b2i(e.Country == code) }) // 2
 	}
-	cands = narrow(cands, func(e *gazetteer.Entry) int { return b2i(ctx.named[e.ID]) }) // 3
+	spelling := spellingOf(d.Text[m.Start:m.End])
+	cands = narrow(cands, func(e *gazetteer.Entry) int { return b2i(spelledAs(e, spelling)) }) // 2a
+	cands = narrow(cands, func(e *gazetteer.Entry) int { return b2i(ctx.named[e.ID]) })        // 3
 	// A parent and countries decide only between things of one kind (the
 	// supreme courts of several countries, two towns of one name, the
 	// Turkmen services of two broadcasters): the state of Georgia, whose
@@ -154,7 +178,7 @@ func (l Link) choose(d *Doc, m *Mention, ctx *docContext) (*gazetteer.Entry, []*
 	if !sameCountry(cands) && sharedKind(cands) != "" {
 		cands = narrow(cands, func(e *gazetteer.Entry) int { return ctx.countries[e.Country] }) // 6
 	}
-	e, decided := chooseEntry(cands, next) // 7
+	e, decided := chooseEntry(cands, d.words().kindAfter[next]) // 7
 	if len(cands) > 1 && !decided && m.Ambiguous {
 		return nil, cands
 	}
@@ -163,10 +187,10 @@ func (l Link) choose(d *Doc, m *Mention, ctx *docContext) (*gazetteer.Entry, []*
 
 // announced applies rule 1: the entry of the kind the word after the name
 // announces, among the candidates or among the entries named by the name
-// and the word ("Osh" + "region": "Osh Region").
-func (l Link) announced(name, next string, cands []*gazetteer.Entry) *gazetteer.Entry {
-	kind, ok := kindAfter[next]
-	if !ok {
+// and the word ("Osh" + "region": "Osh Region"); kind is what next
+// announces (kinds-after), "" for none.
+func (l Link) announced(name, next, kind string, cands []*gazetteer.Entry) *gazetteer.Entry {
+	if kind == "" {
 		return nil
 	}
 	for _, e := range cands {
@@ -180,6 +204,21 @@ func (l Link) announced(name, next string, cands []*gazetteer.Entry) *gazetteer.
 		}
 	}
 	return nil
+}
+
+// spellingOf returns the words of a name spelled (gazetteer.Spell),
+// joined by spaces.
+func spellingOf(name string) string { return strings.Join(nameWords(name, gazetteer.Spell), " ") }
+
+// spelledAs reports whether one of e's names has the given spelling
+// (spellingOf).
+func spelledAs(e *gazetteer.Entry, spelling string) bool {
+	for _, a := range e.Names() {
+		if spellingOf(a.Text) == spelling {
+			return true
+		}
+	}
+	return false
 }
 
 // ofType returns the entries of type label, in order; all of them when

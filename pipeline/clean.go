@@ -8,6 +8,7 @@ import (
 	"github.com/kljensen/snowball/english"
 
 	"github.com/extract-ca/extract/output"
+	"github.com/extract-ca/extract/wordlist"
 )
 
 // Clean trims the model's spans to the names they contain and drops those
@@ -53,7 +54,7 @@ func (Clean) Process(d *Doc) error {
 
 // cleanModel trims a model hit to the name it contains, or rejects it.
 func cleanModel(d *Doc, m Mention) (Mention, bool) {
-	text := d.Text
+	text, lists := d.Text, d.words()
 	if i := strings.IndexByte(text[m.Start:m.End], '\n'); i >= 0 {
 		m.End = m.Start + i
 	}
@@ -62,7 +63,7 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 		m.Span = trimNonWord(text, m.Span)
 		m.Span = trimPossessive(text, m.Span)
 		if !d.ownBounds {
-			m.Span = trimLeadingWords(text, m.Span)
+			m.Span = trimLeadingWords(lists, text, m.Span)
 		}
 		m.Span = trimTrailingLowerCase(text, m.Span)
 		if m.Span == before || m.Len() <= 0 {
@@ -80,9 +81,9 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	if m.label() == output.LabelPerson {
 		m.Span = extendPerson(d, m.Span)
 	}
-	if inLower(orgHeads, lastWord(text[m.Start:m.End])) {
+	if inLower(lists.orgHeads, lastWord(text[m.Start:m.End])) {
 		m.hint = output.LabelGroup
-	} else if inLower(facilityHeads, lastWord(text[m.Start:m.End])) && strings.Contains(text[m.Start:m.End], " ") {
+	} else if inLower(lists.facilityHeads, lastWord(text[m.Start:m.End])) && strings.Contains(text[m.Start:m.End], " ") {
 		m.hint = output.LabelPlace // "Kurpsai Gorge", "Spartak Stadium"
 	}
 	surface := text[m.Start:m.End]
@@ -90,29 +91,36 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	if !unicode.IsUpper(first) && !hasUpper(surface) {
 		return m, false // no capital: not a name
 	}
-	if last := lastWord(surface); inLower(demonyms, last) {
+	if last := lastWord(surface); inLower(lists.demonyms, last) {
 		return m, false // "Central Asian", "Afghan": an adjective, not a name
 	}
-	if inLower(eventHeads, lastWord(surface)) {
+	if inLower(lists.eventHeads, lastWord(surface)) {
 		return m, false // "Almaty Process", "SCO Charter": an event or a document
+	}
+	if first, rest, ok := strings.Cut(surface, " "); ok && rest != "" && inLower(eventStarts, first) {
+		return m, false // "Operation Enduring Freedom", "Battle of Talas": an event
 	}
 	if allCommon(d, surface) {
 		return m, false // "Water Management", "Joint Statement"
 	}
-	if !d.ownBounds && m.label() == output.LabelPlace && !strings.ContainsAny(surface, " -") && !locative(d.Text, m.Span) {
+	if !d.ownBounds && m.label() == output.LabelPlace && !strings.ContainsAny(surface, " -") && !locative(lists, d.Text, m.Span) {
 		return m, false
 	}
 	if !strings.ContainsAny(surface, " -") {
 		w := strings.ToLower(surface)
-		if demonyms[w] || titles[w] || notNames[w] || orgHeads[w] || facilityHeads[w] {
+		if lists.demonyms[w] || lists.titles[w] || lists.notNames[w] || lists.orgHeads[w] || lists.facilityHeads[w] {
 			return m, false
 		}
-		if commonWords[w] && d.AtSentenceStart(m.Start) || english.IsStopWord(w) || usedInLowerCase(d, w) {
+		if lists.commonWords[w] && d.AtSentenceStart(m.Start) || english.IsStopWord(w) || usedInLowerCase(d, w) {
 			return m, false
 		}
 	}
 	return m, true
 }
+
+// eventStarts begin the names of events ("Operation Enduring Freedom"),
+// which the guideline makes no mentions.
+var eventStarts = wordlist.Set("event-starts")
 
 func hasUpper(s string) bool {
 	for _, r := range s {
@@ -175,10 +183,10 @@ func trimPossessive(text string, s Span) Span {
 // trimLeadingWords drops a leading "the", title or demonym: "President
 // Islam Karimov" names Islam Karimov, "Afghan Taliban" names the Taliban;
 // but the adjective that starts an organisation's name stays.
-func trimLeadingWords(text string, s Span) Span {
+func trimLeadingWords(lists *words, text string, s Span) Span {
 	first, rest, ok := edgeWord(text, s, false)
 	w := strings.ToLower(strings.TrimSuffix(first, "."))
-	if ok && (w == "the" || titles[w] || demonyms[w] && !hasOrgHead(text[s.Start:s.End])) {
+	if ok && (w == "the" || lists.titles[w] || lists.demonyms[w] && !hasOrgHead(lists, text[s.Start:s.End])) {
 		return rest
 	}
 	return s
@@ -204,9 +212,9 @@ func edgeWord(text string, s Span, last bool) (word string, rest Span, ok bool) 
 
 // hasOrgHead reports whether a word of s is an organisation's head noun:
 // "Turkic Council on Trade Policy" keeps its first word.
-func hasOrgHead(s string) bool {
+func hasOrgHead(lists *words, s string) bool {
 	for _, w := range strings.Fields(s) {
-		if inLower(orgHeads, w) {
+		if inLower(lists.orgHeads, w) {
 			return true
 		}
 	}
@@ -340,19 +348,19 @@ func allCommon(d *Doc, phrase string) bool {
 // locative reports whether the words around s say it is a place: a
 // preposition of place before it ("in", "from", "near"), "of" after a
 // place noun ("port of", "city of"), or a place noun after it ("province").
-func locative(text string, s Span) bool {
+func locative(lists *words, text string, s Span) bool {
 	prev, start := prevWord(text, s.Start)
 	if start >= 0 {
 		p := strings.ToLower(prev)
-		if placePrepositions[p] {
+		if lists.placePrepositions[p] {
 			return true
 		}
 		if p == "of" {
-			if before, _ := prevWord(text, start); inLower(placeNouns, before) {
+			if before, _ := prevWord(text, start); inLower(lists.placeNouns, before) {
 				return true
 			}
 		}
 	}
 	next, _ := nextWord(text, s.End)
-	return inLower(placeNouns, next)
+	return inLower(lists.placeNouns, next)
 }

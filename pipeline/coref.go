@@ -9,7 +9,6 @@ import (
 
 	"github.com/extract-ca/extract/gazetteer"
 	"github.com/extract-ca/extract/output"
-	"github.com/extract-ca/extract/wordlist"
 )
 
 // Coref joins the mentions of one document that name one thing in several
@@ -28,7 +27,7 @@ import (
 // Forms arrive without titles and possessives: the clean stage trims them
 // from the model's spans ("President Kholmurodov", "Kholmurodov's"), the
 // gazetteer's hits never hold them, and the tokenizer splits a possessive
-// off the word rule 5 compares. The rules, in the order they apply (each
+// off the word rule 7 compares. The rules, in the order they apply (each
 // can be left out for measuring, Config.Without "coref/<rule>"):
 //
 //  1. variant: forms the gazetteer does not know whose words fold to the
@@ -38,14 +37,26 @@ import (
 //     the folded ids did before ids became readable (AutoID).
 //  2. surname: a person's one-word form is the last word (not an initial)
 //     of a fuller person's name.
-//  3. acronym: a word in capitals that the initials of a fuller group's or
+//  3. initials: a person's form with initials and the same surname as a
+//     fuller person's name, whose other words, in order, are that name's
+//     words or their initials, the first standing for its given name:
+//     "J. Kholmurodov", "Kholmurodov J." (as references write it) and "J.
+//     A. Kholmurodov" join "Jamshid Abdullayevich Kholmurodov"; "A.
+//     Kholmurodov" does not (a brother's initial as likely as the
+//     patronymic's). Two forms as full as each other ("J. Paraszczuk",
+//     "Paraszczuk J.") join the first.
+//  4. middle: the same without initials, a fuller name with middle names
+//     left out: "Jamshid Kholmurodov" joins "Jamshid Abdullayevich
+//     Kholmurodov". The given name must be kept: "Eberhard Faber" is not
+//     "Henry Eberhard Faber", who may be his son.
+//  5. acronym: a word in capitals that the initials of a fuller group's or
 //     place's name spell ("KCT" for "Kyzylorda Cotton Trust"; the acronyms
 //     stage, before this one, has joined the acronyms an article defines
 //     in brackets).
-//  4. relabel: a one-word form of the model joins by rule 2 or 3 although
+//  6. relabel: a one-word form of the model joins by rule 2 or 5 although
 //     the model gave it another label, and takes the label of the name it
 //     joins (the model often calls a bare surname a place).
-//  5. repeat: a word of the text that no mention covers and that is written
+//  7. repeat: a word of the text that no mention covers and that is written
 //     as the surname of a person named in full becomes a mention of that
 //     person, unless a capitalised name word, an initial or a particle
 //     ("von", "bin") stands next to it (then it is part of another name)
@@ -53,22 +64,26 @@ import (
 //     of the document becomes a person of its own, as a bare surname the
 //     model finds does.
 //
-// Rules 1-3 join only within one label, and no rule moves or drops a
-// mention: the stage sets references and labels, and adds mentions (rule 5).
+// Rules 3 and 4 compare only forms whose every word but the initials
+// looks like a word of a person's name (personLike: "Circuit Zandvoort"
+// is a model's mistake, not a person). A name with and without a title is
+// one form: the clean stage has trimmed the title.
+//
+// Rules 1-5 join only within one label, and no rule moves or drops a
+// mention: the stage sets references and labels, and adds mentions (rule 7).
 type Coref struct {
 	off map[string]bool // rules left out
 }
 
 // CorefRules are the names of the coref stage's rules, in their order.
-var CorefRules = []string{"variant", "surname", "acronym", "relabel", "repeat"}
-
-// particles stand between a given name and a surname ("von", "bin").
-var particles = wordlist.Set("name-particles")
+var CorefRules = []string{"variant", "surname", "initials", "middle", "acronym", "relabel", "repeat"}
 
 func (c Coref) Process(d *Doc) error {
 	forms := make([]nameForm, len(d.Mentions))
+	buf := newFormBuffer(d.Mentions)
 	for i, m := range d.Mentions {
-		forms[i] = formOf(d.Text[m.Start:m.End])
+		forms[i] = buf.formOf(d.Text[m.Start:m.End])
+		forms[i].personLike = personLike(d, forms[i])
 	}
 	if !c.off["variant"] {
 		c.joinVariants(d, forms)
@@ -87,23 +102,49 @@ type nameForm struct {
 	initial []bool   // the word is an initial ("J." or "J")
 	names   int      // words that are no initials
 	acronym bool     // one word in capitals
+	// personLike: every word but the initials looks like a word of a
+	// person's name (personLike)
+	personLike bool
 }
 
-func formOf(text string) nameForm {
+// formBuffer makes the nameForms of one document: each form's slices are
+// cut from shared arrays (with their capacity capped, so that
+// no append reaches into the next form's words) instead of three growing
+// slices of their own per mention.
+type formBuffer struct {
+	words, keys []string
+	initial     []bool
+}
+
+// newFormBuffer makes room for about the words of ms (a word and its
+// space take four bytes or more; appends grow the arrays past that).
+func newFormBuffer(ms []Mention) *formBuffer {
+	n := 0
+	for _, m := range ms {
+		n += m.Len()/4 + 1
+	}
+	return &formBuffer{words: make([]string, 0, n), keys: make([]string, 0, n), initial: make([]bool, 0, n)}
+}
+
+func (b *formBuffer) formOf(text string) nameForm {
+	start := len(b.words)
 	var f nameForm
-	for _, w := range strings.Fields(text) {
+	for w := range strings.FieldsSeq(text) {
 		w = strings.TrimRight(w, ",;:")
 		k := gazetteer.Fold(w)
 		if k == "" {
 			continue
 		}
 		ini := isInitial(w)
-		f.words = append(f.words, w)
-		f.keys = append(f.keys, k)
-		f.initial = append(f.initial, ini)
+		b.words = append(b.words, w)
+		b.keys = append(b.keys, k)
+		b.initial = append(b.initial, ini)
 		if !ini {
 			f.names++
 		}
+	}
+	if end := len(b.words); end > start {
+		f.words, f.keys, f.initial = b.words[start:end:end], b.keys[start:end:end], b.initial[start:end:end]
 	}
 	f.acronym = len(f.words) == 1 && isCapitals(f.words[0])
 	return f
@@ -134,6 +175,13 @@ func fuller(a, b nameForm) bool {
 		return a.names > b.names
 	}
 	return len(a.words) > len(b.words)
+}
+
+// before reports whether form f (mention j) comes before form s (mention
+// i) in the order of the fullest forms: it is fuller, or as full and
+// earlier ("J. Paraszczuk" before a later "Paraszczuk J.").
+func before(f nameForm, j int, s nameForm, i int) bool {
+	return fuller(f, s) || !fuller(s, f) && j < i
 }
 
 // auto reports whether the gazetteer does not know mention m and no
@@ -183,7 +231,7 @@ func (c Coref) joinVariants(d *Doc, forms []nameForm) {
 	}
 }
 
-// joinShortForms applies rules 2-4, the fullest forms first, so that a
+// joinShortForms applies rules 2-6, the fullest forms first, so that a
 // form that joined a fuller one passes its entity on to shorter ones.
 func (c Coref) joinShortForms(d *Doc, forms []nameForm) {
 	// The fuller forms a short form may match, by the key it must share:
@@ -198,7 +246,7 @@ func (c Coref) joinShortForms(d *Doc, forms []nameForm) {
 			if sn := f.surname(); sn >= 0 {
 				bySurname[f.keys[sn]] = append(bySurname[f.keys[sn]], j)
 			}
-		} else if ini := f.initials(); len(ini) >= 2 {
+		} else if ini := f.initials(d.words().connectors); len(ini) >= 2 {
 			byInitials[ini] = append(byInitials[ini], j)
 		}
 	}
@@ -230,14 +278,18 @@ func (c Coref) joinShortForms(d *Doc, forms []nameForm) {
 		if !c.movable(d, forms, fullest, i) {
 			continue
 		}
-		candidates := bySurname[s.keys[len(s.keys)-1]]
+		key := s.keys[len(s.keys)-1]
+		if sn := s.surname(); sn >= 0 {
+			key = s.keys[sn] // "Aidarov K." is found under "aidarov"
+		}
+		candidates := bySurname[key]
 		if s.acronym {
 			candidates = slices.Concat(candidates, byInitials[strings.ToUpper(s.words[0])])
 		}
 		own := identity(d.Mentions, forms, i)
 		claim, claimed, ambiguous := -1, "", false
 		for _, j := range candidates {
-			if j == i || !fuller(forms[j], s) || !c.matches(d.Mentions[i], s, d.Mentions[j], forms[j]) {
+			if j == i || !before(forms[j], j, s, i) || !c.matches(d, d.Mentions[i], s, d.Mentions[j], forms[j]) {
 				continue
 			}
 			switch id := identity(d.Mentions, forms, j); {
@@ -276,10 +328,10 @@ func (c Coref) movable(d *Doc, forms []nameForm, fullest map[string]nameForm, i 
 }
 
 // matches reports whether the short form s (mention sm) may name what the
-// fuller form f (mention fm) names, by rules 2-4.
-func (c Coref) matches(sm Mention, s nameForm, fm Mention, f nameForm) bool {
+// fuller form f (mention fm) names, by rules 2-6, in the document d.
+func (c Coref) matches(d *Doc, sm Mention, s nameForm, fm Mention, f nameForm) bool {
 	sameLabel := sm.Label == fm.Label
-	// Rule 4: a bare one-word form of the model may change its label.
+	// Rule 6: a bare one-word form of the model may change its label.
 	relabel := !sameLabel && !c.off["relabel"] && sm.Source == output.SourceNER && len(s.words) == 1
 	if !sameLabel && !relabel {
 		return false
@@ -289,9 +341,64 @@ func (c Coref) matches(sm Mention, s nameForm, fm Mention, f nameForm) bool {
 		if surname < 0 || len(f.words) < 2 {
 			return false
 		}
-		return len(s.words) == 1 && !s.initial[0] && !c.off["surname"] && s.keys[0] == f.keys[surname]
+		if len(s.words) == 1 {
+			return !s.initial[0] && !c.off["surname"] && s.keys[0] == f.keys[surname]
+		}
+		return c.givenNamesMatch(s, f)
 	}
-	return s.acronym && !c.off["acronym"] && len(f.words) >= 2 && f.initials() == strings.ToUpper(s.words[0])
+	return s.acronym && !c.off["acronym"] && len(f.words) >= 2 && f.initials(d.words().connectors) == strings.ToUpper(s.words[0])
+}
+
+// givenNamesMatch applies rules 3 and 4 to two person forms of two words
+// or more with the same surname: the other words of s, in their order,
+// are words of f (the same key) or their initials, and f may have more
+// ("Jamshid Kholmurodov", "J. Kholmurodov", "Kholmurodov J." and "J. A.
+// Kholmurodov" all match "Jamshid Abdullayevich Kholmurodov"). An initial
+// matches a word whose key starts with the initial's key, so that "Ж."
+// matches "Zhanbolat" ("j" in both).
+func (c Coref) givenNamesMatch(s, f nameForm) bool {
+	ss, fs := s.surname(), f.surname()
+	if ss < 0 || s.keys[ss] != f.keys[fs] || !s.personLike || !f.personLike {
+		return false
+	}
+	k, initials := 0, false
+	for i := range s.words {
+		if i == ss {
+			continue
+		}
+		if k == fs {
+			k++
+		}
+		if k == 0 || k == 1 && fs == 0 {
+			// The given name is kept: "Eberhard Faber" is not "Henry
+			// Eberhard Faber", who may be his son.
+			if k == len(f.words) || !givenMatches(s, i, f, k) {
+				return false
+			}
+		} else {
+			for k < len(f.words) && (k == fs || !givenMatches(s, i, f, k)) {
+				k++
+			}
+			if k == len(f.words) {
+				return false
+			}
+		}
+		initials = initials || s.initial[i]
+		k++
+	}
+	if initials {
+		return !c.off["initials"]
+	}
+	return !c.off["middle"]
+}
+
+// givenMatches reports whether word i of s may stand for word k of f: the
+// same key, or an initial of it.
+func givenMatches(s nameForm, i int, f nameForm, k int) bool {
+	if s.initial[i] {
+		return strings.HasPrefix(f.keys[k], s.keys[i])
+	}
+	return !f.initial[k] && s.keys[i] == f.keys[k]
 }
 
 // surname returns the index of the last word of f that is no initial, or
@@ -306,8 +413,8 @@ func (f nameForm) surname() int {
 }
 
 // initials returns the capitals that start the words of f, skipping the
-// small joining words ("Ministry of Culture and Sport": MCS).
-func (f nameForm) initials() string {
+// small joining words, connectors ("Ministry of Culture and Sport": MCS).
+func (f nameForm) initials(connectors map[string]bool) string {
 	var b strings.Builder
 	for _, w := range f.words {
 		if connectors[w] {
@@ -324,7 +431,7 @@ func (f nameForm) initials() string {
 	return b.String()
 }
 
-// addRepeats applies rule 5.
+// addRepeats applies rule 7.
 func (c Coref) addRepeats(d *Doc, forms []nameForm) {
 	// The surnames of the people named in full, as written, and the
 	// mention of the fullest name that owns each; a surname two entities
@@ -333,7 +440,7 @@ func (c Coref) addRepeats(d *Doc, forms []nameForm) {
 	for i, m := range d.Mentions {
 		f := forms[i]
 		sn := f.surname()
-		if m.Label != output.LabelPerson || f.names < 2 || sn < 0 || !personLike(d, f) {
+		if m.Label != output.LabelPerson || f.names < 2 || sn < 0 || !f.personLike {
 			continue
 		}
 		w := f.words[sn]
@@ -361,7 +468,7 @@ func (c Coref) addRepeats(d *Doc, forms []nameForm) {
 		if !ok || !nameLike(d, word) || mentions.any(span) || titles.any(span) {
 			continue
 		}
-		if ti > 0 && (nameWord(d, d.Tokens[ti-1].Text) || particles[d.Tokens[ti-1].Text]) && adjacent(d.Text, d.Tokens[ti-1].Span, t.Span) ||
+		if ti > 0 && (nameWord(d, d.Tokens[ti-1].Text) || d.words().particles[d.Tokens[ti-1].Text]) && adjacent(d.Text, d.Tokens[ti-1].Span, t.Span) ||
 			ti+1 < len(d.Tokens) && nameWord(d, d.Tokens[ti+1].Text) && adjacent(d.Text, t.Span, d.Tokens[ti+1].Span) {
 			continue // part of a longer name: "Farrukh Kholmurodov", "F. Kholmurodov", "von Kholmurodov", "Kholmurodov Street"
 		}

@@ -38,12 +38,51 @@ func TestCoref(t *testing.T) {
 		{"surname of a group name does not join", "Jamshid Kholmurodov met Kholmurodov Holdings staff.",
 			[][2]string{{"Jamshid Kholmurodov", "PERSON"}, {"Kholmurodov Holdings", "GROUP"}}, "",
 			"Jamshid Kholmurodov@0:19/PERSON/ner/auto/person/jamshid-kholmurodov Kholmurodov Holdings@24:44/GROUP/ner/auto/group/kholmurodov-holdings"},
-		{"first and last of a longer name are no rule: their own entity", "Akhtar Mohammad Mansour spoke; Akhtar Mansour left.",
+		{"middle: first and last of a longer name join it", "Akhtar Mohammad Mansour spoke; Akhtar Mansour left.",
 			[][2]string{{"Akhtar Mohammad Mansour", "PERSON"}, {"Akhtar Mansour", "PERSON"}}, "",
+			"Akhtar Mohammad Mansour@0:23/PERSON/ner/auto/person/akhtar-mohammad-mansour Akhtar Mansour@31:45/PERSON/ner/auto/person/akhtar-mohammad-mansour"},
+		{"middle left out: their own entity", "Akhtar Mohammad Mansour spoke; Akhtar Mansour left.",
+			[][2]string{{"Akhtar Mohammad Mansour", "PERSON"}, {"Akhtar Mansour", "PERSON"}}, "middle",
 			"Akhtar Mohammad Mansour@0:23/PERSON/ner/auto/person/akhtar-mohammad-mansour Akhtar Mansour@31:45/PERSON/ner/auto/person/akhtar-mansour"},
-		{"initials are no rule: their own entity", "Jamshid Kholmurodov spoke; J. Kholmurodov left.",
+		{"middle: a form without the given name stays its own", "Eberhard Faber left; Henry Eberhard Faber spoke.",
+			[][2]string{{"Eberhard Faber", "PERSON"}, {"Henry Eberhard Faber", "PERSON"}}, "",
+			"Eberhard Faber@0:14/PERSON/ner/auto/person/eberhard-faber Henry Eberhard Faber@21:41/PERSON/ner/auto/person/henry-eberhard-faber"},
+		{"middle: only within one label", "Akhtar Mohammad Mansour spoke; Akhtar Mansour left.",
+			[][2]string{{"Akhtar Mohammad Mansour", "PERSON"}, {"Akhtar Mansour", "GROUP"}}, "",
+			"Akhtar Mohammad Mansour@0:23/PERSON/ner/auto/person/akhtar-mohammad-mansour Akhtar Mansour@31:45/GROUP/ner/auto/group/akhtar-mansour"},
+		{"middle: a common word in the name is no person's name", "Circuit Park Zandvoort opened; Circuit Zandvoort closed; the circuit reopened.",
+			[][2]string{{"Circuit Park Zandvoort", "PERSON"}, {"Circuit Zandvoort", "PERSON"}}, "",
+			"Circuit Park Zandvoort@0:22/PERSON/ner/auto/person/circuit-park-zandvoort Circuit Zandvoort@31:48/PERSON/ner/auto/person/circuit-zandvoort"},
+		{"initials and surname join the full name", "Jamshid Kholmurodov spoke; J. Kholmurodov left.",
 			[][2]string{{"Jamshid Kholmurodov", "PERSON"}, {"J. Kholmurodov", "PERSON"}}, "",
+			"Jamshid Kholmurodov@0:19/PERSON/ner/auto/person/jamshid-kholmurodov J. Kholmurodov@27:41/PERSON/ner/auto/person/jamshid-kholmurodov"},
+		{"initials left out: their own entity", "Jamshid Kholmurodov spoke; J. Kholmurodov left.",
+			[][2]string{{"Jamshid Kholmurodov", "PERSON"}, {"J. Kholmurodov", "PERSON"}}, "initials",
 			"Jamshid Kholmurodov@0:19/PERSON/ner/auto/person/jamshid-kholmurodov J. Kholmurodov@27:41/PERSON/ner/auto/person/j-kholmurodov"},
+		{"initials of a given and a middle name", "Jamshid Abdullayevich Kholmurodov spoke; J. A. Kholmurodov left.",
+			[][2]string{{"Jamshid Abdullayevich Kholmurodov", "PERSON"}, {"J. A. Kholmurodov", "PERSON"}}, "",
+			"Jamshid Abdullayevich Kholmurodov@0:33/PERSON/ner/auto/person/jamshid-abdullayevich-kholmurodov J. A. Kholmurodov@41:58/PERSON/ner/auto/person/jamshid-abdullayevich-kholmurodov"},
+		{"initials after the surname, as references write them", "Kanat Aidarov wrote it; Aidarov K. cited it.",
+			[][2]string{{"Kanat Aidarov", "PERSON"}, {"Aidarov K.", "PERSON"}}, "",
+			"Kanat Aidarov@0:13/PERSON/ner/auto/person/kanat-aidarov Aidarov K.@24:34/PERSON/ner/auto/person/kanat-aidarov"},
+		{"initials in either order, neither fuller: the first", "J. Paraszczuk wrote it; Paraszczuk J. cited it.",
+			[][2]string{{"J. Paraszczuk", "PERSON"}, {"Paraszczuk J.", "PERSON"}}, "",
+			"J. Paraszczuk@0:13/PERSON/ner/auto/person/j-paraszczuk Paraszczuk J.@24:37/PERSON/ner/auto/person/j-paraszczuk"},
+		{"initials of a Cyrillic given name", "Zhanbolat Aidarov wrote it; Ж. Aidarov cited it.",
+			[][2]string{{"Zhanbolat Aidarov", "PERSON"}, {"Ж. Aidarov", "PERSON"}}, "",
+			"Zhanbolat Aidarov@0:17/PERSON/ner/auto/person/zhanbolat-aidarov Ж. Aidarov@28:39/PERSON/ner/auto/person/zhanbolat-aidarov"},
+		{"an initial that is not the given name's stays its own", "Jamshid Abdullayevich Kholmurodov spoke; A. Kholmurodov left.",
+			[][2]string{{"Jamshid Abdullayevich Kholmurodov", "PERSON"}, {"A. Kholmurodov", "PERSON"}}, "",
+			"Jamshid Abdullayevich Kholmurodov@0:33/PERSON/ner/auto/person/jamshid-abdullayevich-kholmurodov A. Kholmurodov@41:55/PERSON/ner/auto/person/a-kholmurodov"},
+		{"initials claimed by two people stay their own", "Jamshid Kholmurodov and Javlon Kholmurodov met; J. Kholmurodov left.",
+			[][2]string{{"Jamshid Kholmurodov", "PERSON"}, {"Javlon Kholmurodov", "PERSON"}, {"J. Kholmurodov", "PERSON"}}, "",
+			"Jamshid Kholmurodov@0:19/PERSON/ner/auto/person/jamshid-kholmurodov Javlon Kholmurodov@24:42/PERSON/ner/auto/person/javlon-kholmurodov J. Kholmurodov@48:62/PERSON/ner/auto/person/j-kholmurodov"},
+		{"initials settle which brother: the other has another initial", "Jamshid Kholmurodov and Farrukh Kholmurodov met; J. Kholmurodov left.",
+			[][2]string{{"Jamshid Kholmurodov", "PERSON"}, {"Farrukh Kholmurodov", "PERSON"}, {"J. Kholmurodov", "PERSON"}}, "",
+			"Jamshid Kholmurodov@0:19/PERSON/ner/auto/person/jamshid-kholmurodov Farrukh Kholmurodov@24:43/PERSON/ner/auto/person/farrukh-kholmurodov J. Kholmurodov@49:63/PERSON/ner/auto/person/jamshid-kholmurodov"},
+		{"a bare surname after the full name and its initials form", "Jamshid Kholmurodov spoke; J. Kholmurodov left. Kholmurodov returned.",
+			[][2]string{{"Jamshid Kholmurodov", "PERSON"}, {"J. Kholmurodov", "PERSON"}, {"Kholmurodov returned", "PERSON"}}, "",
+			"Jamshid Kholmurodov@0:19/PERSON/ner/auto/person/jamshid-kholmurodov J. Kholmurodov@27:41/PERSON/ner/auto/person/jamshid-kholmurodov Kholmurodov@48:59/PERSON/ner/auto/person/jamshid-kholmurodov"},
 		{"acronym spelled by the initials", "The Kyzylorda Cotton Trust grew. Later KCT shrank.",
 			[][2]string{{"Kyzylorda Cotton Trust", "GROUP"}, {"KCT", "GROUP"}}, "",
 			"Kyzylorda Cotton Trust@4:26/GROUP/ner/auto/group/kyzylorda-cotton-trust KCT@39:42/GROUP/ner/auto/group/kyzylorda-cotton-trust"},
@@ -92,10 +131,7 @@ func TestCoref(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var model []Mention
-			for _, m := range tt.model {
-				model = append(model, modelHit(tt.text, m[0], m[1]))
-			}
+			model := modelHits(tt.text, tt.model)
 			off := map[string]bool{}
 			if tt.without != "" {
 				off[tt.without] = true
@@ -128,6 +164,10 @@ var corefCases = []struct{ name, text string }{
 	{"initials and surname", "Jamshid Kholmurodov spoke first; J. Kholmurodov signed the letter."},
 	{"surname and initials in a reference", "Aidarov K. wrote the report. Later, Kanat Aidarov defended it."},
 	{"first and last of a longer name", "Akhtar Mohammad Mansour led the group until Akhtar Mansour was killed."},
+	{"first and last of an unknown longer name", "Bakhrom Ergashevich Tursunov, the mayor, chairs the board. Bakhrom Tursunov said the plant would reopen."},
+	{"initials that two people share", "Jamshid Kholmurodov and Javlon Kholmurodov signed. J. Kholmurodov later withdrew."},
+	{"initials that settle which brother", "Jamshid Kholmurodov and Farrukh Kholmurodov signed. J. Kholmurodov later withdrew."},
+	{"initials in both orders", "The report by J. Paraszczuk was cited; see Paraszczuk J. (2015)."},
 	{"transliteration variants", "Kholmurodov was released. Holmurodov returned home to Khujand."},
 	{"Cyrillic and Latin spellings", "Холмуродов was released. Kholmurodov returned home to Khujand."},
 	{"namesake of a president", "Sanjar Mirziyoyev, a teacher in Samarkand, said the school was closed."},
@@ -187,5 +227,34 @@ func TestAutoID(t *testing.T) {
 		if got := AutoID(c.label, c.name); got != c.want {
 			t.Errorf("AutoID(%q, %q) = %q, want %q", c.label, c.name, got, c.want)
 		}
+	}
+}
+
+func TestAutoKey(t *testing.T) {
+	for _, c := range []struct{ name, want string }{
+		{"Kholmurodov", "holmurodov"},
+		{"Holmurodov", "holmurodov"},
+		{"Холмуродов", "holmurodov"},
+		{"Jamshid Kholmurodov", "jamshid holmurodov"},
+		{"JAMSHID KHOLMURODOV", "jamshid holmurodov"},
+		{"Azattyk", "azatik"},
+		{"O‘zbekiston Ovozi", "ozbekiston ovozi"},
+		{"Cooley A.", "culei a"},
+		{"...", ""},
+	} {
+		if got := AutoKey(c.name); got != c.want {
+			t.Errorf("AutoKey(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+	// The key is a function of the id: names that share an id share a key.
+	names := []string{"Kholmurodov", "KHOLMURODOV", "Холмуродов", "Kholmurodov's", "Gülnara Öztürk", "Gulnara Ozturk",
+		"GÜLNARA ÖZTÜRK", "O‘zbekiston Ovozi", "O'zbekiston  Ovozi", "Ozbekiston Ovozi", "Yerlan Zhaksylykov", "Ерлан Жаксылыков"}
+	keys := map[string]string{}
+	for _, n := range names {
+		id, key := AutoID("PERSON", n), AutoKey(n)
+		if k, ok := keys[id]; ok && k != key {
+			t.Errorf("%q has id %s, as another name with key %q, but key %q", n, id, k, key)
+		}
+		keys[id] = key
 	}
 }

@@ -7,6 +7,7 @@
 //	gazetteer  names of the gazetteer, longest match over words (gazetteer.go)
 //	domains    sites named by their domain, Steppenews.kz (domains.go)
 //	citations  authors of references, and the titles whose names are no mentions (citations.go)
+//	works      titles of works named in running text, also no mentions (works.go)
 //	orgnames   organisations by the shape of their names, Willowmere Institute (orgnames.go)
 //	ner        the statistical model (package model) per sentence, spans from IOB labels (ner.go)
 //	clean      the model's spans trimmed to names, non-names dropped (clean.go)
@@ -66,6 +67,7 @@ type Mention struct {
 
 	Entity   string // entity id, set by link
 	Name     string // canonical name of the entity, set by link
+	Key      string // the folded key of an auto entity's name (AutoKey), set by link
 	Kind     string // kind of the entity when known, set by link
 	Sentence int    // index into Doc.Sentences
 
@@ -88,7 +90,8 @@ type Entity struct {
 	Label    string
 	Name     string
 	Kind     string
-	Mentions []int // indexes into Doc.Mentions
+	Key      string // the folded key of an auto entity's name (AutoKey)
+	Mentions []int  // indexes into Doc.Mentions
 
 	Candidates []string // the ids an ambiguous entity may be
 }
@@ -111,7 +114,7 @@ type Doc struct {
 	Sentences   []Span        // sentences
 	Gazetteer   []Mention     // gazetteer: candidate hits, possibly overlapping
 	Rules       []Mention     // domains, citations, orgnames: candidate hits of rules
-	Titles      []Span        // citations: titles of cited works, where names are no mentions
+	Titles      []Span        // citations, works: titles of works, where names are no mentions
 	Model       []Mention     // ner: candidate model hits
 	Cleaned     []Mention     // clean: model hits trimmed, non-names dropped
 	cleaned     bool          // clean ran: resolve reads Cleaned, else the raw Model
@@ -125,6 +128,7 @@ type Doc struct {
 	Edges     []Edge    // graph
 
 	lower map[string]bool // tokens written in lower case, built by resolve on demand
+	lists *words          // the pipeline's word lists (nil: the embedded ones); read through words()
 }
 
 // segmentation returns the document's tokens and sentences as package text

@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/extract-ca/extract/output"
-	"github.com/extract-ca/extract/wordlist"
 )
 
 // Domains marks a site's name written as a domain ("Steppenews.kz",
@@ -17,7 +16,7 @@ type Domains struct{}
 
 func (Domains) Process(d *Doc) error {
 	for k, t := range d.Tokens {
-		if !isDomain(t.Text) {
+		if !isDomain(d.words().topLevelDomains, t.Text) {
 			continue
 		}
 		// "www.example.com/path" and "http://..." are addresses, not names:
@@ -33,18 +32,16 @@ func (Domains) Process(d *Doc) error {
 	return nil
 }
 
-// topLevelDomains are the endings a site's name is recognised by: generic
-// ones and the country codes of the region and of the sources it cites.
-var topLevelDomains = wordlist.Set("top-level-domains")
-
 // isDomain reports whether tok is a bare domain name: labels of letters,
 // digits and hyphens separated by full stops, the last one a known
 // top-level domain, and the first starting with a letter. "e.g." and
-// "U.S." are not.
+// "U.S." are not. topLevelDomains (a word list) are the endings a site's
+// name is recognised by: generic ones and the country codes of the region
+// and of the sources it cites.
 //
 // It runs on every token, so it allocates nothing: most tokens have no
 // full stop and are refused at once.
-func isDomain(tok string) bool {
+func isDomain(topLevelDomains map[string]bool, tok string) bool {
 	dot := strings.LastIndexByte(tok, '.')
 	if dot < 0 || strings.ContainsAny(tok, "/@:") ||
 		len(tok) >= 4 && strings.EqualFold(tok[:4], "www.") && strings.Count(tok, ".") < 2 {

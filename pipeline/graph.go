@@ -16,18 +16,36 @@ import (
 type Graph struct{}
 
 func (Graph) Process(d *Doc) error {
-	d.Entities = d.Entities[:0]
-	index := map[string]int{}
+	// Two passes: the entities and their mention counts first, so that
+	// the entities and all their lists of mentions take one array each.
+	index := make(map[string]int, len(d.Mentions))
 	entityOf := make([]int, len(d.Mentions)) // mention → index in d.Entities
+	var firsts, counts []int                 // per entity: its first mention, its number of mentions
 	for i, m := range d.Mentions {
 		k, ok := index[m.Entity]
 		if !ok {
-			k = len(d.Entities)
+			k = len(firsts)
 			index[m.Entity] = k
-			d.Entities = append(d.Entities, Entity{ID: m.Entity, Label: m.Label, Name: m.Name, Kind: m.Kind, Candidates: m.Candidates})
+			firsts, counts = append(firsts, i), append(counts, 0)
 		}
-		d.Entities[k].Mentions = append(d.Entities[k].Mentions, i)
+		counts[k]++
 		entityOf[i] = k
+	}
+	d.Entities = nil
+	if len(firsts) > 0 {
+		d.Entities = make([]Entity, len(firsts))
+	}
+	lists := make([]int, len(d.Mentions))
+	start := 0
+	for k, i := range firsts {
+		m := &d.Mentions[i]
+		end := start + counts[k]
+		d.Entities[k] = Entity{ID: m.Entity, Label: m.Label, Name: m.Name, Kind: m.Kind, Key: m.Key, Candidates: m.Candidates,
+			Mentions: lists[start:start:end]}
+		start = end
+	}
+	for i, k := range entityOf {
+		d.Entities[k].Mentions = append(d.Entities[k].Mentions, i)
 	}
 	// Edges are ordered by their ids; ranking the entities by id once lets
 	// the rest compare and sort small integers instead of strings.

@@ -5,7 +5,6 @@ import (
 	"unicode"
 
 	"github.com/extract-ca/extract/gazetteer"
-	"github.com/extract-ca/extract/wordlist"
 )
 
 // Link gives every mention an entity id that is stable across documents
@@ -22,9 +21,10 @@ import (
 //   - an acronym defined by the text takes the entity of its long form;
 //   - any other model mention gets AutoID: "auto/<label>/<slug>", a
 //     readable spelling of its text, so that one name gets one id wherever
-//     it appears. The variants of one name within a document (a surname
-//     after the full name, another spelling) are joined afterwards by the
-//     coref stage.
+//     it appears, and AutoKey, the folded key on which `extract graph`
+//     merges the spellings of one name across documents. The variants of
+//     one name within a document (a surname after the full name, another
+//     spelling) have been joined by the coref stage before.
 type Link struct {
 	kinds kindNames // entries of the kinds a word after a name announces
 }
@@ -54,7 +54,7 @@ func (l Link) Process(d *Doc) error {
 			continue
 		}
 		surface := strings.Join(strings.Fields(d.Text[m.Start:m.End]), " ")
-		m.Entity, m.Name = AutoID(m.Label, surface), surface
+		m.Entity, m.Name, m.Key = AutoID(m.Label, surface), surface, AutoKey(surface)
 	}
 	for i := range d.Mentions {
 		m := &d.Mentions[i]
@@ -62,7 +62,7 @@ func (l Link) Process(d *Doc) error {
 			// The end of the chain: an acronym's long form may itself
 			// have joined a fuller form ("TB" → "TA.CA" → the first "TA.CA").
 			long := d.Mentions[root(d.Mentions, i)]
-			m.Entity, m.Name, m.Kind, m.Label, m.Candidates = long.Entity, long.Name, long.Kind, long.Label, long.Candidates
+			m.Entity, m.Name, m.Kind, m.Label, m.Key, m.Candidates = long.Entity, long.Name, long.Kind, long.Label, long.Key, long.Candidates
 		}
 	}
 	return nil
@@ -80,15 +80,35 @@ func (l Link) Process(d *Doc) error {
 // gazetteer.Fold, are equal), and the id it keeps is that of the fullest,
 // then earliest, form.
 func AutoID(label, name string) string {
+	return "auto/" + strings.ToLower(label) + "/" + strings.Join(nameWords(name, gazetteer.Spell), "-")
+}
+
+// AutoKey derives the key of a name the gazetteer does not know: its
+// words folded (gazetteer.Fold: case, script, diacritics and the
+// transliteration habits), joined by spaces. It is lossy where AutoID is
+// not: "Kholmurodov" and "Holmurodov" have two ids and one key,
+// "holmurodov". The entity record carries it, and `extract graph` merges
+// the auto entities of one label and one key across documents (package
+// graph), as the coref stage's variant rule does within a document.
+// Spellings that share an id share a key (Fold is Spell followed by the
+// habits), so the key is a function of the id.
+func AutoKey(name string) string {
+	return strings.Join(nameWords(name, gazetteer.Fold), " ")
+}
+
+// nameWords returns the words of name, split at every character that is no
+// letter, digit, mark or apostrophe, each mapped by spell and left out
+// when spell leaves nothing.
+func nameWords(name string, spell func(string) string) []string {
 	var parts []string
 	for _, w := range strings.FieldsFunc(name, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) && !strings.ContainsRune(apostrophes, r)
 	}) {
-		if k := gazetteer.Spell(w); k != "" {
+		if k := spell(w); k != "" {
 			parts = append(parts, k)
 		}
 	}
-	return "auto/" + strings.ToLower(label) + "/" + strings.Join(parts, "-")
+	return parts
 }
 
 // apostrophes are the marks inside a word that its spelling drops
@@ -106,16 +126,14 @@ func wordAfter(text string, i int) string {
 	return strings.ToLower(rest[:end])
 }
 
-// kindAfter maps a lower-case word after a name to the kind it announces.
-var kindAfter = wordlist.Pairs("kinds-after")
-
-// chooseEntry picks the entry a name refers to among entries; decided is
-// false when it took the first for want of a reason.
-func chooseEntry(entries []*gazetteer.Entry, next string) (e *gazetteer.Entry, decided bool) {
+// chooseEntry picks the entry a name refers to among entries, given the
+// kind the word after the name announces ("" for none; kinds-after);
+// decided is false when it took the first for want of a reason.
+func chooseEntry(entries []*gazetteer.Entry, kind string) (e *gazetteer.Entry, decided bool) {
 	if len(entries) == 1 {
 		return entries[0], true
 	}
-	if kind, ok := kindAfter[next]; ok {
+	if kind != "" {
 		for _, e := range entries {
 			if e.Kind == kind {
 				return e, true

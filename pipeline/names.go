@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,8 +25,8 @@ func splitPossessives(d *Doc, hits []Mention, m *gazetteer.Matcher) []Mention {
 		return hits
 	}
 	text := d.Text
-	var out []Mention
-	for _, h := range hits {
+	var out []Mention // nil while no hit splits: hits itself is the result
+	for k, h := range hits {
 		surface := text[h.Start:h.End]
 		for _, p := range []string{"'s ", "’s "} {
 			i := strings.Index(surface, p)
@@ -41,12 +42,20 @@ func splitPossessives(d *Doc, hits []Mention, m *gazetteer.Matcher) []Mention {
 			if len(found) != 1 || found[0].Start != before.Start || found[0].End != before.End {
 				continue
 			}
+			if out == nil {
+				out = append(make([]Mention, 0, len(hits)+1), hits[:k]...)
+			}
 			out = append(out, Mention{Span: before, Label: string(found[0].Entries[0].Type),
 				Source: h.Source, Entries: found[0].Entries, Ambiguous: found[0].Ambiguous, Ref: -1})
 			h.Span = after
 			break
 		}
-		out = append(out, h)
+		if out != nil {
+			out = append(out, h)
+		}
+	}
+	if out == nil {
+		return hits
 	}
 	return out
 }
@@ -69,24 +78,29 @@ func hitSpans(hits []Mention) map[Span]bool {
 // gazetteer hit of its own (names in gaz), or an organisation's head noun
 // with its complements ("Kyrgyz Ministry of Culture"); "Afghan National
 // Security Forces" and "Russian Federation" stay whole.
-func withoutCountryAdjectives(text string, hits, gaz []Mention) []Mention {
-	out := hits[:0:0]
+func withoutCountryAdjectives(lists *words, text string, hits, gaz []Mention) []Mention {
+	var out []Mention       // a copy of hits, made at the first change
 	var known map[Span]bool // gaz's spans, built at the first candidate
-	for _, h := range hits {
+	for i, h := range hits {
 		surface := text[h.Start:h.End]
 		sp := strings.IndexByte(surface, ' ')
 		if sp > 0 && h.Label == output.LabelGroup {
-			if _, ok := countryOf[strings.ToLower(surface[:sp])]; ok {
+			if _, ok := lists.countryOf[strings.ToLower(surface[:sp])]; ok {
 				rest := Span{Start: h.Start + sp + 1, End: h.End}
 				if known == nil {
 					known = hitSpans(gaz)
 				}
-				if known[rest] || headWithComplements(text[rest.Start:rest.End]) {
-					h.Span = rest
+				if known[rest] || headWithComplements(lists, text[rest.Start:rest.End]) {
+					if out == nil {
+						out = slices.Clone(hits)
+					}
+					out[i].Span = rest
 				}
 			}
 		}
-		out = append(out, h)
+	}
+	if out == nil {
+		return hits
 	}
 	return out
 }
@@ -94,9 +108,9 @@ func withoutCountryAdjectives(text string, hits, gaz []Mention) []Mention {
 // headWithComplements reports whether name starts with an organisation's
 // head noun followed by a connector ("Ministry of ...", "Committee for
 // ...").
-func headWithComplements(name string) bool {
+func headWithComplements(lists *words, name string) bool {
 	words := strings.Fields(name)
-	return len(words) > 2 && inLower(orgHeads, words[0]) && connectors[words[1]]
+	return len(words) > 2 && inLower(lists.orgHeads, words[0]) && lists.connectors[words[1]]
 }
 
 // placesOutsidePersons drops the one-word place hits that end a person's
@@ -116,17 +130,23 @@ func placesOutsidePersons(d *Doc, gaz, hits, model []Mention) []Mention {
 			personsEnding[m.End] = append(personsEnding[m.End], m.Span)
 		}
 	}
-	hitStarts := make(map[int]bool, len(gaz))
-	for _, g := range gaz {
-		hitStarts[g.Start] = true
+	if len(personsEnding) == 0 {
+		return hits
 	}
-	out := hits[:0:0]
-	for _, h := range hits {
+	var hitStarts map[int]bool // built at the first place a person's name ends with
+	var out []Mention          // nil while no hit is dropped: hits itself is the result
+	for i, h := range hits {
 		inside := false
 		if h.Label == output.LabelPlace && !strings.ContainsAny(d.Text[h.Start:h.End], " -") {
 			for _, m := range personsEnding[h.End] {
 				if m.Start >= h.Start {
 					continue
+				}
+				if hitStarts == nil {
+					hitStarts = make(map[int]bool, len(gaz))
+					for _, g := range gaz {
+						hitStarts[g.Start] = true
+					}
 				}
 				first := d.Text[m.Start:h.Start]
 				if strings.HasSuffix(first, " ") && givenName(d, strings.TrimSuffix(first, " ")) && !hitStarts[m.Start] {
@@ -135,9 +155,15 @@ func placesOutsidePersons(d *Doc, gaz, hits, model []Mention) []Mention {
 				}
 			}
 		}
-		if !inside {
+		switch {
+		case inside && out == nil:
+			out = append(make([]Mention, 0, len(hits)-1), hits[:i]...)
+		case !inside && out != nil:
 			out = append(out, h)
 		}
+	}
+	if out == nil {
+		return hits
 	}
 	return out
 }

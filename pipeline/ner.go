@@ -44,7 +44,7 @@ func (n NER) Process(d *Doc) error {
 		for _, t := range toks[first:k] {
 			labeled = append(labeled, labeledToken{Span{Start: t.Start, End: t.End}, mapLabel(t.Label)})
 		}
-		d.Model = appendModelSpans(d.Text, labeled, d.Model)
+		d.Model = appendModelSpans(d.words().orgHeads, d.Text, labeled, d.Model)
 	}
 	return nil
 }
@@ -101,7 +101,7 @@ func mapLabel(iob string) string {
 // often gives the words of one name different types ("Talant/GPE
 // Abdykerov/PERSON"). So adjacent labeled tokens, separated by nothing but
 // spaces, form one span, and runLabel decides its label.
-func appendModelSpans(text string, toks []labeledToken, out []Mention) []Mention {
+func appendModelSpans(orgHeads map[string]bool, text string, toks []labeledToken, out []Mention) []Mention {
 	for k := 0; k < len(toks); {
 		if toks[k].label == "" {
 			k++
@@ -113,7 +113,7 @@ func appendModelSpans(text string, toks []labeledToken, out []Mention) []Mention
 		}
 		out = append(out, Mention{
 			Span:   Span{Start: toks[k].Start, End: toks[j-1].End},
-			Label:  runLabel(text, toks[k:j]),
+			Label:  runLabel(orgHeads, text, toks[k:j]),
 			Source: output.SourceNER,
 			Ref:    -1,
 		})
@@ -127,7 +127,7 @@ func appendModelSpans(text string, toks []labeledToken, out []Mention) []Mention
 // is a group; otherwise a run with a person token is a person (the model
 // confuses unfamiliar surnames with places, rarely the reverse); otherwise
 // the label most of its tokens have, the first on a tie.
-func runLabel(text string, run []labeledToken) string {
+func runLabel(orgHeads map[string]bool, text string, run []labeledToken) string {
 	last := run[len(run)-1]
 	if orgHeads[strings.ToLower(text[last.Start:last.End])] {
 		return output.LabelGroup

@@ -30,7 +30,7 @@ func (OrgNames) Process(d *Doc) error {
 			k++
 			continue
 		}
-		end := runEnd(d.Text, toks, k)
+		end := runEnd(d.words().connectors, d.Text, toks, k)
 		if s, label, ok := orgSpan(d, toks[k:end]); ok {
 			d.Rules = append(d.Rules, Mention{Span: s, Label: label, Source: output.SourceRule, Ref: -1})
 		}
@@ -41,7 +41,7 @@ func (OrgNames) Process(d *Doc) error {
 
 // runEnd returns the end (exclusive) of the run of name words and
 // connectors that starts at toks[k], on one line, separated by spaces.
-func runEnd(text string, toks []Token, k int) int {
+func runEnd(connectors map[string]bool, text string, toks []Token, k int) int {
 	last := k // last capitalised word
 	for j := k + 1; j < len(toks); j++ {
 		if gap := text[toks[j-1].End:toks[j].Start]; !onlySpacesOrNBSP(gap) || gap == "" {
@@ -69,21 +69,22 @@ func capitalised(w string) bool {
 // orgSpan decides whether a run of words is the name of an organisation or
 // a facility, and returns its span and label.
 func orgSpan(d *Doc, run []Token) (Span, string, bool) {
+	lists := d.words()
 	// A role before the name stays out, up to its last title word and the
 	// connectors after it: "Associate Professor of Political Science and
 	// Director of the Willowmere Institute" names the institute. "X and the
 	// Y" names two things; the run keeps the last.
 	for i := len(run) - 2; i >= 0; i-- {
 		w := run[i].Text
-		if inLower(titles, w) && connectors[run[i+1].Text] || w == "and" && run[i+1].Text == "the" {
+		if inLower(lists.titles, w) && lists.connectors[run[i+1].Text] || w == "and" && run[i+1].Text == "the" {
 			run = run[i+1:]
 			break
 		}
 	}
-	for len(run) > 0 && (inLower(titles, run[0].Text) || connectors[run[0].Text]) {
+	for len(run) > 0 && (inLower(lists.titles, run[0].Text) || lists.connectors[run[0].Text]) {
 		run = run[1:]
 	}
-	for len(run) > 0 && connectors[run[len(run)-1].Text] {
+	for len(run) > 0 && lists.connectors[run[len(run)-1].Text] {
 		run = run[:len(run)-1]
 	}
 	if len(run) < 2 {
@@ -94,9 +95,9 @@ func orgSpan(d *Doc, run []Token) (Span, string, bool) {
 	// that starts a sentence is no part of a name either ("Later the
 	// Supreme Court", "Its Uzbek Service"), nor the connectors after it.
 	if len(run) > 1 && d.AtSentenceStart(run[0].Start) && run[0].Text != "The" &&
-		(inLower(commonWords, run[0].Text) || english.IsStopWord(strings.ToLower(run[0].Text))) {
+		(inLower(lists.commonWords, run[0].Text) || english.IsStopWord(strings.ToLower(run[0].Text))) {
 		run = run[1:]
-		for len(run) > 0 && connectors[run[0].Text] {
+		for len(run) > 0 && lists.connectors[run[0].Text] {
 			run = run[1:]
 		}
 	}
@@ -108,20 +109,20 @@ func orgSpan(d *Doc, run []Token) (Span, string, bool) {
 	}
 	// The tokenizer keeps a sentence's full stop on a short last word
 	// ("the Kambarata Dam."); a facility's head is no abbreviation.
-	if last := &run[len(run)-1]; strings.HasSuffix(last.Text, ".") && inLower(facilityHeads, strings.TrimSuffix(last.Text, ".")) {
+	if last := &run[len(run)-1]; strings.HasSuffix(last.Text, ".") && inLower(lists.facilityHeads, strings.TrimSuffix(last.Text, ".")) {
 		run = append(run[:len(run)-1:len(run)-1], Token{Span: Span{Start: last.Start, End: last.End - 1}, Text: strings.TrimSuffix(last.Text, ".")})
 	}
 	var head Token
 	switch last := run[len(run)-1]; {
-	case inLower(orgHeads, last.Text) || inLower(facilityHeads, last.Text):
+	case inLower(lists.orgHeads, last.Text) || inLower(lists.facilityHeads, last.Text):
 		head = last
-	case (inLower(orgHeads, run[0].Text) || inLower(facilityHeads, run[0].Text)) && connectors[run[1].Text]:
+	case (inLower(lists.orgHeads, run[0].Text) || inLower(lists.facilityHeads, run[0].Text)) && lists.connectors[run[1].Text]:
 		head = run[0]
 	default:
 		return Span{}, "", false
 	}
 	label := output.LabelGroup
-	if inLower(facilityHeads, head.Text) {
+	if inLower(lists.facilityHeads, head.Text) {
 		label = output.LabelPlace
 	}
 	return Span{Start: run[0].Start, End: run[len(run)-1].End}, label, true

@@ -11,6 +11,7 @@ import (
 	"github.com/extract-ca/extract/gazetteer"
 	"github.com/extract-ca/extract/model"
 	"github.com/extract-ca/extract/output"
+	"github.com/extract-ca/extract/wordlist"
 )
 
 // Config says how to build a Pipeline.
@@ -39,6 +40,11 @@ type Config struct {
 	// coref stage (CorefRules). Without clean, resolve takes the model's
 	// raw spans.
 	Without []string
+	// Wordlists are the word lists the rules consult (wordlist.Load with
+	// Wordlists() makes them from a user's directory); nil means the
+	// embedded ones. A list replaced in them that the pipeline does not
+	// read is an error.
+	Wordlists *wordlist.Lists
 	// OnStage, when non-nil, is called after each stage of Process (also
 	// one that fails) with the stage's name and its wall time, for
 	// profiling (scripts/bench). It runs on the goroutine that called
@@ -50,6 +56,7 @@ type Config struct {
 // stages hold only read-only state, shared by all workers.
 type Pipeline struct {
 	steps   []step
+	lists   *words
 	onStage func(string, time.Duration)
 	docs    sync.Pool // *Doc whose buffers Record reuses
 }
@@ -61,6 +68,16 @@ func New(cfg Config) (*Pipeline, error) {
 		// matcher take about as long each; on two cores they overlap.
 		go model.Default()
 	}
+	reads := Wordlists()
+	for _, name := range cfg.Wordlists.Replaced() {
+		if !slices.Contains(reads, name) {
+			return nil, fmt.Errorf("pipeline: the word list %s is not one the pipeline reads (%s)", name, strings.Join(reads, ", "))
+		}
+	}
+	lists := defaultWords()
+	if cfg.Wordlists != nil {
+		lists = newWords(cfg.Wordlists)
+	}
 	entries := cfg.Gazetteer
 	if entries == nil {
 		var err error
@@ -68,14 +85,14 @@ func New(cfg Config) (*Pipeline, error) {
 			return nil, err
 		}
 	}
-	steps, err := without(newSteps(cfg, gazetteer.NewMatcher(entries), newKindNames(entries)), cfg.Without)
+	steps, err := without(newSteps(cfg, gazetteer.NewMatcher(entries), newKindNames(entries, lists.kindAfter)), cfg.Without)
 	if err != nil {
 		return nil, err
 	}
 	if err := checkOrder(steps); err != nil {
 		return nil, err
 	}
-	return &Pipeline{steps: steps, onStage: cfg.OnStage}, nil
+	return &Pipeline{steps: steps, lists: lists, onStage: cfg.OnStage}, nil
 }
 
 // newSteps is the pipeline: every stage in order, with what it needs, reads
@@ -88,6 +105,7 @@ func newSteps(cfg Config, m *gazetteer.Matcher, kinds kindNames) []step {
 		{"gazetteer", Contract{Needs: []Field{FieldTokens, FieldSentences}, Sets: []Field{FieldGazetteer}}, Gazetteer{Matcher: m}},
 		{"domains", Contract{Needs: []Field{FieldTokens}, Sets: []Field{FieldRules}}, Domains{}},
 		{"citations", Contract{Needs: []Field{FieldText}, Sets: []Field{FieldRules, FieldTitles}}, Citations{}},
+		{"works", Contract{Needs: []Field{FieldTokens}, Sets: []Field{FieldTitles}}, Works{}},
 		{"orgnames", Contract{Needs: []Field{FieldTokens, FieldSentences}, Sets: []Field{FieldRules}}, OrgNames{}},
 	}
 	if cfg.NER {
@@ -112,7 +130,7 @@ func newSteps(cfg Config, m *gazetteer.Matcher, kinds kindNames) []step {
 }
 
 // optional are the stages Config.Without may leave out.
-var optional = []string{"domains", "citations", "orgnames", "clean", "acronyms", "coref"}
+var optional = []string{"domains", "citations", "works", "orgnames", "clean", "acronyms", "coref"}
 
 // without drops the named steps; "coref/<rule>" names one rule of the
 // coref stage (CorefRules), which corefOff leaves out.
@@ -155,7 +173,7 @@ func (p *Pipeline) Process(id, source, text string) (doc *Doc, err error) {
 	if !utf8.ValidString(text) {
 		return nil, invalidUTF8(text)
 	}
-	doc = &Doc{ID: id, Source: source, Text: text}
+	doc = &Doc{ID: id, Source: source, Text: text, lists: p.lists}
 	if err := p.run(doc); err != nil {
 		return nil, err
 	}
@@ -175,7 +193,7 @@ func (p *Pipeline) Record(id, source, text string) (*output.Record, error) {
 	if doc == nil {
 		doc = new(Doc)
 	}
-	doc.ID, doc.Source, doc.Text = id, source, text
+	doc.ID, doc.Source, doc.Text, doc.lists = id, source, text, p.lists
 	if err := p.run(doc); err != nil {
 		return nil, err // a stage failed: its buffers are not trusted again
 	}

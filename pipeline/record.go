@@ -56,7 +56,7 @@ func (d *Doc) Record() *output.Record {
 		for _, k := range e.Mentions {
 			refs = append(refs, ids[k])
 		}
-		r.Entities = append(r.Entities, output.Entity{ID: e.ID, Label: e.Label, Name: e.Name, Kind: e.Kind,
+		r.Entities = append(r.Entities, output.Entity{ID: e.ID, Label: e.Label, Name: e.Name, Kind: e.Kind, Key: e.Key,
 			Mentions: refs[start:len(refs):len(refs)], Candidates: e.Candidates})
 	}
 	if d.Edges != nil {

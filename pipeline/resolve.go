@@ -65,49 +65,62 @@ func (r Resolve) Process(d *Doc) error {
 	model = outsideTitles(model, d.Titles)
 	// Support for ambiguous names comes from the model's raw hits: a hit
 	// too weak to stand alone still says a name is there.
-	gaz := outsideTitles(supported(d.Gazetteer, d.Model), d.Titles)
+	gaz := outsideTitles(supported(d.Gazetteer, d.Model, len(d.Rules)), d.Titles)
 	gaz = splitPossessives(d, gaz, r.Matcher)
-	rules := withoutCountryAdjectives(d.Text, outsideTitles(d.Rules, d.Titles), gaz)
-	gaz = withoutCountryAdjectives(d.Text, gaz, gaz)
+	rules := withoutCountryAdjectives(d.words(), d.Text, outsideTitles(d.Rules, d.Titles), gaz)
+	gaz = withoutCountryAdjectives(d.words(), d.Text, gaz, gaz)
 	gaz = placesOutsidePersons(d, d.Gazetteer, gaz, model)
 	gaz = withoutNamesakes(d, gaz, model) // rule 4's exception
 	if d.ownBounds {
 		gaz = notInside(gaz, model)
 	}
 	taken := newSpanSet(len(d.Text))
-	kept := longestFirst(append(gaz, rules...), taken)
-	for _, m := range model {
+	hits := append(gaz, rules...)
+	kept := longestFirst(hits, taken)
+	for i, m := range model {
 		if !taken.overlaps(m.Span) {
-			kept = append(kept, m)
+			kept = append(kept, len(hits)+i)
 			taken.add(m.Span)
 		}
 	}
-	kept = byStart(kept)
-	for i := range kept {
-		kept[i].Sentence = d.SentenceOf(kept[i].Start)
+	// The kept mentions are copied once, into their text order: equal
+	// starts stay in the order they were kept.
+	at := func(k int) *Mention {
+		if k < len(hits) {
+			return &hits[k]
+		}
+		return &model[k-len(hits)]
 	}
-	d.Mentions = kept
+	slices.SortStableFunc(kept, func(a, b int) int { return cmp.Compare(at(a).Start, at(b).Start) })
+	d.Mentions = make([]Mention, len(kept))
+	for i, k := range kept {
+		d.Mentions[i] = *at(k)
+		d.Mentions[i].Sentence = d.SentenceOf(d.Mentions[i].Start)
+	}
 	return nil
 }
 
 // supported applies rule 2 to the gazetteer hits.
-func supported(hits, model []Mention) []Mention {
-	sure := map[string]bool{}
-	for _, h := range hits {
-		if !h.Ambiguous {
-			for _, e := range h.Entries {
-				sure[e.ID] = true
-			}
-		}
-	}
-	out := make([]Mention, 0, len(hits))
-	var modelSpans *spanIndex // built at the first ambiguous hit
+func supported(hits, model []Mention, extra int) []Mention {
+	// Room for the rules' hits too, which resolve appends to these.
+	out := make([]Mention, 0, len(hits)+extra)
+	// Built at the first ambiguous hit: most documents have none.
+	var sure map[string]bool
+	var modelSpans *spanIndex
 	for _, h := range hits {
 		if !h.Ambiguous {
 			out = append(out, h)
 			continue
 		}
 		if modelSpans == nil {
+			sure = map[string]bool{}
+			for _, h := range hits {
+				if !h.Ambiguous {
+					for _, e := range h.Entries {
+						sure[e.ID] = true
+					}
+				}
+			}
 			modelSpans = newSpanIndex(spansOf(model, nil))
 		}
 		label := ""
@@ -141,9 +154,10 @@ func typeCertain(entries []*gazetteer.Entry) bool {
 	return len(entries) > 1
 }
 
-// longestFirst keeps the non-overlapping hits, longest first, then
-// earliest (spaCy's filter_spans), and adds the kept spans to taken.
-func longestFirst(hits []Mention, taken *spanSet) []Mention {
+// longestFirst returns the indexes of the non-overlapping hits, longest
+// first, then earliest (spaCy's filter_spans), in the order it keeps them,
+// and adds the kept spans to taken.
+func longestFirst(hits []Mention, taken *spanSet) []int {
 	order := make([]int, len(hits))
 	for i := range order {
 		order[i] = i
@@ -155,30 +169,14 @@ func longestFirst(hits []Mention, taken *spanSet) []Mention {
 		}
 		return cmp.Compare(ha.Start, hb.Start)
 	})
-	var kept []Mention
+	kept := order[:0] // overwrites only what it has read
 	for _, i := range order {
 		if !taken.overlaps(hits[i].Span) {
-			kept = append(kept, hits[i])
+			kept = append(kept, i)
 			taken.add(hits[i].Span)
 		}
 	}
 	return kept
-}
-
-// byStart returns the mentions in text order, equal starts in their order
-// in ms. It sorts indexes and moves each mention once: sorting the
-// mentions themselves moved them around many times over.
-func byStart(ms []Mention) []Mention {
-	order := make([]int, len(ms))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(ms[a].Start, ms[b].Start) })
-	sorted := make([]Mention, len(ms))
-	for i, k := range order {
-		sorted[i] = ms[k]
-	}
-	return sorted
 }
 
 // preferType moves the entries of type label to the front.
@@ -219,17 +217,28 @@ func outsideTitles(hits []Mention, titles []Span) []Mention {
 // labelled otherwise must end with the hit (a given name before a known
 // surname, "Sanjar Mirziyoyev" taken for a place): it becomes a person.
 func withoutNamesakes(d *Doc, hits, model []Mention) []Mention {
-	out := hits[:0:0]
+	if len(model) == 0 {
+		return hits
+	}
+	var out []Mention    // nil while no hit is dropped: hits itself is the result
 	var spans *spanIndex // the model's spans, built at the first person hit
-	for _, h := range hits {
+	for i, h := range hits {
 		if h.Label == output.LabelPerson && spans == nil {
 			spans = newSpanIndex(spansOf(model, nil))
 		}
 		if k := unknownNameAround(d, h.Span, model, spans); h.Label == output.LabelPerson && k >= 0 {
 			model[k].Label = output.LabelPerson
+			if out == nil {
+				out = append(make([]Mention, 0, len(hits)-1), hits[:i]...)
+			}
 			continue
 		}
-		out = append(out, h)
+		if out != nil {
+			out = append(out, h)
+		}
+	}
+	if out == nil {
+		return hits
 	}
 	return out
 }

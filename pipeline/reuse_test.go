@@ -1,27 +1,19 @@
 package pipeline
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/extract-ca/extract/internal/testfile"
 )
 
 // TestRecordReusesNothingVisible runs the seeds through Pipeline.Record,
 // which reuses one Doc's buffers from document to document, long and short
 // ones in turn, and requires each record to equal a fresh Doc's.
 func TestRecordReusesNothingVisible(t *testing.T) {
-	files, err := filepath.Glob("../seeds/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatal("no seeds", err)
-	}
 	texts := []string{"", "Rahmon met Putin in Dushanbe."}
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(raw), "Tashkent.")
+	for _, seed := range testfile.Seeds(t, "..") {
+		texts = append(texts, seed, "Tashkent.")
 	}
 	p, err := New(Config{})
 	if err != nil {

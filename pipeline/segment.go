@@ -1,6 +1,9 @@
 package pipeline
 
-import "github.com/extract-ca/extract/text"
+import (
+	"github.com/extract-ca/extract/text"
+	"github.com/extract-ca/extract/wordlist"
+)
 
 // Tokenize splits the text into tokens with byte offsets, once per
 // document (text.Tokenize): the statistical model's tokens, kept in
@@ -13,20 +16,40 @@ func (Tokenize) Process(d *Doc) error {
 	return nil
 }
 
-// Sentences groups the tokens into sentences (text.Sentences): a sentence
-// never crosses a blank line.
+// Sentences groups the tokens into sentences (text.Sentences, with the
+// pipeline's abbreviations): a sentence never crosses a blank line.
 type Sentences struct{}
 
 func (Sentences) Process(d *Doc) error {
-	d.Sentences = text.Sentences(d.Text, d.Tokens, d.Sentences[:0])
+	d.Sentences = text.Sentences(d.Text, d.Tokens, d.words().abbreviations, d.Sentences[:0])
 	return nil
 }
 
-// SplitSentences returns the byte ranges of the sentences of text as the
-// pipeline cuts them (the tokenize and sentences stages): extract train
+// SentenceSplitter cuts texts into sentences as a pipeline with the same
+// word lists does (the tokenize and sentences stages): extract train
 // gives them to the model, so that it learns on the sentences it labels.
-func SplitSentences(s string) [][2]int {
-	seg := text.Segment(s)
+type SentenceSplitter struct {
+	lists *words
+}
+
+// NewSentenceSplitter returns the splitter of a pipeline with the word
+// lists lists (nil: the embedded ones; see Config.Wordlists).
+func NewSentenceSplitter(lists *wordlist.Lists) SentenceSplitter {
+	if lists == nil {
+		return SentenceSplitter{defaultWords()}
+	}
+	return SentenceSplitter{newWords(lists)}
+}
+
+// Segment returns the segmentation of text as the pipeline makes it: what
+// the gazetteer's matcher reads (extract train's gazetteer features).
+func (s SentenceSplitter) Segment(t string) text.Segmentation {
+	return text.Segment(t, s.lists.abbreviations)
+}
+
+// Split returns the byte ranges of the sentences of text.
+func (s SentenceSplitter) Split(t string) [][2]int {
+	seg := s.Segment(t)
 	out := make([][2]int, len(seg.Sentences))
 	for i, sent := range seg.Sentences {
 		out[i] = [2]int{sent.Start, sent.End}

@@ -76,10 +76,15 @@ func runStagesBounds(t *testing.T, text string, model []Mention, own bool) *Doc 
 	return d
 }
 
-// modelHit makes a model mention over the first occurrence of s in text.
-func modelHit(text, s, label string) Mention {
-	i := strings.Index(text, s)
-	return Mention{Span: Span{Start: i, End: i + len(s)}, Label: label, Source: "ner", Ref: -1}
+// modelHits makes the model's mentions of a table test: one over the
+// first occurrence in text of each surface, with its label.
+func modelHits(text string, surfaceLabels [][2]string) []Mention {
+	var model []Mention
+	for _, m := range surfaceLabels {
+		i := strings.Index(text, m[0])
+		model = append(model, Mention{Span: Span{Start: i, End: i + len(m[0])}, Label: m[1], Source: "ner", Ref: -1})
+	}
+	return model
 }
 
 func describe(d *Doc) string {
@@ -135,6 +140,11 @@ func TestResolve(t *testing.T) {
 		{"lower case dropped", "the border guards", [][2]string{{"border", "PLACE"}}, ""},
 		{"event name dropped, the place in it kept", "the Batken Process began", [][2]string{{"Batken Process", "GROUP"}},
 			"Batken@4:10/PLACE/gazetteer/place/batken"},
+		{"operation dropped", "during Operation Enduring Freedom troops", [][2]string{{"Operation Enduring Freedom", "GROUP"}}, ""},
+		{"battle dropped, the place in it kept", "the Battle of Batken ended", [][2]string{{"Battle of Batken", "GROUP"}},
+			"Batken@14:20/PLACE/gazetteer/place/batken"},
+		{"a lone event word is left to the other rules", "Operation began", [][2]string{{"Operation", "GROUP"}},
+			"Operation@0:9/GROUP/ner/auto/group/operation"},
 		{"gazetteer wins inside prose's span", "fans of Batken United cheered", [][2]string{{"Batken United", "GROUP"}},
 			"Batken@8:14/PLACE/gazetteer/place/batken"},
 		{"longest gazetteer hit wins", "in the Kyrgyz Republic today", nil,
@@ -154,10 +164,7 @@ func TestResolve(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var model []Mention
-			for _, m := range tt.model {
-				model = append(model, modelHit(tt.text, m[0], m[1]))
-			}
+			model := modelHits(tt.text, tt.model)
 			if got := describe(runStages(t, tt.text, model)); got != tt.want {
 				t.Errorf("\ngot  %s\nwant %s", got, tt.want)
 			}
@@ -186,10 +193,7 @@ func TestResolveOwnBounds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var model []Mention
-			for _, m := range tt.model {
-				model = append(model, modelHit(tt.text, m[0], m[1]))
-			}
+			model := modelHits(tt.text, tt.model)
 			if got := describe(runStagesBounds(t, tt.text, model, true)); got != tt.want {
 				t.Errorf("\ngot  %s\nwant %s", got, tt.want)
 			}
@@ -199,7 +203,7 @@ func TestResolveOwnBounds(t *testing.T) {
 
 func TestAcronyms(t *testing.T) {
 	text := "The Eurasian Council on Foreign Affairs (ECFA) met. ECFA said the Taliban (TB) and ECFA agree."
-	d := runStages(t, text, []Mention{modelHit(text, "Eurasian Council on Foreign Affairs", "GROUP")})
+	d := runStages(t, text, modelHits(text, [][2]string{{"Eurasian Council on Foreign Affairs", "GROUP"}}))
 	want := "Eurasian Council on Foreign Affairs@4:39/GROUP/ner/auto/group/eurasian-council-on-foreign-affairs " +
 		"ECFA@41:45/GROUP/rule/auto/group/eurasian-council-on-foreign-affairs " +
 		"ECFA@52:56/GROUP/rule/auto/group/eurasian-council-on-foreign-affairs " +
@@ -275,7 +279,7 @@ func TestAppendModelSpans(t *testing.T) {
 				pos += len(w) + 1
 			}
 			var got []string
-			for _, m := range appendModelSpans(tt.text, toks, nil) {
+			for _, m := range appendModelSpans(defaultWords().orgHeads, tt.text, toks, nil) {
 				got = append(got, tt.text[m.Start:m.End]+"/"+m.Label)
 			}
 			if strings.Join(got, " ") != tt.want {
@@ -291,7 +295,7 @@ func TestIsDomain(t *testing.T) {
 		"Andrewgrantham.co.uk": true, "e.g.": false, "U.S.": false, "i.e": false, "3.14": false,
 		"https://knb.kz": false, "me@ex.com": false, "Kazakhstan.": false, "example.xyz": false,
 	} {
-		if got := isDomain(tok); got != want {
+		if got := isDomain(defaultWords().topLevelDomains, tok); got != want {
 			t.Errorf("isDomain(%q) = %v, want %v", tok, got, want)
 		}
 	}
@@ -318,8 +322,8 @@ func TestDomainsAndAcronymOverride(t *testing.T) {
 		}
 	}
 	// The model calls the acronym a place at both places.
-	d.Model = []Mention{modelHit(text, "Spiritual Directorate", "GROUP"), modelHit(text, "SDKM", "PLACE"),
-		{Span: Span{Start: 49, End: 53}, Label: "PLACE", Source: "ner", Ref: -1}}
+	d.Model = append(modelHits(text, [][2]string{{"Spiritual Directorate", "GROUP"}, {"SDKM", "PLACE"}}),
+		Mention{Span: Span{Start: 49, End: 53}, Label: "PLACE", Source: "ner", Ref: -1})
 	for _, s := range []Stage{Clean{}, Resolve{}, Acronyms{}, Link{}} {
 		if err := s.Process(d); err != nil {
 			t.Fatal(err)

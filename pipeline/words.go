@@ -1,7 +1,9 @@
 package pipeline
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -10,21 +12,81 @@ import (
 	"github.com/extract-ca/extract/wordlist"
 )
 
-// The vocabulary of the rules lives in package wordlist (one file per list,
-// each saying where it comes from); these are the lists the stages consult.
-var (
-	demonyms          = wordlist.Set("demonyms")            // adjectives of origin or faith: no mentions
-	titles            = wordlist.Set("titles")              // precede a name, not part of it
-	notNames          = wordlist.Set("not-names")           // never a name on their own (with orgHeads)
-	commonWords       = wordlist.Set("sentence-start")      // capitalised only at a sentence start
-	orgHeads          = wordlist.Set("org-heads")           // "Willowmere Institute", "Ministry of Water"
-	facilityHeads     = wordlist.Set("facility-heads")      // "Chinese Embassy", "Toktogul Dam": places
-	connectors        = wordlist.Set("name-connectors")     // may join the words of one name
-	countryOf         = wordlist.Pairs("demonym-countries") // "kyrgyz" → KG
-	placePrepositions = wordlist.Set("place-prepositions")  // "in Osh", "from Kunduz"
-	placeNouns        = wordlist.Set("place-nouns")         // "Batken province", "the city of Osh"
-	eventHeads        = wordlist.Set("event-heads")         // "Almaty Process": events and documents, no mentions
-)
+// words are the lists the stages consult, from the pipeline's
+// wordlist.Lists (Config.Wordlists): each list is in package wordlist (one
+// file per list, saying where it comes from), and a user may replace it.
+// A Doc reaches them through Doc.words; the maps are shared by every
+// document of the pipeline and never written.
+type words struct {
+	demonyms          map[string]bool   // adjectives of origin or faith: no mentions
+	titles            map[string]bool   // precede a name, not part of it
+	notNames          map[string]bool   // never a name on their own (with orgHeads)
+	commonWords       map[string]bool   // capitalised only at a sentence start
+	orgHeads          map[string]bool   // "Willowmere Institute", "Ministry of Water"
+	facilityHeads     map[string]bool   // "Chinese Embassy", "Toktogul Dam": places
+	connectors        map[string]bool   // may join the words of one name
+	countryOf         map[string]string // "kyrgyz" → KG
+	placePrepositions map[string]bool   // "in Osh", "from Kunduz"
+	placeNouns        map[string]bool   // "Batken province", "the city of Osh"
+	eventHeads        map[string]bool   // "Almaty Process": events and documents, no mentions
+	abbreviations     map[string]bool   // "Gen.", "Jan.": a full stop that ends no sentence
+	topLevelDomains   map[string]bool   // the endings a site's name is recognised by
+	particles         map[string]bool   // stand between a given name and a surname ("von", "bin")
+	kindAfter         map[string]string // a word after a name → the kind it announces
+}
+
+// listSource gives lists by name: a *wordlist.Lists, or the recorder of
+// the names newWords asks for (Wordlists).
+type listSource interface {
+	Set(name string) map[string]bool
+	Pairs(name string) map[string]string
+}
+
+func newWords(l listSource) *words {
+	return &words{
+		demonyms:          l.Set("demonyms"),
+		titles:            l.Set("titles"),
+		notNames:          l.Set("not-names"),
+		commonWords:       l.Set("sentence-start"),
+		orgHeads:          l.Set("org-heads"),
+		facilityHeads:     l.Set("facility-heads"),
+		connectors:        l.Set("name-connectors"),
+		countryOf:         l.Pairs("demonym-countries"),
+		placePrepositions: l.Set("place-prepositions"),
+		placeNouns:        l.Set("place-nouns"),
+		eventHeads:        l.Set("event-heads"),
+		abbreviations:     l.Set("abbreviations"),
+		topLevelDomains:   l.Set("top-level-domains"),
+		particles:         l.Set("name-particles"),
+		kindAfter:         l.Pairs("kinds-after"),
+	}
+}
+
+// defaultWords are the embedded lists, for a Doc made without a pipeline.
+var defaultWords = sync.OnceValue(func() *words { return newWords(wordlist.Default()) })
+
+// words returns the word lists the document is read with: its pipeline's.
+func (d *Doc) words() *words {
+	if d.lists == nil {
+		return defaultWords()
+	}
+	return d.lists
+}
+
+// nameRecorder is a listSource that records the names asked for.
+type nameRecorder []string
+
+func (r *nameRecorder) Set(name string) map[string]bool     { *r = append(*r, name); return nil }
+func (r *nameRecorder) Pairs(name string) map[string]string { *r = append(*r, name); return nil }
+
+// Wordlists returns the names of the word lists the pipeline reads, sorted:
+// those Config.Wordlists may replace (wordlist.Load(dir, Wordlists()...)).
+func Wordlists() []string {
+	var r nameRecorder
+	newWords(&r)
+	slices.Sort(r)
+	return r
+}
 
 // inLower reports whether set holds w lower-cased (set[strings.ToLower(w)])
 // without allocating for ASCII words: the rules look up most tokens of a
@@ -55,8 +117,8 @@ func nameLike(d *Doc, w string) bool {
 	if !unicode.IsUpper(r) || strings.ToUpper(w) == w {
 		return false
 	}
-	l := strings.ToLower(w)
-	return !titles[l] && !demonyms[l] && !notNames[l] && !orgHeads[l] && !facilityHeads[l] && !commonWords[l] &&
+	l, lists := strings.ToLower(w), d.words()
+	return !lists.titles[l] && !lists.demonyms[l] && !lists.notNames[l] && !lists.orgHeads[l] && !lists.facilityHeads[l] && !lists.commonWords[l] &&
 		!english.IsStopWord(l) && !usedInLowerCase(d, l)
 }
 

@@ -9,7 +9,7 @@ import (
 // Segment cuts a text into the tokens and sentences every stage reads,
 // with byte offsets.
 func ExampleSegment() {
-	seg := text.Segment("Mr. Rahmon met Hizb-ut-Tahrir's envoy. Then he left.")
+	seg := text.Segment("Mr. Rahmon met Hizb-ut-Tahrir's envoy. Then he left.", nil)
 	for _, s := range seg.Sentences {
 		fmt.Printf("%d:%d %q\n", s.Start, s.End, seg.Text[s.Start:s.End])
 	}

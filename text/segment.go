@@ -7,13 +7,17 @@
 //
 // Use:
 //
-//	seg := text.Segment("Osh is calm. Batken is not.")
+//	seg := text.Segment("Osh is calm. Batken is not.", nil)
 //	for _, s := range seg.Sentences {
 //		fmt.Println(seg.Text[s.Start:s.End])
 //	}
 package text
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/extract-ca/extract/wordlist"
+)
 
 // Span is a byte range of a text, end exclusive.
 type Span struct {
@@ -41,10 +45,13 @@ type Segmentation struct {
 }
 
 // Segment segments text as the pipeline segments a document: Tokenize,
-// then Sentences.
-func Segment(text string) Segmentation {
+// then Sentences with abbreviations (nil: the embedded word list).
+func Segment(text string, abbreviations map[string]bool) Segmentation {
+	if abbreviations == nil {
+		abbreviations = wordlist.Set("abbreviations")
+	}
 	_, toks := Tokenize(text, nil, nil)
-	return Segmentation{Text: text, Tokens: toks, Sentences: Sentences(text, toks, nil)}
+	return Segmentation{Text: text, Tokens: toks, Sentences: Sentences(text, toks, abbreviations, nil)}
 }
 
 // SentenceOf returns the index of the sentence that contains byte offset

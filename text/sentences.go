@@ -4,23 +4,22 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/extract-ca/extract/wordlist"
 )
 
 // Sentences appends to dst the sentences of text, whose tokens are toks
-// (Tokenize's), and returns it. A sentence ends after a full stop,
-// question or exclamation mark (and any closing quotes or brackets) when
-// the next token starts with a capital, a digit or an opening quote,
-// unless the stop ends an abbreviation or an initial ("Aida K.
-// Sultanova"). A blank line always ends a sentence, and so does a single
-// line break unless the next line goes on in lower case: headings, list
-// items and captions stand alone.
-func Sentences(text string, toks []Token, dst []Span) []Span {
+// (Tokenize's), and returns it; abbreviations are the words that a full
+// stop follows without ending a sentence (the word list "abbreviations").
+// A sentence ends after a full stop, question or exclamation mark (and
+// any closing quotes or brackets) when the next token starts with a
+// capital, a digit or an opening quote, unless the stop ends an
+// abbreviation or an initial ("Aida K. Sultanova"). A blank line always
+// ends a sentence, and so does a single line break unless the next line
+// goes on in lower case: headings, list items and captions stand alone.
+func Sentences(text string, toks []Token, abbreviations map[string]bool, dst []Span) []Span {
 	first := 0
 	for k := 0; k < len(toks); k++ {
-		if k+1 == len(toks) || sentenceBreak(text, toks, k) {
-			dst = append(dst, Span{toks[first].Start, toks[k].End})
+		if k+1 == len(toks) || sentenceBreak(abbreviations, text, toks, k) {
+			dst = append(dst, Span{Start: toks[first].Start, End: toks[k].End})
 			first = k + 1
 		}
 	}
@@ -28,7 +27,9 @@ func Sentences(text string, toks []Token, dst []Span) []Span {
 }
 
 // sentenceBreak reports whether a sentence ends between token k and k+1.
-func sentenceBreak(text string, toks []Token, k int) bool {
+// abbreviations are the words that a full stop follows without ending
+// a sentence.
+func sentenceBreak(abbreviations map[string]bool, text string, toks []Token, k int) bool {
 	next := toks[k+1]
 	gap := text[toks[k].End:next.Start]
 	if nl := strings.Count(gap, "\n"); nl >= 2 {
@@ -51,7 +52,7 @@ func sentenceBreak(text string, toks []Token, k int) bool {
 	if isClosing(next.Text) {
 		return false // the break comes after the closing mark
 	}
-	if toks[j].Text == "." && j > 0 && toks[j-1].End == toks[j].Start && isAbbreviation(toks[j-1].Text) {
+	if toks[j].Text == "." && j > 0 && toks[j-1].End == toks[j].Start && isAbbreviation(abbreviations, toks[j-1].Text) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(next.Text)
@@ -59,6 +60,11 @@ func sentenceBreak(text string, toks []Token, k int) bool {
 }
 
 func isStop(tok string) bool {
+	// Every stop begins with one of these bytes ('…' with 0xE2); it is
+	// asked of most tokens, which begin with none of them.
+	if tok != "" && tok[0] != '.' && tok[0] != '!' && tok[0] != '?' && tok[0] != 0xE2 {
+		return false
+	}
 	switch tok {
 	case ".", "!", "?", "…", "?!", "!?":
 		return true
@@ -95,7 +101,7 @@ func isOpening(tok string) bool {
 
 // isAbbreviation reports whether tok, followed by a full stop, is an
 // abbreviation or an initial rather than the end of a sentence.
-func isAbbreviation(tok string) bool {
+func isAbbreviation(abbreviations map[string]bool, tok string) bool {
 	if n := utf8.RuneCountInString(tok); n == 1 {
 		r, _ := utf8.DecodeRuneInString(tok)
 		return unicode.IsUpper(r)
@@ -122,5 +128,3 @@ func inLower(set map[string]bool, w string) bool {
 	}
 	return set[string(buf[:len(w)])]
 }
-
-var abbreviations = wordlist.Set("abbreviations")

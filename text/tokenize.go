@@ -38,6 +38,10 @@ func Tokenize(text string, modelToks []model.Token, toks []Token) ([]model.Token
 func splitGap(text string, gap Span, toks []Token) []Token {
 	i := gap.Start
 	for i < gap.End {
+		if c := text[i]; c == ' ' || c == '\n' { // most gaps are a space or a line break
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:gap.End])
 		if unicode.IsSpace(r) {
 			i += size
@@ -79,11 +83,18 @@ func joinEllipses(text string, toks []Token) []Token {
 // splitMarkup appends the pieces of the token at s to toks: every HTML tag,
 // run of emphasis marks, dash or ellipsis becomes a token of its own.
 func splitMarkup(text string, s Span, toks []Token) []Token {
-	if isAddress(text[s.Start:s.End]) {
-		return append(toks, Token{s, text[s.Start:s.End]})
+	tok := text[s.Start:s.End]
+	// One look at every byte tells whether the token may be an address or
+	// hold markup at all: most tokens are plain words, kept whole.
+	var kinds uint8
+	for i := 0; i < len(tok); i++ {
+		kinds |= byteKinds[tok[i]]
+	}
+	if strings.HasPrefix(tok, "www.") || kinds&mayBeAddress != 0 && isAddress(tok) {
+		return append(toks, Token{s, tok})
 	}
 	start := s.Start
-	if n := openingQuoteLen(text[s.Start:s.End]); n > 0 {
+	if n := openingQuoteLen(tok); n > 0 {
 		toks = append(toks, Token{Span{s.Start, s.Start + n}, text[s.Start : s.Start+n]})
 		start += n
 	}
@@ -91,6 +102,10 @@ func splitMarkup(text string, s Span, toks []Token) []Token {
 		if a < b {
 			toks = append(toks, Token{Span{a, b}, text[a:b]})
 		}
+	}
+	if kinds&mayStartMarkup == 0 {
+		emit(start, s.End)
+		return toks
 	}
 	// Byte by byte: markup begins with an ASCII byte or 0xE2, which are
 	// never inside a rune, so no other byte need be looked at closer.
@@ -115,13 +130,24 @@ func splitMarkup(text string, s Span, toks []Token) []Token {
 }
 
 // startsMarkup reports whether markup (see markupLen) may begin with b.
-func startsMarkup(b byte) bool {
-	switch b {
-	case '<', '*', '_', '~', '`', 0xE2, '-', '.':
-		return true
+func startsMarkup(b byte) bool { return byteKinds[b]&mayStartMarkup != 0 }
+
+// byteKinds says of every byte value what a token holding it may be: one
+// table, since it is asked of every byte of the text.
+var byteKinds = func() (kinds [256]uint8) {
+	for _, b := range []byte{'<', '*', '_', '~', '`', 0xE2, '-', '.'} {
+		kinds[b] |= mayStartMarkup
 	}
-	return false
-}
+	for _, b := range []byte{'@', ':'} { // "@" and "://" of isAddress
+		kinds[b] |= mayBeAddress
+	}
+	return kinds
+}()
+
+const (
+	mayStartMarkup = 1 << iota // markup (markupLen) may begin at the byte
+	mayBeAddress               // the token may be an address (isAddress)
+)
 
 // markupLen returns the length of the markup that begins s, or 0. It is
 // asked at every byte of every token, so it decides by the first byte.
@@ -166,7 +192,21 @@ func isTagName(s string) bool {
 // isAddress reports whether tok is a URL or e-mail address, which keep their
 // underscores and tildes.
 func isAddress(tok string) bool {
-	return strings.Contains(tok, "://") || strings.HasPrefix(tok, "www.") || strings.Contains(tok, "@")
+	if strings.HasPrefix(tok, "www.") {
+		return true
+	}
+	// One pass for "://" and "@": it is asked of every token.
+	for i := 0; i < len(tok); i++ {
+		switch tok[i] {
+		case '@':
+			return true
+		case ':':
+			if strings.HasPrefix(tok[i+1:], "//") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // openingQuoteLen returns the length of a quote that opens tok ("'yes",

@@ -80,7 +80,7 @@ func TestSentences(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			seg := Segment(tt.text)
+			seg := Segment(tt.text, nil)
 			var got []string
 			for _, s := range seg.Sentences {
 				got = append(got, tt.text[s.Start:s.End])

@@ -67,7 +67,8 @@ var markRE = regexp.MustCompile(`<mark class="([^"]*)" data-label="([^"]*)" data
 // markup into headless Chromium and checks the DOM the browser built: the
 // marks are there with their label and entity, the article's script and
 // markup are text (no element made of them, the script never ran), and
-// the page's own script ran and highlighted the entity the URL chose. It
+// the page's own script (../view.js) ran, found its stylesheet
+// (../style.css) and highlighted the entity the URL chose. It
 // then takes screenshots of the page and of an evaluation page.
 func TestChromium(t *testing.T) {
 	dir := t.TempDir()
@@ -90,6 +91,9 @@ func TestChromium(t *testing.T) {
 	// that window.__pwned, which the article's script would set, is not.
 	if !strings.Contains(dom, `data-view="ok"`) {
 		t.Errorf("the page's own script did not report ok (or the article's script ran):\n%s", head(dom))
+	}
+	if !strings.Contains(dom, `data-style="loaded"`) {
+		t.Errorf("the page did not load its stylesheet (../style.css) from disk:\n%s", head(dom))
 	}
 	if n := strings.Count(dom, "<script"); n != 1 {
 		t.Errorf("%d script elements in the DOM, want the page's own one", n)
@@ -135,6 +139,9 @@ func TestChromium(t *testing.T) {
 	}
 	if !strings.Contains(dom, `data-view="ok"`) || strings.Count(dom, "<script") != 1 {
 		t.Error("eval page: the article's script ran or became an element")
+	}
+	if !strings.Contains(dom, `data-style="loaded"`) {
+		t.Error("eval page: the stylesheet was not loaded from disk")
 	}
 	shot()
 	diffShot()

@@ -3,7 +3,6 @@ package view
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -48,7 +47,7 @@ type kindCount struct {
 }
 
 type diffPage struct {
-	Title, ID, Back, Error string
+	Title, ID, Root, Error string
 	Regions                []diffRegion
 	Kinds                  []kindCount
 	Gold, Pred, Skipped    int
@@ -72,9 +71,10 @@ type diffIndex struct {
 // mistake, and a page per gold document (docs/) with the gold and
 // predicted spans drawn over its text. mistakes are the report's
 // (eval.Report.Errors, every one of them); predicted documents are
-// matched to gold ones by id.
+// matched to gold ones by id. The stylesheet and script are written at
+// the root of dir, as for a Site.
 func WriteDiff(dir string, gold, pred []eval.Document, mistakes []eval.Mistake) error {
-	if err := os.MkdirAll(filepath.Join(dir, "docs"), 0o755); err != nil {
+	if err := makeSite(dir); err != nil {
 		return err
 	}
 	preds := make(map[string]*eval.Document, len(pred))
@@ -91,7 +91,7 @@ func WriteDiff(dir string, gold, pred []eval.Document, mistakes []eval.Mistake) 
 	for i, g := range gold {
 		name := pageName(i+1, g.ID)
 		page := diffDocument(g, preds[g.ID], byDoc[g.ID])
-		page.Back = "../index.html"
+		page.Root = "../"
 		row := diffRow{Href: "docs/" + name, ID: g.ID, Error: page.Error, Gold: page.Gold, Pred: page.Pred, Kinds: page.Kinds}
 		for k, c := range page.Kinds {
 			idx.Totals[k].Count += c.Count

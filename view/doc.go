@@ -8,8 +8,11 @@
 //	for each record and its text { err = s.Add(rec, text) }
 //	err = s.Close() // writes index.html
 //
-// The pages need nothing but the files written: no external assets, a few
-// lines of inline JavaScript (choosing an entity highlights its mentions).
+// The pages need nothing but the files written, and open from disk: one
+// stylesheet and one short script (choosing an entity highlights its
+// mentions) stand once at the root of the site, style.css and view.js,
+// and every page links them by a relative path, so that a site of many
+// documents does not repeat them in each page.
 // Every piece of document text goes through html/template, so markup in an
 // article is shown as text, never run.
 //

@@ -25,7 +25,7 @@ func FuzzWriteDocument(f *testing.F) {
 			{ID: "m1", Start: s2, End: e2, Label: text, Entity: text},
 		}, Entities: []output.Entity{{ID: entity, Name: text, Label: "PLACE"}}}
 		var b bytes.Buffer
-		if err := WriteDocument(&b, rec, text, "../index.html"); err != nil {
+		if err := WriteDocument(&b, rec, text, "../"); err != nil {
 			t.Fatal(err)
 		}
 		if n := strings.Count(b.String(), "<script"); n != 1 {

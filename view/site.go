@@ -49,9 +49,10 @@ type docLink struct {
 	Mentions int
 }
 
-// NewSite makes dir (and dir/docs) and returns a Site writing there.
+// NewSite makes dir (and dir/docs), writes the stylesheet and script
+// there (WriteAssets) and returns a Site writing there.
 func NewSite(dir string) (*Site, error) {
-	if err := os.MkdirAll(filepath.Join(dir, "docs"), 0o755); err != nil {
+	if err := makeSite(dir); err != nil {
 		return nil, err
 	}
 	return &Site{dir: dir, entities: map[string]*entityRow{}, graph: graph.NewBuilder(graph.Options{})}, nil
@@ -103,7 +104,7 @@ func (s *Site) Add(rec *output.Record, text string) error {
 	}
 	s.docs = append(s.docs, row)
 	return writeFile(filepath.Join(s.dir, "docs", name), func(w io.Writer) error {
-		return WriteDocument(w, rec, text, "../index.html")
+		return WriteDocument(w, rec, text, "../")
 	})
 }
 
@@ -132,7 +133,7 @@ func writeFile(path string, write func(io.Writer) error) error {
 
 // docPage is what the document template shows.
 type docPage struct {
-	Title, ID, Source, Error, Back string
+	Title, ID, Source, Error, Root string
 	Segments                       []segment
 	Skipped, Mentions              int
 	Entities                       []entityItem
@@ -170,10 +171,12 @@ func legend(labels []string) []legendItem {
 	return items
 }
 
-// WriteDocument writes the page of one document to w; back is the link
-// to the index. Exported for callers that write pages one by one.
-func WriteDocument(w io.Writer, rec *output.Record, text, back string) error {
-	p := docPage{Title: rec.ID, ID: rec.ID, Source: rec.Source, Error: rec.Error, Back: back}
+// WriteDocument writes the page of one document to w; root is the path
+// from the page to the root of its site, where index.html and the assets
+// (WriteAssets) are: "../" for a page in docs/. Exported for callers that
+// write pages one by one.
+func WriteDocument(w io.Writer, rec *output.Record, text, root string) error {
+	p := docPage{Title: rec.ID, ID: rec.ID, Source: rec.Source, Error: rec.Error, Root: root}
 	if rec.Error == "" {
 		var skipped int
 		p.Segments, skipped = markText([]rune(text), rec.Mentions)

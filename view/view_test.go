@@ -108,6 +108,46 @@ func TestSiteGolden(t *testing.T) {
 	golden.Check(t, "error.html", readFile(t, filepath.Join(dir, "docs", "0002-bad.html")))
 }
 
+// TestSiteAssets: the stylesheet and script stand once at the root of
+// a site and of an evaluation's pages, as embedded, and every page links
+// them by a path relative to itself (the site works from file://).
+func TestSiteAssets(t *testing.T) {
+	site, evalDir := t.TempDir(), t.TempDir()
+	writeSample(t, site)
+	gold, pred, mistakes := diffSample(t)
+	if err := WriteDiff(evalDir, gold, pred, mistakes); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{site, evalDir} {
+		for _, name := range []string{"style.css", "view.js"} {
+			want, err := assets.ReadFile("assets/" + name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := readFile(t, filepath.Join(dir, name)); string(got) != string(want) {
+				t.Errorf("%s/%s differs from the embedded one", dir, name)
+			}
+		}
+		pages, _ := filepath.Glob(filepath.Join(dir, "docs", "*.html"))
+		pages = append(pages, filepath.Join(dir, "index.html"))
+		for _, p := range pages {
+			root := ""
+			if filepath.Base(filepath.Dir(p)) == "docs" {
+				root = "../"
+			}
+			page := string(readFile(t, p))
+			for _, link := range []string{`<link rel="stylesheet" href="` + root + `style.css">`, `<script src="` + root + `view.js"></script>`} {
+				if !strings.Contains(page, link) {
+					t.Errorf("%s lacks %s", p, link)
+				}
+			}
+			if strings.Contains(page, "<style") {
+				t.Errorf("%s has a style element of its own", p)
+			}
+		}
+	}
+}
+
 // TestDocumentEscapes checks what the golden file shows, so that a
 // careless -update cannot accept unescaped article text.
 func TestDocumentEscapes(t *testing.T) {
@@ -120,8 +160,8 @@ func TestDocumentEscapes(t *testing.T) {
 	if !strings.Contains(page, "&lt;script&gt;window.__pwned=1&lt;/script&gt;") {
 		t.Error("the article's script is not shown as text")
 	}
-	if n := strings.Count(page, "<script>"); n != 1 {
-		t.Errorf("%d script elements, want the page's own one", n)
+	if n := strings.Count(page, "<script"); n != 1 || !strings.Contains(page, `<script src="../view.js"></script>`) {
+		t.Errorf("%d script elements, want the site's own one (../view.js)", n)
 	}
 	for _, want := range []string{
 		`<mark class="l-person" data-label="PERSON" data-entity="person/emomali-rahmon" data-id="m0" title="PERSON person/emomali-rahmon">Рахмон</mark>`,

@@ -56,6 +56,7 @@ import (
 	"github.com/extract-ca/extract/gazetteer"
 	"github.com/extract-ca/extract/model"
 	"github.com/extract-ca/extract/pipeline"
+	"github.com/extract-ca/extract/wordlist"
 )
 
 // Options are the command line's choices, as extract-beam takes them.
@@ -64,8 +65,10 @@ type Options struct {
 	InputFormat batch.InputFormat // text (default) or jsonl
 	Output      string            // the JSONL file of records
 	Gazetteers  []string          // gazetteer files layered over the default, as extract run --gazetteer
+	Collisions  string            // what an id a file repeats does: refuse (default), replace or merge, as --gazetteer-collisions
 	NoNER       bool              // gazetteer and rules only
 	Model       string            // "prose" (default) or a file made by extract train
+	Wordlists   string            // a directory of word lists replacing the embedded ones, as extract run --wordlists
 	MaxBytes    int64             // largest document; 0 means batch.DefaultMaxBytes
 	Graph       string            // when set, the corpus graph is written there
 	GraphFormat string            // graphml (default), gexf or nodelink
@@ -94,6 +97,10 @@ type PipelineConfig struct {
 	Gazetteer []*gazetteer.Entry
 	// Model is a trained entity model's file (nil: prose's weights).
 	Model []byte
+	// Wordlists are the word lists with the user's in place of the
+	// embedded ones (nil: the embedded ones); they travel as the text of
+	// the replacing files (wordlist.Lists.MarshalJSON).
+	Wordlists *wordlist.Lists
 }
 
 // GraphConfig says where and how the corpus graph is written; Path "" for none.
@@ -131,11 +138,25 @@ func NewConfig(opts Options) (Config, error) {
 		}
 	}
 	if len(opts.Gazetteers) > 0 {
-		entries, err := gazetteer.Load(opts.Gazetteers...)
+		collisions := gazetteer.Refuse
+		if opts.Collisions != "" {
+			var err error
+			if collisions, err = gazetteer.ParseCollisions(opts.Collisions); err != nil {
+				return cfg, err
+			}
+		}
+		l, err := gazetteer.LoadLayered(collisions, opts.Gazetteers...)
 		if err != nil {
 			return cfg, err
 		}
-		cfg.Pipeline.Gazetteer = entries
+		cfg.Pipeline.Gazetteer = l.All
+	}
+	if opts.Wordlists != "" {
+		lists, err := wordlist.Load(opts.Wordlists, pipeline.Wordlists()...)
+		if err != nil {
+			return cfg, err
+		}
+		cfg.Pipeline.Wordlists = lists
 	}
 	if opts.Model != "" && opts.Model != "prose" {
 		if opts.NoNER {
@@ -386,5 +407,5 @@ func newPipeline(cfg PipelineConfig) (*pipeline.Pipeline, error) {
 			return nil, err
 		}
 	}
-	return pipeline.New(pipeline.Config{Gazetteer: cfg.Gazetteer, NER: cfg.NER, Model: trained})
+	return pipeline.New(pipeline.Config{Gazetteer: cfg.Gazetteer, NER: cfg.NER, Model: trained, Wordlists: cfg.Wordlists})
 }

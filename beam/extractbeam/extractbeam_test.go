@@ -20,6 +20,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 
 	"github.com/extract-ca/extract/batch"
+	"github.com/extract-ca/extract/internal/testfile"
 )
 
 // The jobs run on prism, in this process (loopback workers).
@@ -167,15 +168,7 @@ func TestSeedsEqualExtractRun(t *testing.T) {
 // graph's options are extract graph's.
 func TestFailingDocumentsAreErrorRecords(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) {
-		t.Helper()
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, text string) { testfile.Write(t, filepath.Join(dir, name), text) }
 	write("corpus/a.txt", "President Emomali Rahmon met officials in Dushanbe and Khujand.")
 	write("corpus/a.md", "The same id as a.txt: Bishkek.")
 	write("corpus/bad.txt", "Tashkent and \xff Samarkand")
@@ -261,6 +254,8 @@ func TestNewConfigRefuses(t *testing.T) {
 		{Options{Input: "../../nothing/*.txt", Output: "x"}, "no such file"},
 		{Options{Input: "../../seeds/*.txt", Output: "x", Gazetteers: []string{"../../nothing.gaz"}}, "nothing.gaz"},
 		{Options{Input: "../../seeds/*.txt", Output: "x", Model: "../../seeds/gold.jsonl"}, "gold.jsonl"},
+		{Options{Input: "../../seeds/*.txt", Output: "x", Wordlists: "../../nothing"}, "nothing"},
+		{Options{Input: "../../seeds/*.txt", Output: "x", Wordlists: "../../seeds"}, "seeds/001_"},
 		{Options{Input: "../../seeds/*.txt", Output: "x", Model: "m", NoNER: true}, "no effect with --no-ner"},
 		{Options{Input: "../../seeds/*.txt", Output: "x", Graph: "g", GraphFormat: "neo4j"}, "--graph-format"},
 		{Options{Input: "../../seeds/*.txt", Output: "x", Graph: "g", Labels: []string{"THING"}}, "--graph-label"},
@@ -282,4 +277,48 @@ func TestGazetteerAndModelTravel(t *testing.T) {
 		Gazetteers: []string{"../../examples/names.gaz"}, Model: model})
 	want := extract(t, nil, "run", "--input", "jsonl", "--gazetteer", "../../examples/names.gaz", "--model", model, "../../examples/docs.jsonl")
 	sameRecords(t, got, lines(want))
+}
+
+// Word lists given on the launching machine travel to the workers: the
+// records are extract run's with the same lists, which differ from the
+// embedded lists' records.
+func TestWordlistsTravel(t *testing.T) {
+	dir := t.TempDir()
+	lists := filepath.Join(dir, "lists")
+	os.Mkdir(lists, 0o755)
+	os.WriteFile(filepath.Join(lists, "org-heads.txt"), []byte("# only these\nguild\n"), 0o644)
+	docs := filepath.Join(dir, "docs.jsonl")
+	os.WriteFile(docs, []byte(`{"id":"a","text":"The Osh Weavers Guild met in Bishkek."}`+"\n"), 0o644)
+	got := runBeam(t, Options{Input: docs, InputFormat: batch.FormatJSONL, Output: filepath.Join(dir, "out.jsonl"), NoNER: true, Wordlists: lists})
+	want := extract(t, nil, "run", "--input", "jsonl", "--no-ner", "--wordlists", lists, docs)
+	sameRecords(t, got, lines(want))
+	if !strings.Contains(strings.Join(got, "\n"), `"text":"Osh Weavers Guild"`) {
+		t.Errorf("the replaced org-heads did not reach the workers: %s", got)
+	}
+}
+
+// A gazetteer file that repeats an id of the default is refused, as by
+// extract run, unless the options say to replace or merge it; then the
+// records are extract run's with the same choice.
+func TestGazetteerCollisions(t *testing.T) {
+	dir := t.TempDir()
+	gaz := filepath.Join(dir, "osh.gaz")
+	os.WriteFile(gaz, []byte("place/osh | PLACE | city | KG | place/kyrgyzstan | Osh | Osh City\n"), 0o644)
+	docs := filepath.Join(dir, "docs.jsonl")
+	os.WriteFile(docs, []byte(`{"id":"a","text":"Traders came to Osh City from Bishkek."}`+"\n"), 0o644)
+	opts := Options{Input: docs, InputFormat: batch.FormatJSONL, Output: filepath.Join(dir, "out.jsonl"), NoNER: true, Gazetteers: []string{gaz}}
+	if _, err := NewConfig(opts); err == nil || !strings.Contains(err.Error(), "osh.gaz:1") {
+		t.Fatalf("a repeated id: err = %v, want a collision at osh.gaz:1", err)
+	}
+	opts.Collisions = "sideways"
+	if _, err := NewConfig(opts); err == nil || !strings.Contains(err.Error(), "sideways") {
+		t.Fatalf("an unknown policy: err = %v, want it named", err)
+	}
+	opts.Collisions = "replace"
+	got := runBeam(t, opts)
+	want := extract(t, nil, "run", "--input", "jsonl", "--no-ner", "--gazetteer", gaz, "--gazetteer-collisions", "replace", docs)
+	sameRecords(t, got, lines(want))
+	if !strings.Contains(strings.Join(got, "\n"), `"text":"Osh City"`) {
+		t.Errorf("the replacing entry did not reach the workers: %s", got)
+	}
 }

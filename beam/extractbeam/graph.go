@@ -7,13 +7,11 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
-	"github.com/extract-ca/extract/gazetteer"
 	"github.com/extract-ca/extract/graph"
 	"github.com/extract-ca/extract/output"
 )
@@ -83,7 +81,7 @@ func (fn *graphFn) MergeAccumulators(a, b *graph.Builder) (*graph.Builder, error
 // gazetteer's facts, which `extract graph` takes from the default
 // gazetteer, and writes it in the chosen format.
 func (fn *graphFn) ExtractOutput(b *graph.Builder) (string, error) {
-	lookup, err := defaultLookup()
+	lookup, err := graph.DefaultLookup()
 	if err != nil {
 		return "", err
 	}
@@ -97,23 +95,6 @@ func (fn *graphFn) ExtractOutput(b *graph.Builder) (string, error) {
 	}
 	return buf.String(), nil
 }
-
-// defaultLookup gives the default gazetteer's facts of an entity id, as
-// `extract graph` has them.
-var defaultLookup = sync.OnceValues(func() (func(string) (graph.Known, bool), error) {
-	entries, err := gazetteer.Default()
-	if err != nil {
-		return nil, err
-	}
-	known := make(map[string]graph.Known, len(entries))
-	for _, e := range entries {
-		known[e.ID] = graph.Known{Name: e.Name, Kind: e.Kind, Country: e.Country, Parent: e.Parent}
-	}
-	return func(id string) (graph.Known, bool) {
-		k, ok := known[id]
-		return k, ok
-	}, nil
-})
 
 // writeFileFn writes its one element to Path, on any Beam file system.
 type writeFileFn struct {

@@ -82,7 +82,7 @@ func (a App) rootCommand() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(a.runCommand(), a.versionCommand(), a.evalCommand(), a.gazetteerCommand(), a.graphCommand(), a.trainCommand(), a.htmlCommand())
+	root.AddCommand(a.runCommand(), a.versionCommand(), a.evalCommand(), a.gazetteerCommand(), a.graphCommand(), a.trainCommand(), a.htmlCommand(), a.wordlistsCommand())
 	return root
 }
 

@@ -18,20 +18,34 @@ func collisionsFlag(c *cobra.Command, v *string) {
 		"what a --gazetteer entry whose id is already loaded does: `refuse` (a problem with file and line), replace (takes the earlier entry's place) or merge (the earlier entry gains its names as aliases)")
 }
 
-// loadGazetteer loads the default with files layered over it as policy
+// gazetteerFlags are --gazetteer and --gazetteer-collisions: the user's
+// gazetteer files, layered over the default (run, eval, html, train and
+// gazetteer stats and lookup).
+type gazetteerFlags struct {
+	files      []string
+	collisions string
+}
+
+// register adds the two flags to c; usage is --gazetteer's.
+func (f *gazetteerFlags) register(c *cobra.Command, usage string) {
+	c.Flags().StringArrayVar(&f.files, "gazetteer", nil, usage)
+	collisionsFlag(c, &f.collisions)
+}
+
+// load loads the default with the files layered over it as the policy
 // says, and writes to w one line per file whose entries replaced or merged
 // into earlier ones, so that no curated entry changes unsaid.
-func loadGazetteer(w io.Writer, policy string, files []string) ([]*gazetteer.Entry, error) {
-	c, err := gazetteer.ParseCollisions(policy)
+func (f *gazetteerFlags) load(w io.Writer) (*gazetteer.Layered, error) {
+	c, err := gazetteer.ParseCollisions(f.collisions)
 	if err != nil {
 		return nil, err
 	}
-	l, err := gazetteer.LoadLayered(c, files...)
+	l, err := gazetteer.LoadLayered(c, f.files...)
 	if err != nil {
 		return nil, err
 	}
 	reportCollisions(w, c, l.Collisions)
-	return l.All, nil
+	return l, nil
 }
 
 // reportCollisions writes, for each file in order, how many of its entries

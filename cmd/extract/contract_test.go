@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/extract-ca/extract/internal/testfile"
 	"github.com/extract-ca/extract/output"
 )
 
@@ -104,16 +105,7 @@ func runAppTimeout(t *testing.T, stdin string, args ...string) (int, string, str
 func TestFaultCorpus(t *testing.T) {
 	dir := t.TempDir()
 	c := filepath.Join(dir, "corpus")
-	put := func(name, text string) {
-		t.Helper()
-		path := filepath.Join(c, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	put := func(name, text string) { testfile.Write(t, filepath.Join(c, name), text) }
 	put("big.txt", strings.Repeat("Osh. ", 1000))
 	put("binary.txt", "\x7fELF\x02\x01\x01\x00\x00\xff\xfe\x00\x10\x80")
 	put("bom.txt", "\ufeffDushanbe is the capital of Tajikistan.")

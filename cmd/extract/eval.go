@@ -16,12 +16,11 @@ import (
 
 type evalOptions struct {
 	pipelineFlags
-	format   string
-	labelMap string
-	pred     string
-	json     bool
-	errors   bool
-	html     string
+	gold   goldFlags
+	pred   string
+	json   bool
+	errors bool
+	html   string
 }
 
 func (a App) evalCommand() *cobra.Command {
@@ -49,8 +48,7 @@ A bad gold file is reported whole (file, line, problem) and nothing is scored.`,
 		RunE: func(c *cobra.Command, gold []string) error { return a.eval(c.Context(), o, gold) },
 	}
 	o.register(c)
-	c.Flags().StringVar(&o.format, "format", "", "gold format: jsonl, doccano, conll or gmb (default: guess)")
-	c.Flags().StringVar(&o.labelMap, "label-map", "", "map gold labels, e.g. PER=PERSON,LOC=PLACE,ORG=GROUP (unmapped labels are dropped)")
+	o.gold.register(c)
 	c.Flags().StringVar(&o.pred, "pred", "", "score this extract run output `FILE` instead of running the pipeline")
 	c.Flags().BoolVar(&o.json, "json", false, "write the report as JSON")
 	c.Flags().BoolVar(&o.errors, "errors", false, "list every false positive and false negative with its context")
@@ -59,11 +57,11 @@ A bad gold file is reported whole (file, line, problem) and nothing is scored.`,
 }
 
 func (a App) eval(ctx context.Context, o evalOptions, gold []string) error {
-	labels, err := eval.ParseLabelMap(o.labelMap)
+	labels, err := o.gold.labels()
 	if err != nil {
 		return err
 	}
-	opts := eval.Options{Gold: gold, Format: o.format, LabelMap: labels, PredFile: o.pred, JSON: o.json, Errors: o.errors}
+	opts := eval.Options{Gold: gold, Format: o.gold.format, LabelMap: labels, PredFile: o.pred, JSON: o.json, Errors: o.errors}
 	if o.html != "" {
 		opts.Diff = func(gold, pred []eval.Document, mistakes []eval.Mistake) error {
 			return view.WriteDiff(o.html, gold, pred, mistakes)

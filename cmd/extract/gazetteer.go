@@ -26,7 +26,7 @@ func (a App) gazetteerCommand() *cobra.Command {
 }
 
 func (a App) gazetteerValidateCommand() *cobra.Command {
-	var collisions string
+	var gaz gazetteerFlags // the files are the arguments, not --gazetteer
 	c := &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check gazetteer files and report every problem with file and line",
@@ -40,11 +40,8 @@ problem is reported, not only the first. Exit status 1 when there are problems.`
   extract gazetteer validate gazetteer/data/*.gaz`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, files []string) error {
-			policy, err := gazetteer.ParseCollisions(collisions)
-			if err != nil {
-				return err
-			}
-			l, err := gazetteer.LoadLayered(policy, files...)
+			gaz.files = files
+			l, err := gaz.load(a.Stderr)
 			var problems fileerr.ErrorList
 			if !errors.As(err, &problems) && err != nil {
 				return err
@@ -55,20 +52,17 @@ problem is reported, not only the first. Exit status 1 when there are problems.`
 			if len(problems) > 0 {
 				return failure{fmt.Errorf("%d problems", len(problems))}
 			}
-			reportCollisions(a.Stderr, policy, l.Collisions)
 			fmt.Fprintf(a.Stdout, "%d entries, no problems\n", len(l.Own))
 			return nil
 		},
 	}
-	collisionsFlag(c, &collisions)
+	collisionsFlag(c, &gaz.collisions)
 	return c
 }
 
 func (a App) gazetteerStatsCommand() *cobra.Command {
-	var asJSON bool
-	var files []string
-	var noDefault bool
-	var collisions string
+	var asJSON, noDefault bool
+	var gaz gazetteerFlags
 	c := &cobra.Command{
 		Use:   "stats",
 		Short: "Count entries and aliases by type and kind",
@@ -76,15 +70,10 @@ func (a App) gazetteerStatsCommand() *cobra.Command {
   extract gazetteer stats --json --no-default --gazetteer examples/names.gaz`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			policy, err := gazetteer.ParseCollisions(collisions)
+			l, err := gaz.load(a.Stderr)
 			if err != nil {
 				return err
 			}
-			l, err := gazetteer.LoadLayered(policy, files...)
-			if err != nil {
-				return err
-			}
-			reportCollisions(a.Stderr, policy, l.Collisions)
 			entries := l.All
 			if noDefault {
 				entries = l.Own
@@ -109,15 +98,13 @@ func (a App) gazetteerStatsCommand() *cobra.Command {
 		},
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
-	c.Flags().StringArrayVar(&files, "gazetteer", nil, "gazetteer `FILE` layered over the default (repeatable)")
+	gaz.register(c, gazetteerUsage)
 	c.Flags().BoolVar(&noDefault, "no-default", false, "count only the --gazetteer files")
-	collisionsFlag(c, &collisions)
 	return c
 }
 
 func (a App) gazetteerLookupCommand() *cobra.Command {
-	var files []string
-	var collisions string
+	var gaz gazetteerFlags
 	c := &cobra.Command{
 		Use:   "lookup TEXT",
 		Short: "Show which entries a string matches, and through which folded key",
@@ -126,12 +113,12 @@ func (a App) gazetteerLookupCommand() *cobra.Command {
   extract gazetteer lookup --gazetteer examples/names.gaz "Pamir Water Council"`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			entries, err := loadGazetteer(a.Stderr, collisions, files)
+			l, err := gaz.load(a.Stderr)
 			if err != nil {
 				return err
 			}
 			text := strings.Join(args, " ")
-			results := gazetteer.NewMatcher(entries).Lookup(text)
+			results := gazetteer.NewMatcher(l.All).Lookup(text)
 			if len(results) == 0 {
 				fmt.Fprintf(a.Stdout, "no match in %q\n", text)
 				return nil
@@ -146,7 +133,6 @@ func (a App) gazetteerLookupCommand() *cobra.Command {
 			return w.Flush()
 		},
 	}
-	c.Flags().StringArrayVar(&files, "gazetteer", nil, "gazetteer `FILE` layered over the default (repeatable)")
-	collisionsFlag(c, &collisions)
+	gaz.register(c, gazetteerUsage)
 	return c
 }

@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/extract-ca/extract/gazetteer"
 	"github.com/extract-ca/extract/graph"
 	"github.com/extract-ca/extract/internal/fileerr"
 )
@@ -29,7 +28,9 @@ func (a App) graphCommand() *cobra.Command {
 		Use:   "graph [MENTIONS.jsonl...]",
 		Short: "Merge runs into one corpus graph for networkx, Gephi or Neo4j",
 		Long: `Read the output of one or many runs (standard input when no file is given, or -) and
-write the corpus graph: a node per entity, merged across documents by its id, and an edge
+write the corpus graph: a node per entity, merged across documents by its id (an unknown
+name's auto/... entities by label and folded key, so that its spellings are one node; an
+ambiguous/... entity is a node of its document, id "<id>@<document id>"), and an edge
 between two entities named in the same sentence (weight: such sentences; documents: the
 documents with one). Records are read one at a time: memory grows with the entities and
 edges, not with the documents. Lines with "error" are skipped and counted on stderr.
@@ -62,7 +63,7 @@ func (a App) graph(o graphOptions, files []string) error {
 			return fmt.Errorf("--label takes PERSON, PLACE or GROUP, not %q", l)
 		}
 	}
-	lookup, err := gazetteerLookup()
+	lookup, err := graph.DefaultLookup()
 	if err != nil {
 		return failure{err}
 	}
@@ -128,21 +129,4 @@ func writeTo(name string, stdout io.Writer, write func(io.Writer) error) error {
 		return err
 	}
 	return f.Close()
-}
-
-// gazetteerLookup gives the graph what the default gazetteer knows of an
-// entity id: its country and parent are not in the records.
-func gazetteerLookup() (func(string) (graph.Known, bool), error) {
-	entries, err := gazetteer.Default()
-	if err != nil {
-		return nil, err
-	}
-	known := make(map[string]graph.Known, len(entries))
-	for _, e := range entries {
-		known[e.ID] = graph.Known{Name: e.Name, Kind: e.Kind, Country: e.Country, Parent: e.Parent}
-	}
-	return func(id string) (graph.Known, bool) {
-		k, ok := known[id]
-		return k, ok
-	}, nil
 }

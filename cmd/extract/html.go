@@ -20,10 +20,9 @@ import (
 
 type htmlOptions struct {
 	pipelineFlags
-	input    string
-	output   string
-	maxBytes int64
-	from     string
+	in     inputFlags
+	output string
+	from   string
 }
 
 func (a App) htmlCommand() *cobra.Command {
@@ -35,7 +34,8 @@ func (a App) htmlCommand() *cobra.Command {
 index.html (the documents with their counts, the entities with the documents naming them,
 and a picture of the co-occurrence network of the 40 entities named in the most documents)
 and a page per document under docs/, every mention marked and coloured by label. Choosing
-an entity on a page highlights its mentions. The pages need no network and no other file.
+an entity on a page highlights its mentions. The pages need no network: they link one
+stylesheet and one script, written at the root of DIR.
 
 With --from FILE the pipeline does not run: the records of an earlier run are drawn over
 the texts of the same inputs, which must be given in the same order (records hold offsets
@@ -46,32 +46,24 @@ and a checksum of the text, not the text).`,
 		RunE: func(c *cobra.Command, args []string) error { return a.html(c.Context(), o, args) },
 	}
 	o.register(c)
-	c.Flags().StringVar(&o.input, "input", "text", "input format: text (a file is a document) or jsonl")
+	o.in.register(c, "a larger one gets an error page without being read")
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write the site to `DIR` (required)")
 	c.Flags().StringVar(&o.from, "from", "", "draw the records of this extract run output `FILE` instead of running the pipeline (give the run's inputs too, in its order)")
-	c.Flags().Int64Var(&o.maxBytes, "max-bytes", batch.DefaultMaxBytes, "largest document in `BYTES`; a larger one gets an error page without being read")
 	return c
 }
 
 func (a App) html(ctx context.Context, o htmlOptions, args []string) error {
-	format := batch.InputFormat(o.input)
-	if format != batch.FormatText && format != batch.FormatJSONL {
-		return fmt.Errorf("--input must be text or jsonl, not %q", o.input)
+	reader, err := o.in.reader(a.Stdin)
+	if err != nil {
+		return err
 	}
 	if o.output == "" {
 		return errors.New("html needs -o DIR")
 	}
-	if o.maxBytes <= 0 {
-		return fmt.Errorf("--max-bytes must be positive")
-	}
-	if len(args) == 0 {
-		args = []string{"-"}
-	}
-	files, err := batch.Expand(args, func(msg string) { fmt.Fprintf(a.Stderr, "extract: %s\n", msg) })
+	files, err := expand(args, a.Stderr)
 	if err != nil {
 		return err
 	}
-	reader := batch.Reader{Format: format, Stdin: a.Stdin, MaxBytes: o.maxBytes}
 	if o.from != "" {
 		return a.htmlFrom(o, reader.Inputs(files))
 	}

@@ -123,6 +123,21 @@ func startUntil(t *testing.T, bin, out string, corpus [][]byte, lines int, sig s
 	}
 }
 
+// uninterrupted runs bin over corpus to the end in a new directory and
+// returns the directory and the output: what every interrupted run must
+// end as once resumed.
+func uninterrupted(t *testing.T, bin string, corpus [][]byte) (string, []byte) {
+	t.Helper()
+	dir := t.TempDir()
+	full := filepath.Join(dir, "full.jsonl")
+	runJSONL(t, bin, corpus, "-o", full)
+	want, err := os.ReadFile(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, want
+}
+
 // TestResumeAfterKill: kill -9 at three points of a run, then --resume;
 // the finished file is byte-identical to an uninterrupted run's. At one
 // point the last line is also cut by hand, as a crash inside a write
@@ -130,10 +145,7 @@ func startUntil(t *testing.T, bin, out string, corpus [][]byte, lines int, sig s
 func TestResumeAfterKill(t *testing.T) {
 	bin := buildExtract(t)
 	corpus := killCorpus(t, 30)
-	dir := t.TempDir()
-	full := filepath.Join(dir, "full.jsonl")
-	runJSONL(t, bin, corpus, "-o", full)
-	want, _ := os.ReadFile(full)
+	dir, want := uninterrupted(t, bin, corpus)
 	total := len(corpus)
 	for i, point := range []int{1, total / 3, 2 * total / 3} {
 		out := filepath.Join(dir, fmt.Sprintf("killed%d.jsonl", i))
@@ -164,10 +176,7 @@ func TestResumeAfterKill(t *testing.T) {
 func TestSignalEndsOnLineBoundary(t *testing.T) {
 	bin := buildExtract(t)
 	corpus := killCorpus(t, 6)
-	dir := t.TempDir()
-	full := filepath.Join(dir, "full.jsonl")
-	runJSONL(t, bin, corpus, "-o", full)
-	want, _ := os.ReadFile(full)
+	dir, want := uninterrupted(t, bin, corpus)
 	for _, tc := range []struct {
 		sig  syscall.Signal
 		code int

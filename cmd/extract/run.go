@@ -18,22 +18,22 @@ import (
 
 // pipelineFlags are the flags that build the pipeline, shared by run and eval.
 type pipelineFlags struct {
-	gazetteers []string
-	collisions string
-	noNER      bool
-	workers    int
-	repeats    string
-	without    []string
-	model      string
-	beam       int
+	gaz       gazetteerFlags
+	noNER     bool
+	workers   int
+	repeats   string
+	without   []string
+	model     string
+	beam      int
+	wordlists string
 }
 
 func (f *pipelineFlags) register(c *cobra.Command) {
-	c.Flags().StringArrayVar(&f.gazetteers, "gazetteer", nil, "gazetteer `FILE` layered over the default (repeatable)")
-	collisionsFlag(c, &f.collisions)
+	f.gaz.register(c, gazetteerUsage)
+	wordlistsFlag(c, &f.wordlists)
 	c.Flags().BoolVar(&f.noNER, "no-ner", false, "use the gazetteer and rules only, not the statistical model")
 	c.Flags().IntVar(&f.workers, "workers", 0, "documents processed in parallel (default: all cores)")
-	c.Flags().StringSliceVar(&f.without, "without", nil, "leave out `STAGES` (domains, citations, orgnames, clean, acronyms, coref) or a rule of coref (coref/RULE, RULE one of variant, surname, acronym, relabel, repeat), to measure what each adds")
+	c.Flags().StringSliceVar(&f.without, "without", nil, "leave out `STAGES` (domains, citations, orgnames, clean, acronyms, coref) or a rule of coref (coref/RULE, RULE one of variant, surname, initials, middle, acronym, relabel, repeat), to measure what each adds")
 	c.Flags().StringVar(&f.model, "model", "prose", "entity model: `prose` (prose's weights) or a FILE made by extract train")
 	c.Flags().IntVar(&f.beam, "beam", 0, "width of a trained model's beam search (default 4; 1 decodes greedily)")
 	c.Flags().StringVar(&f.repeats, "repeats", "shared", "how the model tags a word repeated within a sentence: `shared` (prose's way: every repeat takes the tag and label of the last) or separate")
@@ -74,19 +74,22 @@ func (f *pipelineFlags) build(stderr io.Writer) (*pipeline.Pipeline, error) {
 	if f.beam < 0 {
 		return nil, fmt.Errorf("--beam must be positive")
 	}
-	entries, err := loadGazetteer(stderr, f.collisions, f.gazetteers)
+	l, err := f.gaz.load(stderr)
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(pipeline.Config{Gazetteer: entries, NER: !f.noNER, Model: trained, Repeats: repeats, Without: f.without})
+	lists, err := loadWordlists(stderr, f.wordlists)
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.New(pipeline.Config{Gazetteer: l.All, NER: !f.noNER, Model: trained, Repeats: repeats, Without: f.without, Wordlists: lists})
 }
 
 type runOptions struct {
 	pipelineFlags
-	input      string
+	in         inputFlags
 	output     string
 	resume     bool
-	maxBytes   int64
 	cpuprofile string
 }
 
@@ -120,29 +123,22 @@ the inputs are files), MB/s and the time left; it is cleared before the summary.
 		RunE: func(c *cobra.Command, args []string) error { return a.run(c, o, args) },
 	}
 	o.register(c)
-	c.Flags().StringVar(&o.input, "input", "text", "input format: text (a file is a document) or jsonl")
+	o.in.register(c, "a larger one gets an error line without being read")
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output")
 	c.Flags().BoolVar(&o.resume, "resume", false, "continue the -o FILE of an interrupted run: keep its complete lines, skip the documents they hold, write the rest")
-	c.Flags().Int64Var(&o.maxBytes, "max-bytes", batch.DefaultMaxBytes, "largest document (file, standard input or JSONL line) in `BYTES`; a larger one gets an error line without being read")
 	c.Flags().StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the whole run to `FILE` (go tool pprof)")
 	return c
 }
 
 func (a App) run(c *cobra.Command, o runOptions, args []string) error {
-	format := batch.InputFormat(o.input)
-	if format != batch.FormatText && format != batch.FormatJSONL {
-		return fmt.Errorf("--input must be text or jsonl, not %q", o.input)
-	}
-	if len(args) == 0 {
-		args = []string{"-"}
-	}
-	if o.maxBytes <= 0 {
-		return fmt.Errorf("--max-bytes must be positive")
+	reader, err := o.in.reader(a.Stdin)
+	if err != nil {
+		return err
 	}
 	if o.resume && o.output == "" {
 		return batch.ErrResumeNeedsFile
 	}
-	files, err := batch.Expand(args, func(msg string) { fmt.Fprintf(a.Stderr, "extract: %s\n", msg) })
+	files, err := expand(args, a.Stderr)
 	if err != nil {
 		return err
 	}
@@ -161,7 +157,7 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	inputs := batch.Reader{Format: format, Stdin: a.Stdin, MaxBytes: o.maxBytes}.Inputs(files)
+	inputs := reader.Inputs(files)
 	var out io.Writer = a.Stdout
 	var resume *batch.Resume
 	switch {
@@ -185,7 +181,7 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 	w := output.NewWriter(out)
 	var bar *progressBar
 	if isTerminal(a.Stderr) {
-		bar = newProgressBar(a.Stderr, progressTotal(format, files, o.resume))
+		bar = newProgressBar(a.Stderr, progressTotal(reader.Format, files, o.resume))
 		inputs = bar.count(inputs)
 	}
 	ctx := c.Context()

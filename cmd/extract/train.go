@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -14,20 +16,18 @@ import (
 	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/model"
 	"github.com/extract-ca/extract/pipeline"
-	"github.com/extract-ca/extract/text"
 )
 
 type trainOptions struct {
+	gold       goldFlags
+	gaz        gazetteerFlags
 	output     string
 	dev        string
-	format     string
-	labelMap   string
 	iterations int
 	seed       uint64
-	gazetteers []string
-	collisions string
 	noGazFeats bool
 	recipe     string
+	wordlists  string
 }
 
 func (a App) trainCommand() *cobra.Command {
@@ -47,33 +47,32 @@ model file, byte for byte.`,
   extract train --format conll --label-map PER=PERSON,LOC=PLACE,ORG=GROUP -o my.model examples/sample.conll
   extract run --model my.model seeds/`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(c *cobra.Command, gold []string) error { return a.train(o, gold) },
+		RunE: func(c *cobra.Command, gold []string) error { return a.train(c.Context(), o, gold) },
 	}
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write the model to `FILE` (required)")
 	c.Flags().StringVar(&o.dev, "dev", "", "development gold `FILE`: keep the pass that scores best on it")
-	c.Flags().StringVar(&o.format, "format", "", "gold format: jsonl, doccano, conll or gmb (default: guess)")
-	c.Flags().StringVar(&o.labelMap, "label-map", "", "map gold labels, e.g. PER=PERSON,LOC=PLACE,ORG=GROUP (unmapped labels are no mention)")
+	o.gold.register(c)
 	c.Flags().IntVar(&o.iterations, "iterations", 10, "passes over the training data (with --dev: at most)")
 	c.Flags().Uint64Var(&o.seed, "seed", 1, "seed of the order of documents in each pass")
-	c.Flags().StringArrayVar(&o.gazetteers, "gazetteer", nil, "gazetteer `FILE` layered over the default, for the gazetteer features (repeatable)")
-	collisionsFlag(c, &o.collisions)
+	o.gaz.register(c, "gazetteer `FILE` layered over the default, for the gazetteer features (repeatable)")
 	c.Flags().BoolVar(&o.noGazFeats, "no-gazetteer-features", false, "train without gazetteer features")
+	wordlistsFlag(c, &o.wordlists)
 	c.Flags().StringVar(&o.recipe, "recipe", "", "record `TEXT` in the model file as how it was trained (model.EntityTagger.Recipe)")
 	c.MarkFlagRequired("output")
 	return c
 }
 
-func (a App) train(o trainOptions, gold []string) error {
+func (a App) train(ctx context.Context, o trainOptions, gold []string) error {
 	if o.iterations <= 0 {
 		return fmt.Errorf("--iterations must be positive")
 	}
-	labels, err := eval.ParseLabelMap(o.labelMap)
+	labels, err := o.gold.labels()
 	if err != nil {
 		return err
 	}
 	var errs fileerr.ErrorList
 	read := func(path string) []eval.Document {
-		docs, err := eval.ReadFile(path, o.format, labels)
+		docs, err := eval.ReadFile(path, o.gold.format, labels)
 		if list, ok := err.(fileerr.ErrorList); ok {
 			errs = append(errs, list...)
 		} else if err != nil {
@@ -91,19 +90,25 @@ func (a App) train(o trainOptions, gold []string) error {
 	if len(errs) > 0 {
 		return fmt.Errorf("gold files have problems:\n%w", errs)
 	}
+	lists, err := loadWordlists(a.Stderr, o.wordlists)
+	if err != nil {
+		return err
+	}
+	split := pipeline.NewSentenceSplitter(lists)
 	var match func(string) []model.GazMatch
 	if !o.noGazFeats {
-		entries, err := loadGazetteer(a.Stderr, o.collisions, o.gazetteers)
+		l, err := o.gaz.load(a.Stderr)
 		if err != nil {
 			return err
 		}
-		m := gazetteer.NewMatcher(entries)
-		match = func(s string) []model.GazMatch { return gazMatches(m.Match(text.Segment(s))) }
+		m := gazetteer.NewMatcher(l.All)
+		match = func(s string) []model.GazMatch { return gazMatches(m.Match(split.Segment(s))) }
 	}
 	opts := model.TrainOptions{
+		Context:    ctx, // a signal stops training; nothing is written
 		Iterations: o.iterations,
 		Seed:       o.seed,
-		Dev:        trainDocs(dev, match),
+		Dev:        trainDocs(dev, split, match),
 		Gazetteer:  match != nil,
 		Progress: func(p model.Pass) {
 			line := fmt.Sprintf("extract: pass %d: %d/%d tokens wrong, %d features", p.N, p.Errors, p.Tokens, p.Features)
@@ -117,9 +122,17 @@ func (a App) train(o trainOptions, gold []string) error {
 		},
 	}
 	start := time.Now()
-	docs := trainDocs(train, match)
+	docs := trainDocs(train, split, match)
 	fmt.Fprintf(a.Stderr, "extract: training on %d documents (%d dev)\n", len(docs), len(opts.Dev))
 	m, err := model.Train(docs, opts)
+	if err != nil && ctx.Err() != nil {
+		// A signal's cause sets the exit status (130, 143), as for run.
+		var sig interruption
+		if cause := context.Cause(ctx); errors.As(cause, &sig) {
+			return cause
+		}
+		return failure{err}
+	}
 	if err != nil {
 		return err
 	}
@@ -137,12 +150,13 @@ func (a App) train(o trainOptions, gold []string) error {
 }
 
 // trainDocs converts gold documents (code point offsets) to the model's
-// (byte offsets), with the gazetteer's matches when match is set.
-func trainDocs(docs []eval.Document, match func(string) []model.GazMatch) []model.TrainDoc {
+// (byte offsets), in the sentences split cuts, with the gazetteer's
+// matches when match is set.
+func trainDocs(docs []eval.Document, split pipeline.SentenceSplitter, match func(string) []model.GazMatch) []model.TrainDoc {
 	out := make([]model.TrainDoc, 0, len(docs))
 	for _, d := range docs {
 		byteAt := codePointOffsets(d.Text)
-		td := model.TrainDoc{Text: d.Text, Sentences: pipeline.SplitSentences(d.Text)}
+		td := model.TrainDoc{Text: d.Text, Sentences: split.Split(d.Text)}
 		for _, s := range d.Spans {
 			if s.Start < 0 || s.End > len(byteAt)-1 || s.Start >= s.End {
 				continue // the readers check offsets; this only guards

@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -92,5 +94,21 @@ func TestRunBadModel(t *testing.T) {
 	code, _, stderr := runApp(t, "text", "run", "--model", p, "-")
 	if code != exitUsage || !strings.Contains(stderr, p) {
 		t.Errorf("exit %d, stderr %q: want a usage error naming the file", code, stderr)
+	}
+}
+
+// TestTrainInterrupted: a signal (here its cancellation cause) stops
+// training with the signal's exit status, and no model is written.
+func TestTrainInterrupted(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "m")
+	ctx, cancel := context.WithCancelCause(context.Background())
+	cancel(interruption{syscall.SIGTERM})
+	var out, errb bytes.Buffer
+	code := App{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb}.Run(ctx, []string{"train", "--iterations", "3", "-o", p, trainGold})
+	if code != 128+int(syscall.SIGTERM) {
+		t.Errorf("exit %d, want %d: %s", code, 128+int(syscall.SIGTERM), errb.String())
+	}
+	if _, err := os.Stat(p); err == nil {
+		t.Error("an interrupted training wrote a model")
 	}
 }

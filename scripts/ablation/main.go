@@ -46,8 +46,8 @@ func datasets(shared string) []dataset {
 	}
 }
 
-var stages = []string{"domains", "citations", "orgnames", "clean", "acronyms", "coref",
-	"coref/variant", "coref/surname", "coref/acronym", "coref/relabel", "coref/repeat"}
+var stages = []string{"domains", "citations", "works", "orgnames", "clean", "acronyms", "coref",
+	"coref/variant", "coref/surname", "coref/initials", "coref/middle", "coref/acronym", "coref/relabel", "coref/repeat"}
 
 func main() {
 	bin := flag.String("extract", "", "extract binary (default: go run ./cmd/extract)")

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/extract-ca/extract/batch"
+	"github.com/extract-ca/extract/internal/detok"
 )
 
 // corpusInfo describes the corpus every variant reads.
@@ -200,7 +201,7 @@ func groupDocuments(sents []sentence, paragraph int, wnut bool) []string {
 		if wnut {
 			toks = tidyWNUT(toks)
 		}
-		text := Detokenize(toks)
+		text := detok.Join(toks)
 		if text == "" {
 			continue
 		}
@@ -232,7 +233,7 @@ func groupDocuments(sents []sentence, paragraph int, wnut bool) []string {
 }
 
 // tidyWNUT undoes what WNUT-17's tokenization did to its posts and
-// Detokenize cannot know: HTML entities split up ("&", "gt", ";" is ">"),
+// detok.Join cannot know: HTML entities split up ("&", "gt", ";" is ">"),
 // apostrophes split off both sides ("Cheney", "'", "s"; "could", "n", "'",
 // "t") and subreddit names ("/", "r", "/", "news").
 func tidyWNUT(toks []string) []string {

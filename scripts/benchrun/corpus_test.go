@@ -5,21 +5,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-func writeFile(t *testing.T, path, text string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+	"github.com/extract-ca/extract/internal/testfile"
+)
 
 func TestBuildCorpusFallsBackToSeeds(t *testing.T) {
 	root := t.TempDir()
-	writeFile(t, filepath.Join(root, "seeds", "a.txt"), strings.Repeat("Rahmon met Putin. ", 10))
+	testfile.Write(t, filepath.Join(root, "seeds", "a.txt"), strings.Repeat("Rahmon met Putin. ", 10))
 	info, err := buildCorpus(root, filepath.Join(root, "missing"), filepath.Join(root, "out"), 1000)
 	if err != nil {
 		t.Fatal(err)
@@ -35,8 +27,8 @@ func TestBuildCorpusFallsBackToSeeds(t *testing.T) {
 func TestBuildCorpusFromCoNLL(t *testing.T) {
 	root := t.TempDir()
 	shared := filepath.Join(root, "shared")
-	writeFile(t, filepath.Join(root, "seeds", "a.txt"), "Seed.\n")
-	writeFile(t, filepath.Join(shared, "ner-train/conll2003/eng.train"),
+	testfile.Write(t, filepath.Join(root, "seeds", "a.txt"), "Seed.\n")
+	testfile.Write(t, filepath.Join(shared, "ner-train/conll2003/eng.train"),
 		"-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\n. . O O\n\nPeter NNP I-NP I-PER\n")
 	info, err := buildCorpus(root, shared, filepath.Join(root, "out"), 7)
 	if err != nil {

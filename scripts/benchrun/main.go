@@ -9,11 +9,11 @@
 // Variants, each run --count times, interleaved round by round (the order
 // rotating) so that noise from other users of the machine hits all alike:
 //
-//	ner      extract run --workers 1 DIR
+//	ner      extract run --workers 1 DIR    (with --model FILE: --model FILE)
 //	no-ner   extract run --workers 1 --no-ner DIR
 //	prose    proseref DIR          (prose.NewDocument, defaults, model reused)
 //	tokens   proseref -tokens DIR  (prose's tokenizer alone)
-//	ner-w2   extract run --workers 2 DIR   (unless --scaling=false)
+//	ner-w2   extract run --workers 2 DIR   (unless --scaling=false; --model as ner)
 //
 // After each run the same command runs over a one-sentence corpus: its
 // CPU time is the variant's fixed start-up cost (gazetteer and model
@@ -37,9 +37,10 @@ import (
 	"strings"
 	"syscall"
 	"time"
-	"unsafe"
 
 	"github.com/extract-ca/extract/batch"
+	"github.com/extract-ca/extract/internal/cputime"
+	"github.com/extract-ca/extract/model"
 	"github.com/extract-ca/extract/pipeline"
 )
 
@@ -52,6 +53,7 @@ type options struct {
 	scaling, stages      bool
 	keep                 bool
 	writeCorpus          string
+	model                string
 }
 
 func main() {
@@ -69,6 +71,7 @@ func main() {
 	flag.BoolVar(&o.stages, "stages", true, "measure the per-stage shares in-process")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temp directory (corpus and binaries)")
 	flag.StringVar(&o.writeCorpus, "write-corpus", "", "only build the corpus of -size MB into `DIR` (new or empty), for measuring other commands on it (beam/README.md)")
+	flag.StringVar(&o.model, "model", "", "entity model `FILE` (extract train) for the runs with NER, passed as extract run --model (default: extract's default model)")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintf(os.Stderr, "benchrun: unexpected arguments %q\n", flag.Args())
@@ -103,6 +106,7 @@ type report struct {
 	GOMAXPROCS int        `json:"gomaxprocs"`
 	NumCPU     int        `json:"num_cpu"`
 	Count      int        `json:"count"`
+	Model      string     `json:"model,omitempty"` // --model of the runs with NER
 	LoadStart  string     `json:"loadavg_start"`
 	LoadEnd    string     `json:"loadavg_end"`
 	Rows       []*row     `json:"rows"`
@@ -190,7 +194,7 @@ func run(o options) error {
 	rep := &report{
 		GoVersion: runtime.Version(), GOOS: runtime.GOOS, GOARCH: runtime.GOARCH,
 		GOMAXPROCS: runtime.GOMAXPROCS(0), NumCPU: runtime.NumCPU(), Count: o.count,
-		LoadStart: loadavg(),
+		LoadStart: cputime.LoadAverage(),
 	}
 	tmp, err := os.MkdirTemp("", "extract-bench-")
 	if err != nil {
@@ -235,13 +239,20 @@ func run(o options) error {
 	dir := rep.Corpus.Dir
 	fmt.Fprintf(os.Stderr, "bench: corpus %s, %d bytes, %d documents\n", dir, rep.Corpus.Bytes, rep.Corpus.Documents)
 
-	ner := &row{Key: "ner", Title: "extract run --workers 1", path: o.extract, args: []string{"run", "--workers", "1", dir}}
+	var modelArgs []string
+	modelTitle := ""
+	if o.model != "" {
+		rep.Model = o.model
+		modelArgs = []string{"--model", o.model}
+		modelTitle = " --model " + filepath.Base(o.model)
+	}
+	ner := &row{Key: "ner", Title: "extract run --workers 1" + modelTitle, path: o.extract, args: slices.Concat([]string{"run", "--workers", "1"}, modelArgs, []string{dir})}
 	noNER := &row{Key: "no-ner", Title: "extract run --workers 1 --no-ner", path: o.extract, args: []string{"run", "--workers", "1", "--no-ner", dir}}
 	prose := &row{Key: "prose", Title: "prose NewDocument, model reused", path: o.proseref, args: []string{dir}}
 	tokens := &row{Key: "tokens", Title: "prose tokenizer alone", path: o.proseref, args: []string{"-tokens", dir}}
 	rows := []*row{ner, noNER, prose, tokens}
 	if o.scaling {
-		rows = append(rows, &row{Key: "ner-w2", Title: "extract run --workers 2", path: o.extract, args: []string{"run", "--workers", "2", dir}})
+		rows = append(rows, &row{Key: "ner-w2", Title: "extract run --workers 2" + modelTitle, path: o.extract, args: slices.Concat([]string{"run", "--workers", "2"}, modelArgs, []string{dir})})
 	}
 	tiny := filepath.Join(tmp, "startup")
 	if err := os.MkdirAll(tiny, 0o755); err != nil {
@@ -287,7 +298,7 @@ func run(o options) error {
 			return err
 		}
 	}
-	rep.LoadEnd = loadavg()
+	rep.LoadEnd = cputime.LoadAverage()
 
 	if o.asJSON {
 		enc := json.NewEncoder(os.Stdout)
@@ -389,16 +400,27 @@ func median(runs []sample, f func(sample) float64) stat {
 // to its thread, over the corpus once with NER and once without, summing
 // each stage's thread CPU time and wall time through Config.OnStage.
 // Documents are read one at a time, as extract does, and the model is
-// loaded by pipeline.New, before any timing.
+// loaded by pipeline.New, before any timing; with --model, the runs with
+// NER use that model, as extract run --model does.
 func stageShares(rep *report, dir string) error {
 	files, err := batch.ExpandPaths([]string{dir})
 	if err != nil {
 		return err
 	}
+	var trained *model.EntityTagger
+	if rep.Model != "" {
+		data, err := os.ReadFile(rep.Model)
+		if err != nil {
+			return err
+		}
+		if trained, err = model.LoadEntityTagger(data); err != nil {
+			return fmt.Errorf("%s: %w", rep.Model, err)
+		}
+	}
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	if _, err := threadCPU(); err != nil {
-		return err
+	if _, err := cputime.Thread(); err != nil {
+		return fmt.Errorf("%w (-stages=false to skip)", err)
 	}
 	sums := map[string]map[string]*stageTime{}
 	var order []string
@@ -410,10 +432,15 @@ func stageShares(rep *report, dir string) error {
 		sum := map[string]*stageTime{}
 		sums[key] = sum
 		var last time.Duration // thread CPU at the end of the previous stage
+		var m *model.EntityTagger
+		if withNER {
+			m = trained
+		}
 		p, err := pipeline.New(pipeline.Config{
-			NER: withNER,
+			NER:   withNER,
+			Model: m,
 			OnStage: func(stage string, wall time.Duration) {
-				now, _ := threadCPU()
+				now, _ := cputime.Thread()
 				t := sum[stage]
 				if t == nil {
 					t = &stageTime{}
@@ -437,7 +464,7 @@ func stageShares(rep *report, dir string) error {
 				return err
 			}
 			text := string(raw)
-			last, _ = threadCPU()
+			last, _ = cputime.Thread()
 			if _, err := p.Process(f, f, text); err != nil {
 				return fmt.Errorf("%s: %w", f, err)
 			}
@@ -468,32 +495,4 @@ func stageShares(rep *report, dir string) error {
 		}
 	}
 	return nil
-}
-
-// threadCPU is the CPU time of the calling thread, from
-// CLOCK_THREAD_CPUTIME_ID: nanosecond precision, where getrusage's
-// RUSAGE_THREAD moves in scheduler ticks and would round the small stages
-// to zero.
-func threadCPU() (time.Duration, error) {
-	const clockThreadCPUTime = 3 // CLOCK_THREAD_CPUTIME_ID, Linux
-	var ts syscall.Timespec
-	_, _, errno := syscall.RawSyscall(syscall.SYS_CLOCK_GETTIME, clockThreadCPUTime, uintptr(unsafe.Pointer(&ts)), 0)
-	if errno != 0 {
-		return 0, fmt.Errorf("thread CPU time (clock_gettime; -stages=false to skip): %w", errno)
-	}
-	return time.Duration(ts.Nano()), nil
-}
-
-// loadavg is the 1, 5 and 15 minute load averages, so that a reader can
-// judge how busy the shared machine was.
-func loadavg() string {
-	raw, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "n/a"
-	}
-	f := strings.Fields(string(raw))
-	if len(f) < 3 {
-		return "n/a"
-	}
-	return strings.Join(f[:3], " ")
 }

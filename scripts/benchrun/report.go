@@ -23,6 +23,9 @@ func printTable(w io.Writer, rep *report) {
 	fmt.Fprintf(w, "%s %s/%s, GOMAXPROCS %d, %d CPUs; %d run(s) of each variant, interleaved: median (min)\n",
 		rep.GoVersion, rep.GOOS, rep.GOARCH, rep.GOMAXPROCS, rep.NumCPU, rep.Count)
 	fmt.Fprintf(w, "load average (1 5 15 min): start %s, end %s\n", rep.LoadStart, rep.LoadEnd)
+	if rep.Model != "" {
+		fmt.Fprintf(w, "entity model of the runs with NER: %s\n", rep.Model)
+	}
 	fmt.Fprintln(w, "MB = 10^6 bytes of corpus. CPU = user+sys of the whole process (start-up and model loading")
 	fmt.Fprintln(w, "included; \"start-up\" is the median CPU of the same command over one sentence).")
 	fmt.Fprintln(w, "Ratio = this row's MB/s over row \"vs\"'s MB/s: above 1 is faster than it.")

@@ -39,8 +39,8 @@ import (
 	"syscall"
 	"text/tabwriter"
 	"time"
-	"unsafe"
 
+	"github.com/extract-ca/extract/internal/cputime"
 	"github.com/extract-ca/extract/pipeline"
 )
 
@@ -143,7 +143,7 @@ func run(o options) error {
 	}
 	fmt.Printf("extract run --workers 1%s; baseline (one sentence): %.2f s CPU, peak RSS %.0f MB\n",
 		strings.Join(append([]string{""}, args...), " "), baseline.cpu, baseline.rssMB)
-	fmt.Printf("K = (peak RSS - baseline) / document size; load average %s\n\n", loadavg())
+	fmt.Printf("K = (peak RSS - baseline) / document size; load average %s\n\n", cputime.LoadAverage())
 
 	var big strings.Builder
 	if o.big {
@@ -286,7 +286,7 @@ func stageTimes(docs []document, ner bool, rows map[string]map[string]float64) (
 	p, err := pipeline.New(pipeline.Config{
 		NER: ner,
 		OnStage: func(stage string, _ time.Duration) {
-			now := threadCPU()
+			now, _ := cputime.Thread()
 			row[stage] += (now - last).Seconds()
 			last = now
 		},
@@ -303,33 +303,11 @@ func stageTimes(docs []document, ner bool, rows map[string]map[string]float64) (
 		rows[d.name] = row
 		runtime.GC()
 		debug.FreeOSMemory()
-		last = threadCPU()
+		last, _ = cputime.Thread()
 		if _, err := p.Process(d.name, d.path, string(raw)); err != nil {
 			return nil, fmt.Errorf("%s: %w", d.name, err)
 		}
 		fmt.Fprintf(os.Stderr, "scaling: %s in-process done\n", d.name)
 	}
 	return p.Stages(), nil
-}
-
-// threadCPU is the CPU time of the calling thread (CLOCK_THREAD_CPUTIME_ID,
-// Linux): the stage times of other goroutines and of other users of the
-// machine stay out of it.
-func threadCPU() time.Duration {
-	const clockThreadCPUTime = 3
-	var ts syscall.Timespec
-	syscall.RawSyscall(syscall.SYS_CLOCK_GETTIME, clockThreadCPUTime, uintptr(unsafe.Pointer(&ts)), 0)
-	return time.Duration(ts.Nano())
-}
-
-func loadavg() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "unknown"
-	}
-	f := strings.Fields(string(b))
-	if len(f) < 3 {
-		return "unknown"
-	}
-	return strings.Join(f[:3], " ")
 }

@@ -40,6 +40,8 @@ func main() {
 	flag.StringVar(&format, "input-format", "text", "`text` (a file is a document) or jsonl (a line is {\"id\",\"text\"})")
 	flag.StringVar(&o.Output, "output", "", "the JSONL `FILE` of records (gs:// and s3:// too)")
 	flag.Var(&gazetteers, "gazetteer", "gazetteer `FILE` layered over the default (repeatable), read here and sent to the workers")
+	flag.StringVar(&o.Collisions, "gazetteer-collisions", "refuse", "what an entry of a --gazetteer file does when its id is already taken: `refuse`, replace or merge (as extract run)")
+	flag.StringVar(&o.Wordlists, "wordlists", "", "`DIR` of word lists: DIR/NAME.txt replaces the rules' list NAME (as extract run --wordlists), read here and sent to the workers")
 	flag.BoolVar(&o.NoNER, "no-ner", false, "use the gazetteer and rules only, not the statistical model")
 	flag.StringVar(&o.Model, "model", "prose", "entity model: `prose` (prose's weights) or a FILE made by extract train, read here and sent to the workers")
 	flag.Int64Var(&o.MaxBytes, "max-bytes", batch.DefaultMaxBytes, "largest document in `BYTES`; a larger one gets an error record without being read")

@@ -1,4 +1,4 @@
-// Package bindec reads the binary files of package model (the embedded
+// Package bindec reads and writes the binary files of package model (the embedded
 // weights of prose's model, trained entity models): varints, fixed-size
 // numbers and length-prefixed strings from a byte slice. The first
 // problem is kept and every later read returns zero values, so that a

@@ -19,7 +19,6 @@
 package weightfile
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	"encoding/binary"
@@ -76,37 +75,37 @@ func Encode(out io.Writer, w *Weights) error {
 	if err != nil {
 		return err
 	}
-	e := &encoder{w: bufio.NewWriter(zw)}
-	e.w.WriteString(magic)
+	e := bindec.NewEncoder(zw)
+	e.Raw(magic)
 
 	classIndex := map[string]int{}
-	e.strings(w.POSClasses)
+	e.Strings(w.POSClasses)
 	for i, c := range w.POSClasses {
 		classIndex[c] = i
 	}
 	words := sortedKeys(w.POSTagMap)
-	e.uint(uint64(len(words)))
+	e.Uint(uint64(len(words)))
 	for _, word := range words {
 		c, ok := classIndex[w.POSTagMap[word]]
 		if !ok {
 			return fmt.Errorf("tag map: %q has unknown class %q", word, w.POSTagMap[word])
 		}
-		e.string(word)
-		e.uint(uint64(c))
+		e.String(word)
+		e.Uint(uint64(c))
 	}
 	feats := sortedKeys(w.POSWeights)
-	e.uint(uint64(len(feats)))
+	e.Uint(uint64(len(feats)))
 	total := 0
 	for _, row := range w.POSWeights {
 		total += len(row)
 	}
-	e.uint(uint64(total))
+	e.Uint(uint64(total))
 	for _, f := range feats {
 		row := w.POSWeights[f]
 		classes := sortedKeys(row)
 		sort.Slice(classes, func(i, j int) bool { return classIndex[classes[i]] < classIndex[classes[j]] })
-		e.string(f)
-		e.uint(uint64(len(classes)))
+		e.String(f)
+		e.Uint(uint64(len(classes)))
 		for _, c := range classes {
 			ci, ok := classIndex[c]
 			if !ok {
@@ -116,38 +115,38 @@ func Encode(out io.Writer, w *Weights) error {
 			if float64(int64(milli))/1000 != row[c] {
 				return fmt.Errorf("feature %q class %q: weight %v is not a multiple of 0.001", f, c, row[c])
 			}
-			e.uint(uint64(ci))
-			e.int(int64(milli))
+			e.Uint(uint64(ci))
+			e.Int(int64(milli))
 		}
 	}
 
-	e.strings(w.NERLabels)
-	e.strings(w.NERWords)
+	e.Strings(w.NERLabels)
+	e.Strings(w.NERWords)
 	rows, err := nerRows(w)
 	if err != nil {
 		return err
 	}
-	e.uint(uint64(len(FeatureOrder)))
+	e.Uint(uint64(len(FeatureOrder)))
 	total = 0
 	for _, values := range rows {
 		total += len(values)
 	}
-	e.uint(uint64(total))
+	e.Uint(uint64(total))
 	for f, name := range FeatureOrder {
-		e.string(name)
+		e.String(name)
 		values := sortedKeys(rows[f])
-		e.uint(uint64(len(values)))
+		e.Uint(uint64(len(values)))
 		for _, v := range values {
 			entries := rows[f][v]
-			e.string(v)
-			e.uint(uint64(len(entries)))
+			e.String(v)
+			e.Uint(uint64(len(entries)))
 			for _, en := range entries {
-				e.uint(uint64(en.label))
-				e.u64(math.Float64bits(en.weight))
+				e.Uint(uint64(en.label))
+				e.Uint64(math.Float64bits(en.weight))
 			}
 		}
 	}
-	if err := e.w.Flush(); err != nil {
+	if err := e.Flush(); err != nil {
 		return err
 	}
 	return zw.Close()
@@ -204,28 +203,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-type encoder struct {
-	w   *bufio.Writer
-	buf [binary.MaxVarintLen64]byte
-}
-
-func (e *encoder) uint(v uint64) { e.w.Write(e.buf[:binary.PutUvarint(e.buf[:], v)]) }
-func (e *encoder) int(v int64)   { e.w.Write(e.buf[:binary.PutVarint(e.buf[:], v)]) }
-func (e *encoder) u64(v uint64) {
-	binary.LittleEndian.PutUint64(e.buf[:8], v)
-	e.w.Write(e.buf[:8])
-}
-func (e *encoder) string(s string) {
-	e.uint(uint64(len(s)))
-	e.w.WriteString(s)
-}
-func (e *encoder) strings(ss []string) {
-	e.uint(uint64(len(ss)))
-	for _, s := range ss {
-		e.string(s)
-	}
 }
 
 // Decode reads the compact file format.

@@ -1,11 +1,14 @@
-package main
+// Package detok turns the tokens of a tokenized corpus (CoNLL, GMB,
+// WikiGold, WNUT-17) back into text as a newspaper would print it, so that
+// the tokenizer and segmenter see ordinary prose rather than
+// "U.S. , he said ." (which no user gives them). The benchmark corpus
+// (scripts/benchrun) and the model's compatibility corpus (model tests)
+// are built with it.
+package detok
 
 import "strings"
 
-// Detokenize joins the tokens of one sentence of a CoNLL-style corpus
-// into text as a newspaper would print it, so that prose's tokenizer and
-// segmenter see ordinary prose rather than "U.S. , he said ." (which
-// would make the benchmark measure an input no user has).
+// Join joins the tokens of one sentence.
 //
 // Punctuation, clitics ('s, n't, 're) and closing brackets attach to the
 // word before; opening brackets and opening quotes attach to the word
@@ -14,7 +17,7 @@ import "strings"
 // possessive of a plural ("ministers ' meeting"), so it attaches left.
 // PTB escapes (doubled back and straight quotes, -LRB-, -RRB-) become
 // the characters they stand for.
-func Detokenize(tokens []string) string {
+func Join(tokens []string) string {
 	var b strings.Builder
 	quoteOpen := false // inside a straight double quote
 	glueNext := false  // the previous token wants no space after it

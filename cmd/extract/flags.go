@@ -1,0 +1,64 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/extract-ca/extract/batch"
+	"github.com/extract-ca/extract/eval"
+)
+
+// gazetteerUsage is the help of --gazetteer where it builds the pipeline.
+const gazetteerUsage = "gazetteer `FILE` layered over the default (repeatable)"
+
+// inputFlags are --input and --max-bytes: how run and html read their
+// inputs.
+type inputFlags struct {
+	format   string
+	maxBytes int64
+}
+
+// register adds the two flags to c; tooLarge says what a document over
+// --max-bytes gets instead of its result.
+func (f *inputFlags) register(c *cobra.Command, tooLarge string) {
+	c.Flags().StringVar(&f.format, "input", "text", "input format: text (a file is a document) or jsonl")
+	c.Flags().Int64Var(&f.maxBytes, "max-bytes", batch.DefaultMaxBytes, "largest document (file, standard input or JSONL line) in `BYTES`; "+tooLarge)
+}
+
+// reader checks the flags and returns the reader of the inputs.
+func (f *inputFlags) reader(stdin io.Reader) (batch.Reader, error) {
+	format := batch.InputFormat(f.format)
+	if format != batch.FormatText && format != batch.FormatJSONL {
+		return batch.Reader{}, fmt.Errorf("--input must be text or jsonl, not %q", f.format)
+	}
+	if f.maxBytes <= 0 {
+		return batch.Reader{}, fmt.Errorf("--max-bytes must be positive")
+	}
+	return batch.Reader{Format: format, Stdin: stdin, MaxBytes: f.maxBytes}, nil
+}
+
+// expand lists the input files of the arguments (standard input when
+// there are none), saying on stderr what it passes over.
+func expand(args []string, stderr io.Writer) ([]batch.File, error) {
+	if len(args) == 0 {
+		args = []string{"-"}
+	}
+	return batch.Expand(args, func(msg string) { fmt.Fprintf(stderr, "extract: %s\n", msg) })
+}
+
+// goldFlags are --format and --label-map: how eval and train read gold
+// files.
+type goldFlags struct {
+	format   string
+	labelMap string
+}
+
+func (f *goldFlags) register(c *cobra.Command) {
+	c.Flags().StringVar(&f.format, "format", "", "gold format: jsonl, doccano, conll or gmb (default: guess)")
+	c.Flags().StringVar(&f.labelMap, "label-map", "", "map gold labels, e.g. PER=PERSON,LOC=PLACE,ORG=GROUP (unmapped labels are no mention)")
+}
+
+// labels parses --label-map.
+func (f *goldFlags) labels() (map[string]string, error) { return eval.ParseLabelMap(f.labelMap) }

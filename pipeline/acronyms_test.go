@@ -1,0 +1,79 @@
+package pipeline
+
+import (
+	"testing"
+
+	"github.com/extract-ca/extract/output"
+)
+
+func TestBracketedAcronym(t *testing.T) {
+	tests := []struct {
+		text  string
+		after int // byte offset the long form ends at
+		want  Span
+		ok    bool
+	}{
+		{"Steppe Policy Institute (SPI) said", 23, Span{Start: 25, End: 28}, true},
+		{"Steppe Policy Institute(SPI)", 23, Span{Start: 24, End: 27}, true},
+		{"Steppe Policy Institute ( SPI ) said", 23, Span{Start: 26, End: 29}, true}, // text joined from tokens
+		{"Steppe Policy Institute ( SPI) said", 23, Span{}, false},
+		{"Steppe Policy Institute (  SPI ) said", 23, Span{}, false},
+		{"Steppe Policy Institute ( ) said", 23, Span{}, false},
+		{"Steppe Policy Institute  (SPI)", 23, Span{}, false}, // two spaces: not the long form's bracket
+		{"Steppe Policy Institute (the SPI)", 23, Span{}, false},
+		{"Steppe Policy Institute (S)", 23, Span{}, false},
+		{"Steppe Policy Institute (ABCDEFGHIJKLM)", 23, Span{}, false},
+		{"Steppe Policy Institute ( ABCDEFGHIJKL )", 23, Span{Start: 26, End: 38}, true},
+		{"Steppe Policy Institute (", 23, Span{}, false},
+		{"Steppe Policy Institute ( ", 23, Span{}, false},
+	}
+	for _, tt := range tests {
+		got, ok := bracketedAcronym(tt.text, tt.after)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("bracketedAcronym(%q, %d) = %v, %v; want %v, %v", tt.text, tt.after, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestPlausibleAcronym(t *testing.T) {
+	tests := []struct {
+		long, acr, label string
+		want             bool
+	}{
+		{"National Security Committee", "GKNB", output.LabelGroup, true}, // another language's initials
+		{"Democratic Republic of Congo", "DRC", output.LabelPlace, true},
+		{"Republic of Korea", "DPRK", output.LabelPlace, false},
+		{"Regional Security Dialogue", "RSD", output.LabelPerson, false}, // a person defines no acronym
+		{"Jane Doe", "PSV", output.LabelPerson, false},
+	}
+	for _, tt := range tests {
+		if got := plausibleAcronym(tt.long, tt.acr, tt.label); got != tt.want {
+			t.Errorf("plausibleAcronym(%q, %q, %s) = %v, want %v", tt.long, tt.acr, tt.label, got, tt.want)
+		}
+	}
+}
+
+// TestAcronymsOfPersons: the acronym after a name the model took for a
+// person is not made a mention with the person's label.
+func TestAcronymsOfPersons(t *testing.T) {
+	text := "The Regional Security Dialogue (RSD) met. The RSD ended."
+	d := &Doc{Text: text}
+	Tokenize{}.Process(d)
+	Sentences{}.Process(d)
+	d.Mentions = []Mention{{Span: Span{Start: 4, End: 30}, Label: output.LabelPerson, Source: output.SourceNER, Ref: -1}}
+	if err := (Acronyms{}).Process(d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Mentions) != 1 {
+		t.Errorf("mentions %+v, want the long form alone", d.Mentions)
+	}
+	d.Mentions = []Mention{{Span: Span{Start: 4, End: 30}, Label: output.LabelGroup, Source: output.SourceNER, Ref: -1}}
+	Acronyms{}.Process(d)
+	var spans []Span
+	for _, m := range d.Mentions {
+		spans = append(spans, m.Span)
+	}
+	if len(spans) != 3 || spans[1] != (Span{Start: 32, End: 35}) || spans[2] != (Span{Start: 46, End: 49}) || d.Mentions[2].Ref != 0 {
+		t.Errorf("a group's acronym: mentions %+v", d.Mentions)
+	}
+}
