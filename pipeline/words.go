@@ -9,6 +9,7 @@ import (
 
 	"github.com/kljensen/snowball/english"
 
+	"github.com/extract-ca/extract/text"
 	"github.com/extract-ca/extract/wordlist"
 )
 
@@ -88,26 +89,9 @@ func Wordlists() []string {
 	return r
 }
 
-// inLower reports whether set holds w lower-cased (set[strings.ToLower(w)])
-// without allocating for ASCII words: the rules look up most tokens of a
-// text, and lower-casing a capitalised word allocated a string each time.
-func inLower(set map[string]bool, w string) bool {
-	var buf [32]byte
-	if len(w) > len(buf) {
-		return set[strings.ToLower(w)]
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			return set[strings.ToLower(w)]
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return set[string(buf[:len(w)])]
-}
+// inLower is text.InLower: whether a list of lower-case words holds w
+// lower-cased, without allocating for ASCII words.
+var inLower = text.InLower
 
 // nameLike reports whether w looks like a word of a person's name:
 // capitalised but not all capitals, and not a title, demonym, stop word or

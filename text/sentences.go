@@ -106,12 +106,14 @@ func isAbbreviation(abbreviations map[string]bool, tok string) bool {
 		r, _ := utf8.DecodeRuneInString(tok)
 		return unicode.IsUpper(r)
 	}
-	return inLower(abbreviations, tok)
+	return InLower(abbreviations, tok)
 }
 
-// inLower reports whether set holds w lower-cased, without allocating for
-// ASCII words (a map index by string(bytes) does not copy).
-func inLower(set map[string]bool, w string) bool {
+// InLower reports whether set holds w lower-cased (set[strings.ToLower(w)])
+// without allocating for ASCII words (a map index by string(bytes) does not
+// copy): rules look up most words of a text in lists of lower-case words,
+// and lower-casing a capitalised word allocated a string each time.
+func InLower(set map[string]bool, w string) bool {
 	var buf [32]byte
 	if len(w) > len(buf) {
 		return set[strings.ToLower(w)]
