@@ -20,7 +20,7 @@ import (
 // title is taken only where the text says it is one: after a cue
 // (wordlist work-cues: "author of", "report", "titled"), either in quotes
 // or italics, or, bare, in title case and followed by a bracket holding a
-// year, as books are cited ("(Routledge, 2011)"). A bare capitalised phrase
+// year, as books are cited ("(Oxford, 2009)"). A bare capitalised phrase
 // after "editor of" without the bracket may be a newspaper's name, which is
 // a mention, and stays one.
 type Works struct{}
