@@ -148,11 +148,14 @@ func (m *Matcher) aliasesAt(node int32) ([]alias, bool) {
 }
 
 // appendAlias adds a unless the same entry already has an alias of the
-// same behaviour at this node (e.g. "Kyrgyzstan" and "Kirgizstan").
+// same behaviour at this node (e.g. "Kyrgyzstan" and "Kirgizstan"). Words
+// capitalised differently are a different behaviour: "Kaktus Media" and
+// "Kaktus.media" fold alike, and the text may write either.
 func appendAlias(list []alias, a alias) []alias {
 	for _, b := range list {
 		if b.entry == a.entry && b.caseSensitive == a.caseSensitive &&
 			b.capital == a.capital && b.ambiguous == a.ambiguous &&
+			slices.Equal(b.capitalWords, a.capitalWords) &&
 			(!a.caseSensitive || b.letters == a.letters) {
 			return list
 		}

@@ -29,6 +29,7 @@ group/basmachi | GROUP | militant group | | | Basmachi |
 person/islam | PERSON | cleric | | | Islam Umarov | Islam
 person/mary-smith | PERSON | scholar | | | Mary Smith | ?Mary
 group/shell | GROUP | company | GB | | Shell plc | Shell
+group/steppe-media | GROUP | media outlet | KZ | | Steppe Media | Steppe.media
 `
 	entries, err := Parse(strings.NewReader(src), "test.gaz")
 	if err != nil {
@@ -78,6 +79,8 @@ func TestMatch(t *testing.T) {
 		{"ambiguous alias after a colon", "Guests: Mary and Jo.", nil},
 		{"ambiguous alias at a line start", "Guests\nMary and Jo.", nil},
 		{"contraction is no name", "She'll go.", nil},
+		{"alias folding like the name, in its own capitals", "Steppe.media and Steppe Media", []hit{{0, 12, "group/steppe-media"}, {17, 29, "group/steppe-media"}}},
+		{"a lower-case word no alias writes so", "steppe Media", nil},
 		{"name before a contraction", "Shell's here and Shell'll go.", []hit{{0, 5, "group/shell"}, {17, 22, "group/shell"}}},
 		{"first name is not the person", "President Islam Karimov", []hit{{10, 23, "person/islam-karimov"}, {16, 23, "person/islam-karimov"}}},
 		{"acronym in parentheses", "(KNB)", []hit{{1, 4, "group/knb"}}},
