@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/extract-ca/extract/output"
+	"github.com/extract-ca/extract/text"
 )
 
 // Record converts the document to its output record. This is where byte
@@ -13,7 +14,7 @@ import (
 // (the same slice).
 func (d *Doc) Record() *output.Record {
 	sum := sha256.Sum256([]byte(d.Text))
-	cp := newCodePoints(d.Text)
+	cp := text.NewCodePoints(d.Text)
 	r := &output.Record{
 		ID:        d.ID,
 		Source:    d.Source,
@@ -27,14 +28,14 @@ func (d *Doc) Record() *output.Record {
 	// Sentences and mentions are each in text order, so each conversion
 	// pass moves forward through the text.
 	for _, s := range d.Sentences {
-		r.Sentences = append(r.Sentences, [2]int{cp.At(s.Start), cp.At(s.End)})
+		r.Sentences = append(r.Sentences, [2]int{cp.Point(s.Start), cp.Point(s.End)})
 	}
 	ids := mentionIDs(len(d.Mentions))
 	for i, m := range d.Mentions {
 		r.Mentions = append(r.Mentions, output.Mention{
 			ID:        ids[i],
-			Start:     cp.At(m.Start),
-			End:       cp.At(m.End),
+			Start:     cp.Point(m.Start),
+			End:       cp.Point(m.End),
 			ByteStart: m.Start,
 			ByteEnd:   m.End,
 			Text:      d.Text[m.Start:m.End],

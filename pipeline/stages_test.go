@@ -232,19 +232,6 @@ func TestGraph(t *testing.T) {
 	}
 }
 
-func TestCodePoints(t *testing.T) {
-	text := "aé😀Қb"
-	cp := newCodePoints(text)
-	for _, c := range []struct{ b, want int }{{0, 0}, {1, 1}, {3, 2}, {7, 3}, {9, 4}, {10, 5}, {3, 2}, {0, 0}} {
-		if got := cp.At(c.b); got != c.want {
-			t.Errorf("At(%d) = %d, want %d", c.b, got, c.want)
-		}
-	}
-	if cp.Len() != 5 {
-		t.Errorf("Len = %d", cp.Len())
-	}
-}
-
 func TestProcessRefusesInvalidUTF8(t *testing.T) {
 	p, err := New(Config{Gazetteer: testGazetteer(t)})
 	if err != nil {

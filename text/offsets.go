@@ -1,43 +1,60 @@
-package pipeline
+package text
 
 import "unicode/utf8"
 
-// codePoints converts byte offsets of one text to Unicode code point
-// offsets. It is the one place where the two meet: the pipeline works in
-// bytes, every file a user reads or writes is in code points.
+// CodePoints converts between the byte offsets of one text, which the code
+// works in, and its Unicode code point offsets, which every file a user
+// reads or writes holds (output records, gold files). It is the one place
+// where the two meet.
 //
-// Offsets are converted in increasing order in O(1) amortised time each;
-// going back restarts the scan, which is still correct.
-type codePoints struct {
-	text      string
-	byteAt    int // last converted byte offset
-	pointAt   int // its code point offset
-	totalRune int
+// Offsets converted in increasing order cost O(1) amortised each, in either
+// direction: the converter remembers where the last conversion ended. Going
+// back restarts the scan from the start, which is still correct.
+type CodePoints struct {
+	text   string
+	byteAt int // a byte offset on a rune boundary, where the scan stands
+	point  int // its code point offset
+	total  int // the text's length in code points, or -1 until asked
 }
 
-func newCodePoints(text string) *codePoints {
-	return &codePoints{text: text, totalRune: -1}
+// NewCodePoints returns a converter for the offsets of text.
+func NewCodePoints(text string) *CodePoints {
+	return &CodePoints{text: text, total: -1}
 }
 
-// At returns the code point offset of byte offset b. b must lie on a rune
-// boundary (every offset the pipeline produces does); an offset inside a
-// rune is counted as the rune it lies in.
-func (c *codePoints) At(b int) int {
+// Point returns the code point offset of byte offset b, clamped to the text.
+// An offset inside a rune counts as the rune it lies in.
+func (c *CodePoints) Point(b int) int {
+	b = max(0, min(b, len(c.text)))
+	for b < len(c.text) && !utf8.RuneStart(c.text[b]) {
+		b-- // to the start of the rune b lies in
+	}
 	if b < c.byteAt {
-		c.byteAt, c.pointAt = 0, 0
+		c.byteAt, c.point = 0, 0
 	}
-	if b > len(c.text) {
-		b = len(c.text)
-	}
-	c.pointAt += utf8.RuneCountInString(c.text[c.byteAt:b])
+	c.point += utf8.RuneCountInString(c.text[c.byteAt:b])
 	c.byteAt = b
-	return c.pointAt
+	return c.point
+}
+
+// Byte returns the byte offset of code point offset p, clamped to the text:
+// Byte(Len()) is the text's length in bytes.
+func (c *CodePoints) Byte(p int) int {
+	if p < c.point {
+		c.byteAt, c.point = 0, 0
+	}
+	for c.point < p && c.byteAt < len(c.text) {
+		_, size := utf8.DecodeRuneInString(c.text[c.byteAt:])
+		c.byteAt += size
+		c.point++
+	}
+	return c.byteAt
 }
 
 // Len returns the length of the text in code points.
-func (c *codePoints) Len() int {
-	if c.totalRune < 0 {
-		c.totalRune = utf8.RuneCountInString(c.text)
+func (c *CodePoints) Len() int {
+	if c.total < 0 {
+		c.total = utf8.RuneCountInString(c.text)
 	}
-	return c.totalRune
+	return c.total
 }

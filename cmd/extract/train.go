@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"time"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/model"
 	"github.com/extract-ca/extract/pipeline"
+	"github.com/extract-ca/extract/text"
 )
 
 type trainOptions struct {
@@ -155,13 +155,14 @@ func (a App) train(ctx context.Context, o trainOptions, gold []string) error {
 func trainDocs(docs []eval.Document, split pipeline.SentenceSplitter, match func(string) []model.GazMatch) []model.TrainDoc {
 	out := make([]model.TrainDoc, 0, len(docs))
 	for _, d := range docs {
-		byteAt := codePointOffsets(d.Text)
+		cp := text.NewCodePoints(d.Text)
+		n := cp.Len()
 		td := model.TrainDoc{Text: d.Text, Sentences: split.Split(d.Text)}
 		for _, s := range d.Spans {
-			if s.Start < 0 || s.End > len(byteAt)-1 || s.Start >= s.End {
+			if s.Start < 0 || s.End > n || s.Start >= s.End {
 				continue // the readers check offsets; this only guards
 			}
-			td.Spans = append(td.Spans, model.TrainSpan{Start: byteAt[s.Start], End: byteAt[s.End], Type: s.Label})
+			td.Spans = append(td.Spans, model.TrainSpan{Start: cp.Byte(s.Start), End: cp.Byte(s.End), Type: s.Label})
 		}
 		if match != nil {
 			td.Hits = match(d.Text)
@@ -169,16 +170,6 @@ func trainDocs(docs []eval.Document, split pipeline.SentenceSplitter, match func
 		out = append(out, td)
 	}
 	return out
-}
-
-// codePointOffsets returns the byte offset of every code point of s, and
-// len(s) at the end.
-func codePointOffsets(s string) []int {
-	out := make([]int, 0, utf8.RuneCountInString(s)+1)
-	for i := range s {
-		out = append(out, i)
-	}
-	return append(out, len(s))
 }
 
 // gazMatches converts the gazetteer's hits for the model.
