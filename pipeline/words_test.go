@@ -56,9 +56,9 @@ func TestReplacedWordlists(t *testing.T) {
 		{"org-heads", "guild\nbrotherhood", false, "The Osh Weavers Guild met the Ferghana Brotherhood.",
 			[]string{"4 7 Osh PLACE", "30 38 Ferghana PLACE"},
 			[]string{"4 21 Osh Weavers Guild GROUP", "30 50 Ferghana Brotherhood GROUP"}},
-		{"top-level-domains", "", false, "Read Steppenews.kz and Ferghana.news.",
-			[]string{"5 18 Steppenews.kz GROUP", "23 36 Ferghana.news GROUP"},
-			[]string{"23 31 Ferghana PLACE"}},
+		{"top-level-domains", "", false, "Read Steppenews.kz and Talas.news.",
+			[]string{"5 18 Steppenews.kz GROUP", "23 33 Talas.news GROUP"},
+			[]string{"23 28 Talas PLACE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.list, func(t *testing.T) {
