@@ -140,7 +140,12 @@ func TestAppendJSONEmptyAndErrorRecords(t *testing.T) {
 // it.
 // A record's line is allocated once, at about its size, instead of
 // growing from nothing through a doubling per few mentions.
+// Run without -race (.ci/run has a step for it): under the race detector
+// the count is the detector's.
 func TestAppendJSONAllocatesOnce(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts under -race include the detector's own; .ci/run runs this test without it")
+	}
 	rec := &Record{ID: "news/2026/kabul-talks", Source: "corpus/news/2026/kabul-talks.txt", SHA256: strings.Repeat("ab", 32), Length: 40000}
 	for i := range 300 {
 		rec.Sentences = append(rec.Sentences, [2]int{i * 100, i*100 + 99})
