@@ -8,7 +8,6 @@ import (
 	"github.com/kljensen/snowball/english"
 
 	"github.com/extract-ca/extract/output"
-	"github.com/extract-ca/extract/wordlist"
 )
 
 // Clean trims the model's spans to the names they contain and drops those
@@ -97,7 +96,7 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	if inLower(lists.eventHeads, lastWord(surface)) {
 		return m, false // "Almaty Process", "SCO Charter": an event or a document
 	}
-	if first, rest, ok := strings.Cut(surface, " "); ok && rest != "" && inLower(eventStarts, first) {
+	if first, rest, ok := strings.Cut(surface, " "); ok && rest != "" && inLower(lists.eventStarts, first) {
 		return m, false // "Operation Enduring Freedom", "Battle of Talas": an event
 	}
 	if allCommon(d, surface) {
@@ -117,10 +116,6 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	}
 	return m, true
 }
-
-// eventStarts begin the names of events ("Operation Enduring Freedom"),
-// which the guideline makes no mentions.
-var eventStarts = wordlist.Set("event-starts")
 
 func hasUpper(s string) bool {
 	for _, r := range s {

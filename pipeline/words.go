@@ -30,6 +30,9 @@ type words struct {
 	placePrepositions map[string]bool   // "in Osh", "from Kunduz"
 	placeNouns        map[string]bool   // "Batken province", "the city of Osh"
 	eventHeads        map[string]bool   // "Almaty Process": events and documents, no mentions
+	eventStarts       map[string]bool   // "Operation ...", "Battle of ...": events, no mentions
+	workCues          map[string]bool   // "author of", "report": a title of a work may follow
+	workCueEnds       map[string]bool   // the last words of workCues' phrases ("of" of "author of")
 	abbreviations     map[string]bool   // "Gen.", "Jan.": a full stop that ends no sentence
 	topLevelDomains   map[string]bool   // the endings a site's name is recognised by
 	particles         map[string]bool   // stand between a given name and a surname ("von", "bin")
@@ -44,6 +47,7 @@ type listSource interface {
 }
 
 func newWords(l listSource) *words {
+	cues := l.Set("work-cues")
 	return &words{
 		demonyms:          l.Set("demonyms"),
 		titles:            l.Set("titles"),
@@ -56,11 +60,26 @@ func newWords(l listSource) *words {
 		placePrepositions: l.Set("place-prepositions"),
 		placeNouns:        l.Set("place-nouns"),
 		eventHeads:        l.Set("event-heads"),
+		eventStarts:       l.Set("event-starts"),
+		workCues:          cues,
+		workCueEnds:       phraseEnds(cues),
 		abbreviations:     l.Set("abbreviations"),
 		topLevelDomains:   l.Set("top-level-domains"),
 		particles:         l.Set("name-particles"),
 		kindAfter:         l.Pairs("kinds-after"),
 	}
+}
+
+// phraseEnds returns the last words of the phrases of set (entries with a
+// space), so that a lookup of a phrase is built only where one can end.
+func phraseEnds(set map[string]bool) map[string]bool {
+	ends := map[string]bool{}
+	for p := range set {
+		if i := strings.LastIndexByte(p, ' '); i >= 0 {
+			ends[p[i+1:]] = true
+		}
+	}
+	return ends
 }
 
 // defaultWords are the embedded lists, for a Doc made without a pipeline.

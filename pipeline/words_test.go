@@ -59,6 +59,9 @@ func TestReplacedWordlists(t *testing.T) {
 		{"top-level-domains", "", false, "Read Steppenews.kz and Talas.news.",
 			[]string{"5 18 Steppenews.kz GROUP", "23 33 Talas.news GROUP"},
 			[]string{"23 28 Talas PLACE"}},
+		{"work-cues", "pamphlet", false, "She wrote the pamphlet “Osh After the Flood” in Bishkek.",
+			[]string{"24 27 Osh PLACE", "48 55 Bishkek PLACE"},
+			[]string{"48 55 Bishkek PLACE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.list, func(t *testing.T) {

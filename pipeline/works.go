@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/extract-ca/extract/wordlist"
 )
 
 // Works finds the titles of books, reports, films and other works named in
@@ -24,9 +22,6 @@ import (
 // after "editor of" without the bracket may be a newspaper's name, which is
 // a mention, and stays one.
 type Works struct{}
-
-// workCues are the phrases after which a title follows.
-var workCues = wordlist.Set("work-cues")
 
 // closingQuote maps an opening quote or italics mark to its closing one.
 var closingQuote = map[string]string{"“": "”", "\"": "\"", "‘": "’", "«": "»", "*": "*", "_": "_", "**": "**"}
@@ -63,11 +58,14 @@ func (Works) Process(d *Doc) error {
 
 // workCueEndsAt reports whether a cue of one or two words ends with token j.
 func workCueEndsAt(d *Doc, j int) bool {
-	if inLower(workCues, d.Tokens[j].Text) {
+	lists, w := d.words(), d.Tokens[j].Text
+	if inLower(lists.workCues, w) {
 		return true
 	}
-	return j > 0 && sameLine(d, j-1, j) &&
-		workCues[strings.ToLower(d.Tokens[j-1].Text)+" "+strings.ToLower(d.Tokens[j].Text)]
+	// A phrase ("author of") is looked up only where one can end: building
+	// its key for every token was most of the stage's time.
+	return j > 0 && inLower(lists.workCueEnds, w) && sameLine(d, j-1, j) &&
+		lists.workCues[strings.ToLower(d.Tokens[j-1].Text)+" "+strings.ToLower(w)]
 }
 
 // quotedTitle returns the title between the quote at token k and its
