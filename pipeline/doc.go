@@ -12,13 +12,13 @@
 //	ner        the statistical model (package model) per sentence, spans from IOB labels (ner.go)
 //	clean      the model's spans trimmed to names, non-names dropped (clean.go)
 //	resolve    one precedence policy: which candidate becomes a mention (resolve.go)
-//	coref      the forms of one name join its fullest form: "Kholmurodov" after "Jamshid Kholmurodov" (coref.go)
 //	acronyms   "Long Form (LF)" defines LF for the rest of the document (acronyms.go)
+//	coref      the forms of one name join its fullest form: "Kholmurodov" after "Jamshid Kholmurodov" (coref.go)
 //	link       an entity id for every mention, stable across documents (link.go)
 //	graph      entities and the edges between them (graph.go)
 //
 // Offsets are bytes inside the package; Record converts them to Unicode code
-// points for the outside world, in one place (offsets.go).
+// points for the outside world, in one place (text.CodePoints, called by Record).
 //
 // Use:
 //
