@@ -169,9 +169,10 @@ func hasUpperLatin(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsUpper(r) && unicode.Is(unicode.Latin, r) }) >= 0
 }
 
-// trimQuotes removes one pair of quotes around s: 'IMU', ‘IMU’, "IMU".
+// trimQuotes removes one pair of quotes around s: 'IMU', ‘IMU’, "IMU". A
+// lone quote is no pair: it is the first and the last rune at once.
 func trimQuotes(s string) string {
-	if len(s) < 2 {
+	if utf8.RuneCountInString(s) < 2 {
 		return s
 	}
 	first, _ := utf8.DecodeRuneInString(s)

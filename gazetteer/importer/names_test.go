@@ -153,3 +153,14 @@ func TestCountryCode(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimQuotes(t *testing.T) {
+	for in, want := range map[string]string{
+		`"IMU"`: "IMU", "‘IMU’": "IMU", "'IMU'": "IMU", "“IMU”": "“IMU”", `" IMU "`: "IMU",
+		"’": "’", "'": "'", `""`: "", "‘’": "", "IMU": "IMU", "": "",
+	} {
+		if got := trimQuotes(in); got != want {
+			t.Errorf("trimQuotes(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
