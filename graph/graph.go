@@ -209,6 +209,21 @@ func slugKey(slug string) string {
 	return b.String()
 }
 
+// edge returns the count of the edge between nodes i and j, made at its
+// first use; the edge is keyed by its lower index first.
+func (b *Builder) edge(i, j int32) *edgeCount {
+	if i > j {
+		i, j = j, i
+	}
+	key := uint64(i)<<32 | uint64(j)
+	c := b.edges[key]
+	if c == nil {
+		c = &edgeCount{}
+		b.edges[key] = c
+	}
+	return c
+}
+
 // entity returns the node of key nk (nodeKey), made with id and label if
 // new.
 func (b *Builder) entity(nk, id, label string) (*node, int32) {
@@ -304,15 +319,7 @@ func (b *Builder) Add(r *output.Record) error {
 		if i == j {
 			continue // two entities of the record that are one node
 		}
-		if i > j {
-			i, j = j, i
-		}
-		key := uint64(i)<<32 | uint64(j)
-		c := b.edges[key]
-		if c == nil {
-			c = &edgeCount{}
-			b.edges[key] = c
-		}
+		c := b.edge(i, j)
 		c.sentences += e.Weight
 		if c.lastDoc != doc {
 			c.lastDoc = doc

@@ -44,16 +44,7 @@ func (b *Builder) Merge(o *Builder) error {
 		}
 	}
 	for key, c := range o.edges {
-		i, j := index[int32(key>>32)], index[int32(key&(1<<32-1))]
-		if i > j {
-			i, j = j, i
-		}
-		k := uint64(i)<<32 | uint64(j)
-		mine := b.edges[k]
-		if mine == nil {
-			mine = &edgeCount{}
-			b.edges[k] = mine
-		}
+		mine := b.edge(index[int32(key>>32)], index[int32(key&(1<<32-1))])
 		mine.sentences += c.sentences
 		mine.documents += c.documents
 	}
