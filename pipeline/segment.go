@@ -47,9 +47,9 @@ func (s SentenceSplitter) Segment(t string) text.Segmentation {
 	return text.Segment(t, s.lists.abbreviations)
 }
 
-// Split returns the byte ranges of the sentences of text.
-func (s SentenceSplitter) Split(t string) [][2]int {
-	seg := s.Segment(t)
+// SentenceRanges returns the byte ranges of the sentences of seg, as the
+// model's training documents hold them.
+func SentenceRanges(seg text.Segmentation) [][2]int {
 	out := make([][2]int, len(seg.Sentences))
 	for i, sent := range seg.Sentences {
 		out[i] = [2]int{sent.Start, sent.End}

@@ -121,7 +121,7 @@ func TestSentenceSplitterWordlists(t *testing.T) {
 		lists *wordlist.Lists
 		want  string
 	}{{nil, "[[0 12] [13 25] [26 34]]"}, {lists, "[[0 25] [26 34]]"}} {
-		if got := fmt.Sprint(NewSentenceSplitter(c.lists).Split(doc)); got != c.want {
+		if got := fmt.Sprint(SentenceRanges(NewSentenceSplitter(c.lists).Segment(doc))); got != c.want {
 			t.Errorf("replaced %v: %s, want %s", c.lists != nil, got, c.want)
 		}
 	}

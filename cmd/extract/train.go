@@ -95,14 +95,14 @@ func (a App) train(ctx context.Context, o trainOptions, gold []string) error {
 		return err
 	}
 	split := pipeline.NewSentenceSplitter(lists)
-	var match func(string) []model.GazMatch
+	var match func(text.Segmentation) []model.GazMatch
 	if !o.noGazFeats {
 		l, err := o.gaz.load(a.Stderr)
 		if err != nil {
 			return err
 		}
 		m := gazetteer.NewMatcher(l.All)
-		match = func(s string) []model.GazMatch { return gazMatches(m.Match(split.Segment(s))) }
+		match = func(seg text.Segmentation) []model.GazMatch { return gazMatches(m.Match(seg)) }
 	}
 	opts := model.TrainOptions{
 		Context:    ctx, // a signal stops training; nothing is written
@@ -151,13 +151,14 @@ func (a App) train(ctx context.Context, o trainOptions, gold []string) error {
 
 // trainDocs converts gold documents (code point offsets) to the model's
 // (byte offsets), in the sentences split cuts, with the gazetteer's
-// matches when match is set.
-func trainDocs(docs []eval.Document, split pipeline.SentenceSplitter, match func(string) []model.GazMatch) []model.TrainDoc {
+// matches over the same segmentation when match is set.
+func trainDocs(docs []eval.Document, split pipeline.SentenceSplitter, match func(text.Segmentation) []model.GazMatch) []model.TrainDoc {
 	out := make([]model.TrainDoc, 0, len(docs))
 	for _, d := range docs {
 		cp := text.NewCodePoints(d.Text)
 		n := cp.Len()
-		td := model.TrainDoc{Text: d.Text, Sentences: split.Split(d.Text)}
+		seg := split.Segment(d.Text)
+		td := model.TrainDoc{Text: d.Text, Sentences: pipeline.SentenceRanges(seg)}
 		for _, s := range d.Spans {
 			if s.Start < 0 || s.End > n || s.Start >= s.End {
 				continue // the readers check offsets; this only guards
@@ -165,7 +166,7 @@ func trainDocs(docs []eval.Document, split pipeline.SentenceSplitter, match func
 			td.Spans = append(td.Spans, model.TrainSpan{Start: cp.Byte(s.Start), End: cp.Byte(s.End), Type: s.Label})
 		}
 		if match != nil {
-			td.Hits = match(d.Text)
+			td.Hits = match(seg)
 		}
 		out = append(out, td)
 	}
