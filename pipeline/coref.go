@@ -83,7 +83,9 @@ func (c Coref) Process(d *Doc) error {
 	buf := newFormBuffer(d.Mentions)
 	for i, m := range d.Mentions {
 		forms[i] = buf.formOf(d.Text[m.Start:m.End])
-		forms[i].personLike = personLike(d, forms[i])
+		// Only persons' forms are compared by rules 3, 4 and 7 (and
+		// personLike looks every word up), so only theirs are asked.
+		forms[i].personLike = m.Label == output.LabelPerson && personLike(d, forms[i])
 	}
 	if !c.off["variant"] {
 		c.joinVariants(d, forms)
@@ -102,8 +104,9 @@ type nameForm struct {
 	initial []bool   // the word is an initial ("J." or "J")
 	names   int      // words that are no initials
 	acronym bool     // one word in capitals
-	// personLike: every word but the initials looks like a word of a
-	// person's name (personLike)
+	// personLike: a person's form, every word of which but the initials
+	// looks like a word of a person's name (personLike); false for the
+	// forms of other labels, which no rule asks
 	personLike bool
 }
 
