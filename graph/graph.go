@@ -280,9 +280,7 @@ func (b *Builder) Add(r *output.Record) error {
 		if _, twice := local[e.ID]; twice || e.ID == "" {
 			continue
 		}
-		nk, nodeID := nodeKey(e.ID, r.ID)
-		n, k := b.entity(nk, nodeID, e.Label)
-		local[e.ID] = k
+		n, _ := node(e.ID, e.Label)
 		if n.ids != nil {
 			n.ids[e.ID]++ // once per document: the record's ids are distinct
 		}
