@@ -138,12 +138,9 @@ func NewConfig(opts Options) (Config, error) {
 		}
 	}
 	if len(opts.Gazetteers) > 0 {
-		collisions := gazetteer.Refuse
-		if opts.Collisions != "" {
-			var err error
-			if collisions, err = gazetteer.ParseCollisions(opts.Collisions); err != nil {
-				return cfg, err
-			}
+		collisions := gazetteer.Collisions(opts.Collisions) // LoadLayered checks it
+		if collisions == "" {
+			collisions = gazetteer.Refuse
 		}
 		l, err := gazetteer.LoadLayered(collisions, opts.Gazetteers...)
 		if err != nil {
