@@ -26,8 +26,16 @@ func NewCodePoints(text string) *CodePoints {
 // An offset inside a rune counts as the rune it lies in.
 func (c *CodePoints) Point(b int) int {
 	b = max(0, min(b, len(c.text)))
-	for b < len(c.text) && !utf8.RuneStart(c.text[b]) {
-		b-- // to the start of the rune b lies in
+	if b < len(c.text) && !utf8.RuneStart(c.text[b]) {
+		// Inside a rune: to its start. A stray continuation byte of a
+		// text that is not UTF-8 is a rune of its own, as RuneCount has it.
+		s := b
+		for s > 0 && s > b-utf8.UTFMax && !utf8.RuneStart(c.text[s]) {
+			s--
+		}
+		if _, size := utf8.DecodeRuneInString(c.text[s:]); s+size > b {
+			b = s
+		}
 	}
 	if b < c.byteAt {
 		c.byteAt, c.point = 0, 0

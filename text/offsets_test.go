@@ -47,6 +47,20 @@ func TestCodePoints(t *testing.T) {
 	}
 }
 
+// A text that is not valid UTF-8 (the pipeline refuses one, a caller may
+// not) converts without a panic: a stray continuation byte is a rune.
+func TestCodePointsInvalidUTF8(t *testing.T) {
+	cp := NewCodePoints("\x80a\x80")
+	for b, want := range []int{0, 1, 2, 3} {
+		if got := cp.Point(b); got != want {
+			t.Errorf("Point(%d) = %d, want %d", b, got, want)
+		}
+	}
+	if got := cp.Byte(2); got != 2 {
+		t.Errorf("Byte(2) = %d, want 2", got)
+	}
+}
+
 // Every rune boundary converts there and back, in order and in reverse.
 func TestCodePointsRoundTrip(t *testing.T) {
 	s := "Бишкек, Osh – Хорог 🏔 ok"
