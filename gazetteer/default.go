@@ -2,9 +2,7 @@ package gazetteer
 
 import (
 	"embed"
-	"io/fs"
 	"path"
-	"sort"
 	"sync"
 
 	"github.com/extract-ca/extract/internal/fileerr"
@@ -22,12 +20,21 @@ var defaultOnce = sync.OnceValues(loadDefault)
 // per process. The slice is shared: do not modify it.
 func Default() ([]*Entry, error) { return defaultOnce() }
 
+// loadDefault returns the prepared default (prepared.go), or parses the
+// data files when the index is out of date.
 func loadDefault() ([]*Entry, error) {
-	names, err := fs.Glob(data, "data/*.gaz")
+	if p := defaultPrepared(); p != nil {
+		return p.entries, nil
+	}
+	return parseDefault()
+}
+
+// parseDefault parses the data files.
+func parseDefault() ([]*Entry, error) {
+	names, err := dataFiles()
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(names)
 	var all []*Entry
 	var errs fileerr.ErrorList
 	for _, name := range names {

@@ -49,15 +49,21 @@ import (
 type Matcher struct {
 	entries []*Entry
 	trie    *trie
-	terms   []int32   // per trie node: index into aliases, or -1
+	terms   string    // per trie node: index into aliases, or -1 (uint32s, as the trie's)
 	aliases [][]alias // the aliases that end at one node
 	maxLen  int       // longest alias in words
+
+	// MatchKey of every name of every entry, entry by entry, in one
+	// string: name k's key ends at keyEnds[k] (uint32s, as the trie's),
+	// and entry i's names are k = keyStart[i] up to keyStart[i+1].
+	keys     string
+	keyEnds  string
+	keyStart string
 }
 
 // alias is one name of one entry, as stored at a trie node.
 type alias struct {
 	entry         int32
-	text          string
 	letters       string // letters and digits of the alias, as written (case-sensitive aliases only)
 	caseSensitive bool
 	capital       bool   // starts with an upper-case letter
@@ -75,8 +81,18 @@ type Hit struct {
 }
 
 // NewMatcher builds a matcher over entries as given: layering files, where
-// a later entry replaces an earlier one of the same id, is Load's job.
+// a later entry replaces an earlier one of the same id, is Load's job. For
+// the default gazetteer itself (the slice Default returns) it returns the
+// matcher prepared at build time (see prepared.go), decoded once.
 func NewMatcher(entries []*Entry) *Matcher {
+	if m := preparedMatcher(entries); m != nil {
+		return m
+	}
+	return buildMatcher(entries)
+}
+
+// buildMatcher builds the matcher of entries from their names.
+func buildMatcher(entries []*Entry) *Matcher {
 	m := &Matcher{entries: entries}
 	// Every alias's key goes into one buffer (ends[k] closes alias k's),
 	// and its behaviour into pending; the trie is built from all keys at
@@ -96,24 +112,39 @@ func NewMatcher(entries []*Entry) *Matcher {
 		segmenter nameScratch
 		scratch   aliasScratch
 	)
+	var (
+		allKeys  = make([]byte, 0, size)
+		keyEnds  = make([]byte, 0, 4*names)
+		keyStart = appendU32(make([]byte, 0, 4*len(entries)+4), int32(0))
+	)
 	add := func(entry int, a Alias) {
 		words := segmenter.nameWords(a.Text)
-		if len(words) == 0 {
-			return
-		}
+		start := len(buf)
 		for _, w := range words {
 			buf = appendFold(buf, a.Text[w.start:w.end])
 		}
+		al := scratch.describe(int32(entry), a, words)
+		if al.caseSensitive {
+			allKeys = append(append(allKeys, '='), al.letters...)
+		} else {
+			allKeys = append(allKeys, buf[start:]...)
+		}
+		keyEnds = appendU32(keyEnds, int32(len(allKeys)))
+		if len(words) == 0 {
+			return
+		}
 		ends = append(ends, len(buf))
 		m.maxLen = max(m.maxLen, len(words))
-		pending = append(pending, scratch.describe(int32(entry), a, words))
+		pending = append(pending, al)
 	}
 	for i, e := range entries {
 		add(i, Alias{Text: e.Name, Ambiguous: e.NameAmbiguous})
 		for _, a := range e.Aliases {
 			add(i, a)
 		}
+		keyStart = appendU32(keyStart, int32(len(keyEnds)/4))
 	}
+	m.keys, m.keyEnds, m.keyStart = string(allKeys), string(keyEnds), string(keyStart)
 	keys := make([][]byte, len(ends))
 	start := 0
 	for k, end := range ends {
@@ -122,26 +153,39 @@ func NewMatcher(entries []*Entry) *Matcher {
 	}
 	var nodes []int32
 	m.trie, nodes = buildTrie(keys)
-	m.terms = make([]int32, m.trie.size())
-	for n := range m.terms {
-		m.terms[n] = -1
+	terms := make([]int32, m.trie.size())
+	for n := range terms {
+		terms[n] = -1
 	}
 	// In the order of the entries, so that a node's aliases (and a hit's
 	// entries) are in gazetteer order.
 	for k, a := range pending {
 		n := nodes[k]
-		if m.terms[n] < 0 {
-			m.terms[n] = int32(len(m.aliases))
+		if terms[n] < 0 {
+			terms[n] = int32(len(m.aliases))
 			m.aliases = append(m.aliases, nil)
 		}
-		m.aliases[m.terms[n]] = appendAlias(m.aliases[m.terms[n]], a)
+		m.aliases[terms[n]] = appendAlias(m.aliases[terms[n]], a)
 	}
+	m.terms = string(appendU32(nil, terms...))
 	return m
+}
+
+// NameKey returns the key of name n (in the order of Entry.Names) of the
+// matcher's entry i (of the entries it was built over): MatchKey of the
+// name, made once when the matcher was built.
+func (m *Matcher) NameKey(i, n int) string {
+	k := int32(u32(m.keyStart, int32(i))) + int32(n)
+	start := int32(0)
+	if k > 0 {
+		start = int32(u32(m.keyEnds, k-1))
+	}
+	return m.keys[start:u32(m.keyEnds, k)]
 }
 
 // aliasesAt returns the aliases that end at node, if any.
 func (m *Matcher) aliasesAt(node int32) ([]alias, bool) {
-	if k := m.terms[node]; k >= 0 {
+	if k := int32(u32(m.terms, node)); k >= 0 {
 		return m.aliases[k], true
 	}
 	return nil, false
@@ -214,7 +258,6 @@ func (s *aliasScratch) describe(entry int32, a Alias, words []word) alias {
 	}
 	al := alias{
 		entry:         entry,
-		text:          a.Text,
 		caseSensitive: upper || n <= 3,
 		capital:       unicode.IsUpper(first),
 		capitalWords:  s.capitals[start:len(s.capitals):len(s.capitals)],

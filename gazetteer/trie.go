@@ -14,11 +14,37 @@ import (
 // labels[first:first+count], reached through children[first:first+count];
 // a node with many (near the root) has a row of 256 children in dense, 0
 // where there is none (the root is no one's child). Node 0 is the root.
+//
+// The arrays are strings of little-endian uint32s (see u32): the default
+// gazetteer's trie is read in place from the prepared index embedded in
+// the binary (prepared.go), not decoded into memory of its own.
 type trie struct {
+	nodes    string // per node: first, count
+	labels   string
+	children string
+	dense    string // rows of 256
+}
+
+// u32 returns the i-th little-endian uint32 of s.
+func u32(s string, i int32) uint32 {
+	s = s[4*i : 4*i+4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// appendU32 appends v to b as little-endian uint32s.
+func appendU32[T ~int32 | ~uint32](b []byte, v ...T) []byte {
+	for _, x := range v {
+		b = append(b, byte(x), byte(x>>8), byte(x>>16), byte(x>>24))
+	}
+	return b
+}
+
+// trieBuilder is a trie being laid out, in slices.
+type trieBuilder struct {
 	nodes    []trieNode
 	labels   []byte
 	children []int32
-	dense    []int32 // rows of 256
+	dense    []int32
 }
 
 type trieNode struct {
@@ -36,6 +62,21 @@ const maxScan = 8
 // byte. Building through a map of edges (one lookup per byte of every key)
 // and sorting the edges afterwards cost twice as much.
 func buildTrie(keys [][]byte) (*trie, []int32) {
+	t, ends := layTrie(keys)
+	nodes := make([]byte, 0, 8*len(t.nodes))
+	for _, n := range t.nodes {
+		nodes = appendU32(nodes, n.first, n.count)
+	}
+	return &trie{
+		nodes:    string(nodes),
+		labels:   string(t.labels),
+		children: string(appendU32(nil, t.children...)),
+		dense:    string(appendU32(nil, t.dense...)),
+	}, ends
+}
+
+// layTrie lays out the trie of keys in slices (see buildTrie).
+func layTrie(keys [][]byte) (*trieBuilder, []int32) {
 	order := make([]int32, len(keys))
 	size := 1
 	for i := range order {
@@ -45,7 +86,7 @@ func buildTrie(keys [][]byte) (*trie, []int32) {
 	slices.SortFunc(order, func(a, b int32) int { return bytes.Compare(keys[a], keys[b]) })
 	// size bounds the nodes (one per byte of every key, plus the root);
 	// shared prefixes make fewer.
-	t := &trie{
+	t := &trieBuilder{
 		nodes:    make([]trieNode, 1, size),
 		labels:   make([]byte, 0, size),
 		children: make([]int32, 0, size),
@@ -57,7 +98,7 @@ func buildTrie(keys [][]byte) (*trie, []int32) {
 
 // fill lays out the subtrie of node: keys[order[...]] all share their
 // first depth bytes, which lead to node, and are sorted.
-func (t *trie) fill(node int32, keys [][]byte, order []int32, depth int, ends []int32) {
+func (t *trieBuilder) fill(node int32, keys [][]byte, order []int32, depth int, ends []int32) {
 	// Keys that end here come first in sorted order.
 	k := 0
 	for k < len(order) && len(keys[order[k]]) == depth {
@@ -124,18 +165,19 @@ func (t *trie) fill(node int32, keys [][]byte, order []int32, depth int, ends []
 
 // next returns the child of node by b.
 func (t *trie) next(node int32, b byte) (int32, bool) {
-	n := t.nodes[node]
-	if n.count > maxScan {
-		c := t.dense[256*n.first+int32(b)]
+	first, count := int32(u32(t.nodes, 2*node)), int32(u32(t.nodes, 2*node+1))
+	if count > maxScan {
+		c := int32(u32(t.dense, 256*first+int32(b)))
 		return c, c != 0
 	}
-	for i := n.first; i < n.first+n.count; i++ {
-		if t.labels[i] == b {
-			return t.children[i], true
+	labels := t.labels[first : first+count]
+	for i := 0; i < len(labels); i++ {
+		if labels[i] == b {
+			return int32(u32(t.children, first+int32(i))), true
 		}
 	}
 	return 0, false
 }
 
 // size returns the number of nodes.
-func (t *trie) size() int { return len(t.nodes) }
+func (t *trie) size() int { return len(t.nodes) / 8 }

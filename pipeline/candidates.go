@@ -45,21 +45,23 @@ import (
 // key of each of their names.
 type kindNames map[string][]*gazetteer.Entry
 
-func newKindNames(entries []*gazetteer.Entry, kindAfter map[string]string) kindNames {
+// newKindNames indexes the entries of m, which it was built over; the keys
+// are the ones m made of their names.
+func newKindNames(entries []*gazetteer.Entry, m *gazetteer.Matcher, kindAfter map[string]string) kindNames {
 	kinds := map[string]bool{}
 	for _, k := range kindAfter {
 		kinds[k] = true
 	}
 	idx := kindNames{}
-	for _, e := range entries {
+	for i, e := range entries {
 		if !kinds[e.Kind] {
 			continue
 		}
-		for _, a := range e.Names() {
+		for n, a := range e.Names() {
 			if a.Ambiguous {
 				continue
 			}
-			k := gazetteer.MatchKey(a.Text)
+			k := m.NameKey(i, n)
 			if len(idx[k]) == 0 || idx[k][len(idx[k])-1] != e {
 				idx[k] = append(idx[k], e)
 			}

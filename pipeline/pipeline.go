@@ -85,7 +85,8 @@ func New(cfg Config) (*Pipeline, error) {
 			return nil, err
 		}
 	}
-	steps, err := without(newSteps(cfg, gazetteer.NewMatcher(entries), newKindNames(entries, lists.kindAfter)), cfg.Without)
+	m := gazetteer.NewMatcher(entries)
+	steps, err := without(newSteps(cfg, m, newKindNames(entries, m, lists.kindAfter)), cfg.Without)
 	if err != nil {
 		return nil, err
 	}
