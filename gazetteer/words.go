@@ -4,7 +4,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/extract-ca/extract/model"
 	"github.com/extract-ca/extract/text"
 )
 
@@ -135,16 +134,15 @@ func appendTokenWords(text string, i int, words []word) []word {
 // is: text.Tokenize, then appendWords, so that a name and the same name
 // in a document have the same words. The tokens and words reuse s.
 func (s *nameScratch) nameWords(name string) []word {
-	s.modelToks, s.toks = text.Tokenize(name, s.modelToks[:0], s.toks[:0])
+	s.toks = text.Tokenize(name, s.toks[:0], nil)
 	s.words = appendWords(text.Segmentation{Text: name, Tokens: s.toks}, s.words[:0])
 	return s.words
 }
 
 // nameScratch holds what segmenting many names in a row reuses.
 type nameScratch struct {
-	modelToks []model.Token
-	toks      []text.Token
-	words     []word
+	toks  []text.Token
+	words []word
 }
 
 // decodeRune is utf8.DecodeRuneInString(text[i:]) with ASCII, most of a

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/extract-ca/extract/text"
 )
 
 // Repeats says how tokens that repeat within one call are tagged.
@@ -30,17 +32,17 @@ func (m *Model) Annotate(toks []Token, r Repeats) { m.annotate(toks, r, false) }
 
 // Document tokenizes, tags and labels text as prose.NewDocument(text,
 // prose.WithSegmentation(false)) does.
-func (m *Model) Document(text string) []Token {
-	toks := Tokenize(text, nil)
+func (m *Model) Document(s string) []Token {
+	toks := Tokenize(s, nil)
 	if len(toks) == 0 {
 		return toks
 	}
 	// prose caches every run but the text's last, and that one too when
 	// white space follows it. A last run that gives no token ("'M0", which
 	// prose drops) leaves the run before it cached.
-	last, _ := utf8.DecodeLastRuneInString(text)
-	runs := int32(len(strings.FieldsFunc(text, isSpace)))
-	m.annotate(toks, SharedRepeats, unicode.IsSpace(last) || toks[len(toks)-1].run < runs-1)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	runs := int32(len(strings.FieldsFunc(s, text.IsSpace)))
+	m.annotate(toks, SharedRepeats, unicode.IsSpace(last) || toks[len(toks)-1].RunNum < runs-1)
 	return toks
 }
 
@@ -112,21 +114,21 @@ func (m *Model) tag(sc *scratch, toks []Token, r Repeats, lastCached bool) {
 // text, except for the last run unless lastCached.
 func (sc *scratch) slots(toks []Token, slot []int32, lastCached bool) {
 	clear(sc.runs)
-	lastRun := toks[len(toks)-1].run
+	lastRun := toks[len(toks)-1].RunNum
 	base, firstPiece := int32(0), int32(0)
 	for i := range toks {
 		t := &toks[i]
-		if i == 0 || t.run != toks[i-1].run {
-			base, firstPiece = int32(i), t.piece
-			if t.run != lastRun || lastCached {
-				if b, ok := sc.runs[t.span]; ok {
+		if i == 0 || t.RunNum != toks[i-1].RunNum {
+			base, firstPiece = int32(i), t.Piece
+			if t.RunNum != lastRun || lastCached {
+				if b, ok := sc.runs[t.Run]; ok {
 					base = b
 				} else {
-					sc.runs[t.span] = base
+					sc.runs[t.Run] = base
 				}
 			}
 		}
-		slot[i] = base + t.piece - firstPiece
+		slot[i] = base + t.Piece - firstPiece
 	}
 }
 

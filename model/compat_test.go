@@ -121,7 +121,7 @@ func TestMatchesProse(t *testing.T) {
 			}
 		}
 		for _, tok := range Tokenize(doc.Text, nil) {
-			if s, _ := straighten(doc.Text[tok.Start:tok.End]); s != tok.Text {
+			if s := straightened(doc.Text[tok.Start:tok.End]); s != tok.Text {
 				t.Errorf("%s: token %q at %d:%d is %q in the text", doc.Name, tok.Text, tok.Start, tok.End, doc.Text[tok.Start:tok.End])
 			}
 		}

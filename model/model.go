@@ -25,7 +25,6 @@ package model
 //go:generate go run ./internal/genweights -o data/prose-en.bin
 
 import (
-	"bufio"
 	"bytes"
 	_ "embed"
 	"fmt"
@@ -38,9 +37,6 @@ import (
 
 //go:embed data/prose-en.bin
 var proseEN []byte
-
-//go:embed data/emoticons.txt
-var emoticonList string
 
 // Model holds prose's weights in compact form. It is read-only after
 // loading and safe for concurrent use.
@@ -129,33 +125,3 @@ func simplePOS(label string) string {
 	before, _, _ := strings.Cut(label, "-")
 	return before
 }
-
-// emoticons are the strings prose keeps whole and tags SYM.
-var emoticons = func() map[string]bool {
-	set := map[string]bool{}
-	sc := bufio.NewScanner(strings.NewReader(emoticonList))
-	for sc.Scan() {
-		if line := sc.Text(); line != "" && !strings.HasPrefix(line, "# ") {
-			set[line] = true
-		}
-	}
-	return set
-}()
-
-// emoticonFirst holds the first bytes of the emoticons: the tokenizer
-// asks the set about every run, and most start with a byte none has.
-var emoticonFirst = func() (first [256]bool) {
-	for e := range emoticons {
-		first[e[0]] = true
-	}
-	return first
-}()
-
-// maxEmoticonLen bounds the lookup: longer strings are never emoticons.
-var maxEmoticonLen = func() int {
-	n := 0
-	for e := range emoticons {
-		n = max(n, len(e))
-	}
-	return n
-}()

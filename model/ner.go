@@ -196,3 +196,14 @@ func isNumeric(w string) bool {
 	_, err := strconv.ParseFloat(w, 64)
 	return err == nil
 }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/mingrammer/commonregex"
+
+	"github.com/extract-ca/extract/text"
 )
 
 // The POS tagger is prose's port of TextBlob's averaged perceptron: a
@@ -53,7 +55,7 @@ func (m *Model) fixedTag(word string) string {
 	switch {
 	case word == "-":
 		return "-"
-	case len(word) <= maxEmoticonLen && emoticons[word]:
+	case text.IsEmoticon(word):
 		return "SYM"
 	case mayBeLink(word) && commonregex.LinkRegex.MatchString(word),
 		strings.IndexByte(word, '@') >= 0 && (word[0] == '@' || commonregex.EmailRegex.MatchString(word)):

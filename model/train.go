@@ -151,7 +151,7 @@ func SplitSentences(text string, toks []Token) []Sentence {
 		end := i+1 == len(toks)
 		if !end {
 			next := toks[i+1]
-			newRun := next.run != toks[i].run
+			newRun := next.RunNum != toks[i].RunNum
 			gap := ""
 			if toks[i].End <= next.Start && next.Start <= len(text) {
 				gap = text[toks[i].End:next.Start]

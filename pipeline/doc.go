@@ -109,7 +109,7 @@ type Doc struct {
 	Source string
 	Text   string
 
-	ModelTokens []model.Token // tokenize: the statistical model's tokens; ner sets their tags and labels
+	ModelTokens []model.Token // tokenize, when the pipeline has the ner stage: the statistical model's tokens; ner sets their tags and labels
 	Tokens      []Token       // tokenize: the model's tokens refined, covering every visible character
 	Sentences   []Span        // sentences
 	Gazetteer   []Mention     // gazetteer: candidate hits, possibly overlapping

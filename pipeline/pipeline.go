@@ -101,7 +101,7 @@ func New(cfg Config) (*Pipeline, error) {
 // table).
 func newSteps(cfg Config, m *gazetteer.Matcher, kinds kindNames) []step {
 	steps := []step{
-		{"tokenize", Contract{Needs: []Field{FieldText}, Sets: []Field{FieldTokens}}, Tokenize{}},
+		{"tokenize", Contract{Needs: []Field{FieldText}, Sets: []Field{FieldTokens}}, Tokenize{model: cfg.NER}},
 		{"sentences", Contract{Needs: []Field{FieldTokens}, Sets: []Field{FieldSentences}}, Sentences{}},
 		{"gazetteer", Contract{Needs: []Field{FieldTokens, FieldSentences}, Sets: []Field{FieldGazetteer}}, Gazetteer{Matcher: m}},
 		{"domains", Contract{Needs: []Field{FieldTokens}, Sets: []Field{FieldRules}}, Domains{}},

@@ -1,18 +1,30 @@
 package pipeline
 
 import (
+	"github.com/extract-ca/extract/model"
 	"github.com/extract-ca/extract/text"
 	"github.com/extract-ca/extract/wordlist"
 )
 
 // Tokenize splits the text into tokens with byte offsets, once per
-// document (text.Tokenize): the statistical model's tokens, kept in
-// Doc.ModelTokens for the ner stage, and the document's tokens, the same
-// refined to cover every visible character, which every later stage reads.
-type Tokenize struct{}
+// document (text.Tokenize): the document's tokens, which every later stage
+// reads, and, for the ner stage when there is one (model), the statistical
+// model's tokens in Doc.ModelTokens: prose's tokens, which the document's
+// refine to cover every visible character.
+type Tokenize struct {
+	model bool
+}
 
-func (Tokenize) Process(d *Doc) error {
-	d.ModelTokens, d.Tokens = text.Tokenize(d.Text, d.ModelTokens[:0], d.Tokens[:0])
+func (t Tokenize) Process(d *Doc) error {
+	d.ModelTokens = d.ModelTokens[:0]
+	var each func(text.ProseToken)
+	if t.model {
+		if need := len(d.Text)/5 + 8; cap(d.ModelTokens) < need {
+			d.ModelTokens = make([]model.Token, 0, need) // ~5.5 bytes a token
+		}
+		each = func(p text.ProseToken) { d.ModelTokens = append(d.ModelTokens, model.Token{ProseToken: p}) }
+	}
+	d.Tokens = text.Tokenize(d.Text, d.Tokens[:0], each)
 	return nil
 }
 

@@ -27,7 +27,7 @@ type Field string
 // The parts of a Doc, in the order the default pipeline sets them.
 const (
 	FieldText       Field = "text"              // Text: the input
-	FieldTokens     Field = "tokens"            // Tokens and ModelTokens
+	FieldTokens     Field = "tokens"            // Tokens, and ModelTokens with the ner stage
 	FieldSentences  Field = "sentences"         // Sentences
 	FieldGazetteer  Field = "gazetteer hits"    // Gazetteer
 	FieldRules      Field = "rule hits"         // Rules

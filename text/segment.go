@@ -50,7 +50,7 @@ func Segment(text string, abbreviations map[string]bool) Segmentation {
 	if abbreviations == nil {
 		abbreviations = wordlist.Set("abbreviations")
 	}
-	_, toks := Tokenize(text, nil, nil)
+	toks := Tokenize(text, nil, nil)
 	return Segmentation{Text: text, Tokens: toks, Sentences: Sentences(text, toks, abbreviations, nil)}
 }
 

@@ -46,7 +46,7 @@ func TestTokenize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, toks := Tokenize(tt.text, nil, nil)
+			toks := Tokenize(tt.text, nil, nil)
 			var got []string
 			for _, k := range toks {
 				if k.Text != tt.text[k.Start:k.End] {

@@ -1,26 +1,27 @@
-package model
+package text
 
 import (
+	"bufio"
+	_ "embed"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// Token is one token of a text, as prose's tokenizer makes it.
-type Token struct {
-	Start, End int    // byte offsets in the text given to Tokenize
-	Text       string // prose's text of the token: curly quotes and "&rsquo;" straightened
-	Tag        string // part-of-speech tag, set by Tag or Annotate
-	Label      string // IOB entity label (B-PERSON, O, ...), set by Annotate
-
-	span  string // the whitespace-separated run it came from, straightened
-	piece int32  // index of the token among the tokens of its run
-	run   int32  // ordinal of its run in the text
+// ProseToken is one token of a text as prose's tokenizer makes it: the
+// statistical model's tokens (package model labels them), which Tokenize
+// refines into the document's.
+type ProseToken struct {
+	Span          // byte offsets in the text given to ProseTokens
+	Text   string // prose's text of the token: curly quotes and "&rsquo;" straightened
+	Run    string // the whitespace-separated run it came from, straightened
+	Piece  int32  // index of the token among the tokens of its run
+	RunNum int32  // ordinal of its run in the text
 }
 
-// Tokenize appends to dst the tokens prose's tokenizer makes of text,
-// with their offsets in text.
+// ProseTokens passes each token prose's tokenizer makes of text to each,
+// in order, with its offsets in text.
 //
 // prose straightens curly quotes and "&rsquo;", splits the text at white
 // space, and splits each run further: leading $ ( " [ come off one at a
@@ -34,19 +35,14 @@ type Token struct {
 // Where prose itself would panic (a clitic found in the lower-cased run at
 // an offset beyond the run, possible with letters such as 'İ' whose lower
 // case is longer) the rest of the run becomes one token.
-func Tokenize(text string, dst []Token) []Token {
+func ProseTokens(text string, each func(ProseToken)) {
 	clean, back := straighten(text)
-	if need := len(dst) + len(text)/5 + 8; cap(dst) < need {
-		// English runs ~5.5 bytes a token: one allocation instead of a
-		// dozen doublings.
-		dst = append(make([]Token, 0, need), dst...)
-	}
-	t := tokenizer{clean: clean, back: back, toks: dst}
+	t := tokenizer{clean: clean, back: back, each: each}
 	white := false
 	start := 0
 	run := int32(0)
 	for i, r := range clean {
-		space := isSpace(r)
+		space := IsSpace(r)
 		if i == 0 {
 			white = space
 		}
@@ -62,12 +58,11 @@ func Tokenize(text string, dst []Token) []Token {
 	if !white && start < len(clean) {
 		t.split(start, len(clean), run)
 	}
-	return t.toks
 }
 
-// isSpace is unicode.IsSpace with ASCII decided inline: it is asked of
-// every rune of the text.
-func isSpace(r rune) bool {
+// IsSpace is unicode.IsSpace with ASCII decided inline: prose's white
+// space, which separates runs. It is asked of every rune of the text.
+func IsSpace(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r == ' ' || '\t' <= r && r <= '\r'
 	}
@@ -126,7 +121,7 @@ func original(back []shift, i int) int {
 type tokenizer struct {
 	clean  string
 	back   []shift
-	toks   []Token
+	each   func(ProseToken)
 	suffs  []int // ends of the trailing marks split off the current run
 	lower  []byte
 	finder cliticFinder
@@ -136,9 +131,9 @@ func (t *tokenizer) add(lo, hi int, run int32, span string, piece *int32) {
 	if lo >= hi {
 		return
 	}
-	t.toks = append(t.toks, Token{
-		Start: original(t.back, lo), End: original(t.back, hi),
-		Text: t.clean[lo:hi], span: span, piece: *piece, run: run,
+	t.each(ProseToken{
+		Span: Span{original(t.back, lo), original(t.back, hi)},
+		Text: t.clean[lo:hi], Run: span, Piece: *piece, RunNum: run,
 	})
 	*piece++
 }
@@ -306,7 +301,7 @@ func isASCII(s string) bool {
 // each followed by a full stop ("U.S.", "e.g."), or a capital, one or two
 // small letters and a full stop ("Dr.", "Mrs.").
 func isSpecial(tok string) bool {
-	if len(tok) <= maxEmoticonLen && emoticonFirst[tok[0]] && emoticons[tok] {
+	if emoticonFirst[tok[0]] && IsEmoticon(tok) {
 		return true
 	}
 	return isInitials(tok) || isShortAbbrev(tok)
@@ -336,4 +331,39 @@ func isShortAbbrev(s string) bool {
 	return true
 }
 
-func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
+//go:embed data/emoticons.txt
+var emoticonList string
+
+// emoticons are the strings prose keeps whole (and tags SYM).
+var emoticons = func() map[string]bool {
+	set := map[string]bool{}
+	sc := bufio.NewScanner(strings.NewReader(emoticonList))
+	for sc.Scan() {
+		if line := sc.Text(); line != "" && !strings.HasPrefix(line, "# ") {
+			set[line] = true
+		}
+	}
+	return set
+}()
+
+// emoticonFirst holds the first bytes of the emoticons: the tokenizer
+// asks the set about every run, and most start with a byte none has.
+var emoticonFirst = func() (first [256]bool) {
+	for e := range emoticons {
+		first[e[0]] = true
+	}
+	return first
+}()
+
+// maxEmoticonLen bounds the lookup: longer strings are never emoticons.
+var maxEmoticonLen = func() int {
+	n := 0
+	for e := range emoticons {
+		n = max(n, len(e))
+	}
+	return n
+}()
+
+// IsEmoticon reports whether s is one of the emoticons prose keeps whole
+// (data/emoticons.txt).
+func IsEmoticon(s string) bool { return len(s) <= maxEmoticonLen && emoticons[s] }
