@@ -49,9 +49,15 @@ import (
 type Matcher struct {
 	entries []*Entry
 	trie    *trie
-	terms   string    // per trie node: index into aliases, or -1 (uint32s, as the trie's)
-	aliases [][]alias // the aliases that end at one node
-	maxLen  int       // longest alias in words
+	terms   string // per trie node: the group of aliases ending there, or -1 (uint32s, as the trie's)
+	// The aliases, group by group (those ending at one node): group k's
+	// are records groups[k] up to groups[k+1] of aliases, aliasRecord
+	// bytes each, whose letters and capitals are in aliasText. Read in
+	// place, like the trie (see alias).
+	groups    string
+	aliases   string
+	aliasText string
+	maxLen    int // longest alias in words
 
 	// MatchKey of every name of every entry, entry by entry, in one
 	// string: name k's key ends at keyEnds[k] (uint32s, as the trie's),
@@ -67,7 +73,7 @@ type alias struct {
 	letters       string // letters and digits of the alias, as written (case-sensitive aliases only)
 	caseSensitive bool
 	capital       bool   // starts with an upper-case letter
-	capitalWords  []bool // which of its words start with a capital
+	capitalWords  string // per word, 1 if it starts with a capital, else 0
 	stopword      bool   // acronym that is also an English word
 	ambiguous     bool
 }
@@ -159,15 +165,17 @@ func buildMatcher(entries []*Entry) *Matcher {
 	}
 	// In the order of the entries, so that a node's aliases (and a hit's
 	// entries) are in gazetteer order.
+	var groups [][]alias
 	for k, a := range pending {
 		n := nodes[k]
 		if terms[n] < 0 {
-			terms[n] = int32(len(m.aliases))
-			m.aliases = append(m.aliases, nil)
+			terms[n] = int32(len(groups))
+			groups = append(groups, nil)
 		}
-		m.aliases[terms[n]] = appendAlias(m.aliases[terms[n]], a)
+		groups[terms[n]] = appendAlias(groups[terms[n]], a)
 	}
 	m.terms = string(appendU32(nil, terms...))
+	m.setAliases(groups)
 	return m
 }
 
@@ -183,13 +191,75 @@ func (m *Matcher) NameKey(i, n int) string {
 	return m.keys[start:u32(m.keyEnds, k)]
 }
 
-// aliasesAt returns the aliases that end at node, if any.
-func (m *Matcher) aliasesAt(node int32) ([]alias, bool) {
-	if k := int32(u32(m.terms, node)); k >= 0 {
-		return m.aliases[k], true
+// aliasRecord is the size of an alias's record: entry, start of its
+// letters and of its capitals in aliasText, the number of letter bytes
+// and of words (uint32s), flags (a byte).
+const aliasRecord = 21
+
+// Flags of an alias record.
+const (
+	flagCaseSensitive = 1 << iota
+	flagCapital
+	flagStopword
+	flagAmbiguous
+)
+
+// setAliases lays out groups in m's records.
+func (m *Matcher) setAliases(groups [][]alias) {
+	var recs, text, starts []byte
+	n := 0
+	for _, list := range groups {
+		starts = appendU32(starts, int32(n))
+		for _, a := range list {
+			flags := byte(0)
+			if a.caseSensitive {
+				flags |= flagCaseSensitive
+			}
+			if a.capital {
+				flags |= flagCapital
+			}
+			if a.stopword {
+				flags |= flagStopword
+			}
+			if a.ambiguous {
+				flags |= flagAmbiguous
+			}
+			recs = appendU32(recs, a.entry, int32(len(text)), int32(len(text)+len(a.letters)), int32(len(a.letters)), int32(len(a.capitalWords)))
+			recs = append(recs, flags)
+			text = append(append(text, a.letters...), a.capitalWords...)
+			n++
+		}
 	}
-	return nil, false
+	m.groups = string(appendU32(starts, int32(n)))
+	m.aliases, m.aliasText = string(recs), string(text)
 }
+
+// alias returns alias record i.
+func (m *Matcher) alias(i int32) alias {
+	r := m.aliases[int(i)*aliasRecord : int(i+1)*aliasRecord]
+	letters, capitals := u32(r, 1), u32(r, 2)
+	flags := r[20]
+	return alias{
+		entry:         int32(u32(r, 0)),
+		letters:       m.aliasText[letters : letters+u32(r, 3)],
+		capitalWords:  m.aliasText[capitals : capitals+u32(r, 4)],
+		caseSensitive: flags&flagCaseSensitive != 0,
+		capital:       flags&flagCapital != 0,
+		stopword:      flags&flagStopword != 0,
+		ambiguous:     flags&flagAmbiguous != 0,
+	}
+}
+
+// aliasesAt returns the range of the aliases that end at node, if any.
+func (m *Matcher) aliasesAt(node int32) (aliasRange, bool) {
+	if k := int32(u32(m.terms, node)); k >= 0 {
+		return aliasRange{int32(u32(m.groups, k)), int32(u32(m.groups, k+1))}, true
+	}
+	return aliasRange{}, false
+}
+
+// aliasRange is the aliases lo up to hi.
+type aliasRange struct{ lo, hi int32 }
 
 // appendAlias adds a unless the same entry already has an alias of the
 // same behaviour at this node (e.g. "Kyrgyzstan" and "Kirgizstan"). Words
@@ -199,7 +269,7 @@ func appendAlias(list []alias, a alias) []alias {
 	for _, b := range list {
 		if b.entry == a.entry && b.caseSensitive == a.caseSensitive &&
 			b.capital == a.capital && b.ambiguous == a.ambiguous &&
-			slices.Equal(b.capitalWords, a.capitalWords) &&
+			b.capitalWords == a.capitalWords &&
 			(!a.caseSensitive || b.letters == a.letters) {
 			return list
 		}
@@ -207,12 +277,11 @@ func appendAlias(list []alias, a alias) []alias {
 	return append(list, a)
 }
 
-// aliasScratch holds what building the aliases of a gazetteer reuses: a
-// buffer for letters, and one array that every alias's capitalWords is
-// cut from, instead of an allocation each.
+// aliasScratch holds what building the aliases of a gazetteer reuses:
+// buffers for letters and capitals.
 type aliasScratch struct {
 	letters  []byte
-	capitals []bool
+	capitals []byte
 }
 
 // newAlias describes alias a of entry on its own; words are its words.
@@ -248,19 +317,20 @@ func (s *aliasScratch) describe(entry int32, a Alias, words []word) alias {
 		anyCased = anyCased || unicode.ToLower(r) != r
 	}
 	upper := n >= 2 && allUpper && anyCased
-	if cap(s.capitals)-len(s.capitals) < len(words) {
-		s.capitals = make([]bool, 0, max(1024, len(words)))
-	}
-	start := len(s.capitals)
+	s.capitals = s.capitals[:0]
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(a.Text[w.start:])
-		s.capitals = append(s.capitals, unicode.IsUpper(r))
+		c := byte(0)
+		if unicode.IsUpper(r) {
+			c = 1
+		}
+		s.capitals = append(s.capitals, c)
 	}
 	al := alias{
 		entry:         entry,
 		caseSensitive: upper || n <= 3,
 		capital:       unicode.IsUpper(first),
-		capitalWords:  s.capitals[start:len(s.capitals):len(s.capitals)],
+		capitalWords:  string(s.capitals),
 		ambiguous:     a.Ambiguous,
 	}
 	if al.caseSensitive {
@@ -337,7 +407,7 @@ func (m *Matcher) Match(seg text.Segmentation) []Hit {
 			key := keys[bounds[i]:bounds[j+1]]
 			if list, ok := m.aliasesAt(node); whole && ok {
 				span := src[words[i].start:words[j].end]
-				if h, ok := m.accept(seg, words, i, j, span, list); ok {
+				if h, ok := m.accept(seg, words, i, j, span, list, false); ok {
 					h.Key = string(key)
 					best, found = h, true
 					continue
@@ -372,12 +442,18 @@ var matchBuffers = sync.Pool{New: func() any { return new(matchBuffer) }}
 // accept applies the case and context rules to the aliases stored at one
 // trie node for the span of words i..j, and returns the hit if any alias
 // passes.
-func (m *Matcher) accept(seg text.Segmentation, words []word, i, j int, span string, list []alias) (Hit, bool) {
+// With plural, only the aliases that may take a plural ending are tried:
+// not acronyms or short names, which match only as written.
+func (m *Matcher) accept(seg text.Segmentation, words []word, i, j int, span string, list aliasRange, plural bool) (Hit, bool) {
 	src := seg.Text
 	h := Hit{Start: words[i].start, End: words[j].end}
 	first, _ := utf8.DecodeRuneInString(span)
 	ambiguousOnly := true
-	for _, a := range list {
+	for k := list.lo; k < list.hi; k++ {
+		a := m.alias(k)
+		if plural && a.caseSensitive {
+			continue
+		}
 		if a.caseSensitive {
 			if !sameLetters(span, a.letters) {
 				continue
@@ -466,13 +542,13 @@ func afterMark(text string, words []word, i int) bool {
 // sameCapitals reports whether no word of the text is in lower case where
 // the alias's word is capitalised. It checks only when both have the same
 // number of words; joined and hyphenated variants are not compared.
-func sameCapitals(text string, words []word, capitalWords []bool) bool {
+func sameCapitals(text string, words []word, capitalWords string) bool {
 	if len(words) != len(capitalWords) {
 		return true
 	}
 	for k, w := range words {
 		r, _ := utf8.DecodeRuneInString(text[w.start:])
-		if capitalWords[k] && unicode.IsLower(r) {
+		if capitalWords[k] == 1 && unicode.IsLower(r) {
 			return false
 		}
 	}
@@ -524,17 +600,8 @@ func (m *Matcher) plural(seg text.Segmentation, words []word, i, j int, short [3
 	if !ok {
 		return Hit{}, false
 	}
-	var pluralizable []alias
-	for _, a := range list {
-		if !a.caseSensitive {
-			pluralizable = append(pluralizable, a)
-		}
-	}
-	if len(pluralizable) == 0 {
-		return Hit{}, false
-	}
 	span := src[words[i].start:words[j].end]
-	h, ok := m.accept(seg, words, i, j, span, pluralizable)
+	h, ok := m.accept(seg, words, i, j, span, list, true)
 	if ok {
 		h.Key = string(key[:len(key)-cut])
 	}

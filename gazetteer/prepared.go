@@ -139,44 +139,29 @@ func encodeIndex(sum [sha256.Size]byte, entries []*Entry, m *Matcher) []byte {
 	}
 	// The matcher.
 	e.uint(m.maxLen)
-	for _, s := range []string{m.trie.nodes, m.trie.labels, m.trie.children, m.trie.dense, m.terms, m.keys, m.keyEnds, m.keyStart} {
-		e.str(s)
-	}
-	e.uint(len(m.aliases))
-	for _, list := range m.aliases {
-		e.uint(len(list))
-		for _, a := range list {
-			e.uint(int(a.entry))
-			e.str(a.letters)
-			e.flag(a.caseSensitive)
-			e.flag(a.capital)
-			e.flag(a.stopword)
-			e.flag(a.ambiguous)
-			e.uint(len(a.capitalWords))
-			for _, c := range a.capitalWords {
-				e.flag(c)
-			}
-		}
+	for _, s := range m.arrays() {
+		e.str(*s)
 	}
 	return e.b
 }
 
+// arrays are the strings a matcher is made of, in the index's order.
+func (m *Matcher) arrays() []*string {
+	t := m.trie
+	return []*string{&t.nodes, &t.labels, &t.children, &t.dense, &m.terms,
+		&m.groups, &m.aliases, &m.aliasText, &m.keys, &m.keyEnds, &m.keyStart}
+}
+
 type encoder struct{ b []byte }
 
-func (e *encoder) uint(v int)    { e.b = binary.AppendUvarint(e.b, uint64(v)) }
-func (e *encoder) fixed(v int32) { e.b = binary.LittleEndian.AppendUint32(e.b, uint32(v)) }
-func (e *encoder) str(s string)  { e.uint(len(s)); e.b = append(e.b, s...) }
+func (e *encoder) uint(v int)   { e.b = binary.AppendUvarint(e.b, uint64(v)) }
+func (e *encoder) str(s string) { e.uint(len(s)); e.b = append(e.b, s...) }
+
 func (e *encoder) flag(b bool) {
 	if b {
 		e.b = append(e.b, 1)
 	} else {
 		e.b = append(e.b, 0)
-	}
-}
-func (e *encoder) int32s(v []int32) {
-	e.uint(len(v))
-	for _, x := range v {
-		e.fixed(x)
 	}
 }
 
@@ -246,24 +231,6 @@ func (d *decoder) flag() bool {
 	return d.s[d.i-1] != 0
 }
 
-func (d *decoder) fixed() int32 {
-	if len(d.s)-d.i < 4 {
-		d.fail()
-		return 0
-	}
-	s := d.s[d.i : d.i+4]
-	d.i += 4
-	return int32(uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24)
-}
-
-func (d *decoder) int32s() []int32 {
-	v := make([]int32, d.count(4))
-	for i := range v {
-		v[i] = d.fixed()
-	}
-	return v
-}
-
 func (d *decoder) entries() []*Entry {
 	n := d.count(8)
 	flat := make([]Entry, n) // one allocation for all
@@ -292,39 +259,8 @@ func (d *decoder) entries() []*Entry {
 func (d *decoder) matcher(entries []*Entry) *Matcher {
 	m := &Matcher{entries: entries, trie: &trie{}}
 	m.maxLen = d.uint()
-	t := m.trie
-	for _, s := range []*string{&t.nodes, &t.labels, &t.children, &t.dense, &m.terms, &m.keys, &m.keyEnds, &m.keyStart} {
+	for _, s := range m.arrays() {
 		*s = d.str()
-	}
-	m.aliases = make([][]alias, d.count(1))
-	var flat []alias
-	var capitals []bool
-	for k := range m.aliases {
-		n := d.count(6)
-		if cap(flat)-len(flat) < n {
-			flat = make([]alias, 0, max(n, 4096))
-		}
-		start := len(flat)
-		for range n {
-			a := alias{entry: int32(d.uint())}
-			if int(a.entry) >= len(entries) {
-				d.fail()
-				return nil
-			}
-			a.letters = d.str()
-			a.caseSensitive, a.capital, a.stopword, a.ambiguous = d.flag(), d.flag(), d.flag(), d.flag()
-			nc := d.count(1)
-			if cap(capitals)-len(capitals) < nc {
-				capitals = make([]bool, 0, max(nc, 4096))
-			}
-			cs := len(capitals)
-			for range nc {
-				capitals = append(capitals, d.flag())
-			}
-			a.capitalWords = capitals[cs:len(capitals):len(capitals)]
-			flat = append(flat, a)
-		}
-		m.aliases[k] = flat[start:len(flat):len(flat)]
 	}
 	if d.err != nil || !m.valid() {
 		d.fail()
@@ -338,9 +274,31 @@ func (d *decoder) matcher(entries []*Entry) *Matcher {
 func (m *Matcher) valid() bool {
 	t := m.trie
 	nodes := int32(t.size())
+	groups := int32(len(m.groups)/4) - 1
+	aliases := int32(len(m.aliases) / aliasRecord)
 	if len(t.nodes)%8 != 0 || len(t.children)%4 != 0 || len(t.dense)%(4*256) != 0 ||
-		len(m.terms) != 4*int(nodes) || len(t.children)/4 != len(t.labels) {
+		len(m.terms) != 4*int(nodes) || len(t.children)/4 != len(t.labels) ||
+		len(m.groups)%4 != 0 || groups < 0 || len(m.aliases)%aliasRecord != 0 {
 		return false
+	}
+	prev := int32(0)
+	for k := range groups + 1 {
+		start := int32(u32(m.groups, k))
+		if start < prev || start > aliases {
+			return false
+		}
+		prev = start
+	}
+	if prev != aliases {
+		return false
+	}
+	for k := range aliases {
+		r := m.aliases[int(k)*aliasRecord:]
+		entry, letters, capitals := int64(u32(r, 0)), int64(u32(r, 1)), int64(u32(r, 2))
+		if entry >= int64(len(m.entries)) || letters+int64(u32(r, 3)) > int64(len(m.aliasText)) ||
+			capitals+int64(u32(r, 4)) > int64(len(m.aliasText)) {
+			return false
+		}
 	}
 	for n := range nodes {
 		first, count := int32(u32(t.nodes, 2*n)), int32(u32(t.nodes, 2*n+1))
@@ -351,7 +309,7 @@ func (m *Matcher) valid() bool {
 			count <= maxScan && int(first+count) > len(t.labels) {
 			return false
 		}
-		if k := int32(u32(m.terms, n)); k < -1 || k >= int32(len(m.aliases)) {
+		if k := int32(u32(m.terms, n)); k < -1 || k >= groups {
 			return false
 		}
 	}
@@ -374,7 +332,7 @@ func (m *Matcher) valid() bool {
 			return false
 		}
 	}
-	prev := int32(0)
+	prev = 0
 	for k := range names {
 		end := int32(u32(m.keyEnds, k))
 		if end < prev || int(end) > len(m.keys) {

@@ -27,7 +27,7 @@ type trie struct {
 
 // u32 returns the i-th little-endian uint32 of s.
 func u32(s string, i int32) uint32 {
-	s = s[4*i : 4*i+4]
+	s = s[4*int(i) : 4*int(i)+4]
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
@@ -165,7 +165,9 @@ func (t *trieBuilder) fill(node int32, keys [][]byte, order []int32, depth int, 
 
 // next returns the child of node by b.
 func (t *trie) next(node int32, b byte) (int32, bool) {
-	first, count := int32(u32(t.nodes, 2*node)), int32(u32(t.nodes, 2*node+1))
+	n := t.nodes[8*int(node) : 8*int(node)+8]
+	first := int32(uint32(n[0]) | uint32(n[1])<<8 | uint32(n[2])<<16 | uint32(n[3])<<24)
+	count := int32(uint32(n[4]) | uint32(n[5])<<8 | uint32(n[6])<<16 | uint32(n[7])<<24)
 	if count > maxScan {
 		c := int32(u32(t.dense, 256*first+int32(b)))
 		return c, c != 0

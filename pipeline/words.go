@@ -32,7 +32,7 @@ type words struct {
 	eventHeads        map[string]bool   // "Almaty Process": events and documents, no mentions
 	eventStarts       map[string]bool   // "Operation ...", "Battle of ...": events, no mentions
 	workCues          map[string]bool   // "author of", "report": a title of a work may follow
-	workCueEnds       map[string]bool   // the last words of workCues' phrases ("of" of "author of")
+	workCueWords      map[string]uint8  // the words of workCues that may end one: cueWord, cueEnd
 	abbreviations     map[string]bool   // "Gen.", "Jan.": a full stop that ends no sentence
 	topLevelDomains   map[string]bool   // the endings a site's name is recognised by
 	particles         map[string]bool   // stand between a given name and a surname ("von", "bin")
@@ -62,7 +62,7 @@ func newWords(l listSource) *words {
 		eventHeads:        l.Set("event-heads"),
 		eventStarts:       l.Set("event-starts"),
 		workCues:          cues,
-		workCueEnds:       phraseEnds(cues),
+		workCueWords:      cueWords(cues),
 		abbreviations:     l.Set("abbreviations"),
 		topLevelDomains:   l.Set("top-level-domains"),
 		particles:         l.Set("name-particles"),
@@ -70,16 +70,26 @@ func newWords(l listSource) *words {
 	}
 }
 
-// phraseEnds returns the last words of the phrases of set (entries with a
-// space), so that a lookup of a phrase is built only where one can end.
-func phraseEnds(set map[string]bool) map[string]bool {
-	ends := map[string]bool{}
+// What a word is in a list of cues (cueWords).
+const (
+	cueWord uint8 = 1 << iota // a cue by itself ("report")
+	cueEnd                    // the last word of a phrase ("of" of "author of")
+)
+
+// cueWords returns the words of set that may end a cue: the cues of one
+// word and the last words of its phrases (entries with a space), so that
+// one lookup per token answers both, and a phrase is built only where one
+// can end.
+func cueWords(set map[string]bool) map[string]uint8 {
+	words := map[string]uint8{}
 	for p := range set {
 		if i := strings.LastIndexByte(p, ' '); i >= 0 {
-			ends[p[i+1:]] = true
+			words[p[i+1:]] |= cueEnd
+		} else {
+			words[p] |= cueWord
 		}
 	}
-	return ends
+	return words
 }
 
 // defaultWords are the embedded lists, for a Doc made without a pipeline.
@@ -110,7 +120,7 @@ func Wordlists() []string {
 
 // inLower is text.InLower: whether a list of lower-case words holds w
 // lower-cased, without allocating for ASCII words.
-var inLower = text.InLower
+var inLower = text.InLower[bool]
 
 // nameLike reports whether w looks like a word of a person's name:
 // capitalised but not all capitals, and not a title, demonym, stop word or

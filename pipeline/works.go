@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/extract-ca/extract/text"
 )
 
 // Works finds the titles of books, reports, films and other works named in
@@ -59,12 +61,13 @@ func (Works) Process(d *Doc) error {
 // workCueEndsAt reports whether a cue of one or two words ends with token j.
 func workCueEndsAt(d *Doc, j int) bool {
 	lists, w := d.words(), d.Tokens[j].Text
-	if inLower(lists.workCues, w) {
+	kind := text.InLower(lists.workCueWords, w)
+	if kind&cueWord != 0 {
 		return true
 	}
 	// A phrase ("author of") is looked up only where one can end: building
 	// its key for every token was most of the stage's time.
-	return j > 0 && inLower(lists.workCueEnds, w) && sameLine(d, j-1, j) &&
+	return j > 0 && kind&cueEnd != 0 && sameLine(d, j-1, j) &&
 		lists.workCues[strings.ToLower(d.Tokens[j-1].Text)+" "+strings.ToLower(w)]
 }
 

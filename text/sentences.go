@@ -109,11 +109,11 @@ func isAbbreviation(abbreviations map[string]bool, tok string) bool {
 	return InLower(abbreviations, tok)
 }
 
-// InLower reports whether set holds w lower-cased (set[strings.ToLower(w)])
-// without allocating for ASCII words (a map index by string(bytes) does not
-// copy): rules look up most words of a text in lists of lower-case words,
-// and lower-casing a capitalised word allocated a string each time.
-func InLower(set map[string]bool, w string) bool {
+// InLower returns set[strings.ToLower(w)] without allocating for ASCII
+// words (a map index by string(bytes) does not copy): rules look up most
+// words of a text in lists of lower-case words, and lower-casing a
+// capitalised word allocated a string each time.
+func InLower[V any](set map[string]V, w string) V {
 	var buf [32]byte
 	if len(w) > len(buf) {
 		return set[strings.ToLower(w)]
