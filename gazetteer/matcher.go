@@ -359,7 +359,11 @@ func lettersOf(s string) string {
 // policy (the pipeline's resolve stage). The segmentation is the
 // pipeline's (a Doc's tokens and sentences); for a text of its own, a
 // caller segments it with text.Segment, the same code.
-func (m *Matcher) Match(seg text.Segmentation) []Hit {
+func (m *Matcher) Match(seg text.Segmentation) []Hit { return m.AppendMatches(nil, seg) }
+
+// AppendMatches appends Match's hits to dst and returns it: a caller that
+// matches many texts reuses one buffer of hits.
+func (m *Matcher) AppendMatches(dst []Hit, seg text.Segmentation) []Hit {
 	buf := matchBuffers.Get().(*matchBuffer)
 	defer matchBuffers.Put(buf)
 	src := seg.Text
@@ -379,7 +383,7 @@ func (m *Matcher) Match(seg text.Segmentation) []Hit {
 		bounds[k+1] = len(keys)
 	}
 	buf.words, buf.keys, buf.bounds = words, keys, bounds
-	var hits []Hit
+	hits := dst
 	for i := range words {
 		node := int32(0)
 		var best Hit

@@ -127,8 +127,14 @@ type Doc struct {
 	Entities  []Entity  // graph
 	Edges     []Edge    // graph
 
-	lower map[string]bool // tokens written in lower case, built by resolve on demand
-	lists *words          // the pipeline's word lists (nil: the embedded ones); read through words()
+	lower     map[string]bool // tokens written in lower case, built on demand (usedInLowerCase)
+	lowerDone bool            // lower is built for this document
+	lists     *words          // the pipeline's word lists (nil: the embedded ones); read through words()
+
+	// Buffers a pipeline's Record keeps for the next document.
+	hits       []gazetteer.Hit // gazetteer: the matcher's hits
+	candidates []Mention       // resolve: the gazetteer's and rules' candidates
+	textBytes  []byte          // Record: the text, for its checksum
 }
 
 // segmentation returns the document's tokens and sentences as package text

@@ -16,9 +16,9 @@ type Gazetteer struct {
 }
 
 func (g Gazetteer) Process(d *Doc) error {
-	hits := g.Matcher.Match(d.segmentation())
-	d.Gazetteer = slices.Grow(d.Gazetteer[:0], len(hits))
-	for _, h := range hits {
+	d.hits = g.Matcher.AppendMatches(d.hits[:0], d.segmentation())
+	d.Gazetteer = slices.Grow(d.Gazetteer[:0], len(d.hits))
+	for _, h := range d.hits {
 		d.Gazetteer = append(d.Gazetteer, Mention{
 			Span:      Span{Start: h.Start, End: h.End},
 			Label:     string(h.Entries[0].Type),

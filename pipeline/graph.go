@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/extract-ca/extract/output"
@@ -31,10 +32,7 @@ func (Graph) Process(d *Doc) error {
 		counts[k]++
 		entityOf[i] = k
 	}
-	d.Entities = nil
-	if len(firsts) > 0 {
-		d.Entities = make([]Entity, len(firsts))
-	}
+	d.Entities = slices.Grow(d.Entities[:0], len(firsts))[:len(firsts)] // kept across documents (Pipeline.Record)
 	lists := make([]int, len(d.Mentions))
 	start := 0
 	for k, i := range firsts {

@@ -200,11 +200,18 @@ func (p *Pipeline) Record(id, source, text string) (*output.Record, error) {
 	}
 	rec := doc.Record()
 	// The record shares only the edges with the Doc (see Record).
+	clear(doc.lower)
 	*doc = Doc{
 		ModelTokens: doc.ModelTokens[:0],
 		Tokens:      doc.Tokens[:0],
 		Sentences:   doc.Sentences[:0],
 		Gazetteer:   doc.Gazetteer[:0],
+		Mentions:    doc.Mentions[:0],
+		Entities:    doc.Entities[:0],
+		lower:       doc.lower,
+		hits:        doc.hits[:0],
+		candidates:  doc.candidates[:0],
+		textBytes:   doc.textBytes[:0],
 	}
 	p.docs.Put(doc)
 	return rec, nil

@@ -13,7 +13,8 @@ import (
 // offsets become code point offsets. The record's edges are the document's
 // (the same slice).
 func (d *Doc) Record() *output.Record {
-	sum := sha256.Sum256([]byte(d.Text))
+	d.textBytes = append(d.textBytes[:0], d.Text...) // a buffer kept across documents (Pipeline.Record)
+	sum := sha256.Sum256(d.textBytes)
 	cp := text.NewCodePoints(d.Text)
 	r := &output.Record{
 		ID:        d.ID,

@@ -65,7 +65,8 @@ func (r Resolve) Process(d *Doc) error {
 	model = outsideTitles(model, d.Titles)
 	// Support for ambiguous names comes from the model's raw hits: a hit
 	// too weak to stand alone still says a name is there.
-	gaz := outsideTitles(supported(d.Gazetteer, d.Model, len(d.Rules)), d.Titles)
+	d.candidates = supported(d.candidates[:0], d.Gazetteer, d.Model, len(d.Rules))
+	gaz := outsideTitles(d.candidates, d.Titles)
 	gaz = splitPossessives(d, gaz, r.Matcher)
 	rules := withoutCountryAdjectives(d.words(), d.Text, outsideTitles(d.Rules, d.Titles), gaz)
 	gaz = withoutCountryAdjectives(d.words(), d.Text, gaz, gaz)
@@ -92,7 +93,7 @@ func (r Resolve) Process(d *Doc) error {
 		return &model[k-len(hits)]
 	}
 	slices.SortStableFunc(kept, func(a, b int) int { return cmp.Compare(at(a).Start, at(b).Start) })
-	d.Mentions = make([]Mention, len(kept))
+	d.Mentions = slices.Grow(d.Mentions[:0], len(kept))[:len(kept)]
 	for i, k := range kept {
 		d.Mentions[i] = *at(k)
 		d.Mentions[i].Sentence = d.SentenceOf(d.Mentions[i].Start)
@@ -100,10 +101,11 @@ func (r Resolve) Process(d *Doc) error {
 	return nil
 }
 
-// supported applies rule 2 to the gazetteer hits.
-func supported(hits, model []Mention, extra int) []Mention {
+// supported applies rule 2 to the gazetteer hits, appending those it
+// keeps to out.
+func supported(out, hits, model []Mention, extra int) []Mention {
 	// Room for the rules' hits too, which resolve appends to these.
-	out := make([]Mention, 0, len(hits)+extra)
+	out = slices.Grow(out, len(hits)+extra)
 	// Built at the first ambiguous hit: most documents have none.
 	var sure map[string]bool
 	var modelSpans *spanIndex

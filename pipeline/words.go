@@ -138,8 +138,11 @@ func nameLike(d *Doc, w string) bool {
 // usedInLowerCase reports whether the document contains w (lower case) as
 // a token of its own, which a name never is.
 func usedInLowerCase(d *Doc, w string) bool {
-	if d.lower == nil {
-		d.lower = map[string]bool{}
+	if !d.lowerDone {
+		d.lowerDone = true
+		if d.lower == nil {
+			d.lower = map[string]bool{}
+		}
 		for _, t := range d.Tokens {
 			if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(r) {
 				d.lower[t.Text] = true
