@@ -150,13 +150,44 @@ func appendRune(b []byte, r rune) []byte {
 
 func habits(b []byte) ([]byte, bool) {
 	changed := false
-	for {
+	for mayChange(b) {
 		var c bool
 		if b, c = habitRound(b); !c {
-			return b, changed
+			break
 		}
 		changed = true
 	}
+	return b, changed
+}
+
+// mayChange reports whether a round of the habits could change b: whether
+// b holds what one of the rules rewrites (x, q, y, w, zh, kh, gh, dj, a
+// doubled letter, a final -iev or -ieva). Each rule changes nothing
+// without its pattern, so a round over a word without any changes
+// nothing; most words have none, and one look at their bytes spares them
+// the eleven passes of a round.
+func mayChange(b []byte) bool {
+	prev := byte(0)
+	for _, c := range b {
+		switch c {
+		case 'x', 'q', 'y', 'w':
+			return true
+		case 'h':
+			if prev == 'z' || prev == 'k' || prev == 'g' {
+				return true
+			}
+		case 'j':
+			if prev == 'd' {
+				return true
+			}
+		}
+		if c == prev && c >= 'a' && c <= 'z' {
+			return true
+		}
+		prev = c
+	}
+	_, ending := ruleEndingAt(b)
+	return ending
 }
 
 func bit(c byte) uint32 { return 1 << (c - 'a') }
@@ -331,16 +362,23 @@ func collapse(b []byte) ([]byte, bool) {
 // ruleEnding: a final -iev, -ieva → -ev, -eva after at least one letter
 // (Aliyev → aliiev → aliev → alev; Nazarbayev → nazarbaiev → nazarbaev).
 func ruleEnding(b []byte) ([]byte, bool) {
+	k, ok := ruleEndingAt(b)
+	if ok {
+		copy(b[k-3:], b[k-2:])
+		return b[:len(b)-1], true
+	}
+	return b, false
+}
+
+// ruleEndingAt returns the index just past the "v" of a final -iev or
+// -ieva that ruleEnding rewrites, if b has one.
+func ruleEndingAt(b []byte) (int, bool) {
 	n := len(b)
-	k := n // index just past the "v"
+	k := n
 	if n >= 5 && b[n-1] == 'a' {
 		k = n - 1
 	}
-	if k >= 4 && b[k-3] == 'i' && b[k-2] == 'e' && b[k-1] == 'v' {
-		copy(b[k-3:], b[k-2:])
-		return b[:n-1], true
-	}
-	return b, false
+	return k, k >= 4 && b[k-3] == 'i' && b[k-2] == 'e' && b[k-1] == 'v'
 }
 
 // Rule 2 and rule 3 tables, for lower-case runes (Fold lower-cases first).

@@ -591,9 +591,12 @@ func pluralEnding(w string) int {
 // folded key of words i..j, of which the last lastLen bytes are word j's.
 func (m *Matcher) plural(seg text.Segmentation, words []word, i, j int, short [3]int32, key []byte, lastLen int) (Hit, bool) {
 	src := seg.Text
+	if lastLen == 0 || key[len(key)-1] != 's' { // asked at every word: the cheap test first
+		return Hit{}, false
+	}
 	_, has1 := m.aliasesAt(short[1])
 	_, has2 := m.aliasesAt(short[2])
-	if !has1 && !has2 || lastLen == 0 || key[len(key)-1] != 's' {
+	if !has1 && !has2 {
 		return Hit{}, false
 	}
 	cut := pluralEnding(src[words[j].start:words[j].end])

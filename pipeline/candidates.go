@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/text"
 )
 
 // This file holds link's choice among the gazetteer entries a name may
@@ -117,7 +118,7 @@ func (c *docContext) count() {
 		if !startsUpper(t.Text) {
 			continue
 		}
-		if code, ok := d.words().countryOf[strings.ToLower(t.Text)]; ok {
+		if code, ok := text.LookupLower(d.words().countryOf, t.Text); ok {
 			add(d.SentenceOf(t.Start), code)
 		}
 	}

@@ -268,11 +268,11 @@ func (c Coref) joinShortForms(d *Doc, forms []nameForm) {
 		return cmp.Compare(a, b)
 	})
 	// The fullest form each gazetteer entry is named with in the document.
-	fullest := map[string]nameForm{}
+	fullest := map[string]int{} // entry → the mention of its fullest form
 	for j, m := range d.Mentions {
 		for _, e := range m.Entries {
-			if f, ok := fullest[e.ID]; !ok || fuller(forms[j], f) {
-				fullest[e.ID] = forms[j]
+			if f, ok := fullest[e.ID]; !ok || fuller(forms[j], forms[f]) {
+				fullest[e.ID] = j
 			}
 		}
 	}
@@ -313,8 +313,8 @@ func (c Coref) joinShortForms(d *Doc, forms []nameForm) {
 // movable reports whether mention i may join another form: the gazetteer
 // does not know it, or it is a one-word person hit (a surname alias) of a
 // person the document does not name in a fuller form (fullest: the fullest
-// form of each entry in the document).
-func (c Coref) movable(d *Doc, forms []nameForm, fullest map[string]nameForm, i int) bool {
+// form of each entry in the document, as the index of its mention).
+func (c Coref) movable(d *Doc, forms []nameForm, fullest map[string]int, i int) bool {
 	m := d.Mentions[i]
 	if auto(m) {
 		return len(forms[i].keys) > 0
@@ -323,7 +323,7 @@ func (c Coref) movable(d *Doc, forms []nameForm, fullest map[string]nameForm, i 
 		return false
 	}
 	for _, e := range m.Entries {
-		if fuller(fullest[e.ID], forms[i]) {
+		if fuller(forms[fullest[e.ID]], forms[i]) {
 			return false
 		}
 	}

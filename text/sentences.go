@@ -109,24 +109,33 @@ func isAbbreviation(abbreviations map[string]bool, tok string) bool {
 	return InLower(abbreviations, tok)
 }
 
-// InLower returns set[strings.ToLower(w)] without allocating for ASCII
-// words (a map index by string(bytes) does not copy): rules look up most
-// words of a text in lists of lower-case words, and lower-casing a
-// capitalised word allocated a string each time.
+// InLower returns set[strings.ToLower(w)] (LookupLower's value).
 func InLower[V any](set map[string]V, w string) V {
+	v, _ := LookupLower(set, w)
+	return v
+}
+
+// LookupLower returns m[strings.ToLower(w)] and whether it is there,
+// without allocating for ASCII words (a map index by string(bytes) does
+// not copy): rules look up most words of a text in lists of lower-case
+// words, and lower-casing a capitalised word allocated a string each time.
+func LookupLower[V any](m map[string]V, w string) (V, bool) {
 	var buf [32]byte
 	if len(w) > len(buf) {
-		return set[strings.ToLower(w)]
+		v, ok := m[strings.ToLower(w)]
+		return v, ok
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
-			return set[strings.ToLower(w)]
+			v, ok := m[strings.ToLower(w)]
+			return v, ok
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		buf[i] = c
 	}
-	return set[string(buf[:len(w)])]
+	v, ok := m[string(buf[:len(w)])]
+	return v, ok
 }

@@ -14,6 +14,8 @@
 //	prose    proseref DIR          (prose.NewDocument, defaults, model reused)
 //	tokens   proseref -tokens DIR  (prose's tokenizer alone)
 //	ner-w2   extract run --workers 2 DIR   (unless --scaling=false; --model as ner)
+//	base-ner, base-no-ner   ner and no-ner with --baseline BIN (another extract,
+//	         say main's): before and after a change in one run
 //
 // After each run the same command runs over a one-sentence corpus: its
 // CPU time is the variant's fixed start-up cost (gazetteer and model
@@ -54,6 +56,7 @@ type options struct {
 	keep                 bool
 	writeCorpus          string
 	model                string
+	baseline             string
 }
 
 func main() {
@@ -71,6 +74,7 @@ func main() {
 	flag.BoolVar(&o.stages, "stages", true, "measure the per-stage shares in-process")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temp directory (corpus and binaries)")
 	flag.StringVar(&o.writeCorpus, "write-corpus", "", "only build the corpus of -size MB into `DIR` (new or empty), for measuring other commands on it (beam/README.md)")
+	flag.StringVar(&o.baseline, "baseline", "", "also run the extract binary `BIN` (say, built from main) with and without NER, in the same rounds: before and after side by side")
 	flag.StringVar(&o.model, "model", "", "entity model `FILE` (extract train) for the runs with NER, passed as extract run --model (default: extract's default model)")
 	flag.Parse()
 	if flag.NArg() > 0 {
@@ -251,8 +255,18 @@ func run(o options) error {
 	prose := &row{Key: "prose", Title: "prose NewDocument, model reused", path: o.proseref, args: []string{dir}}
 	tokens := &row{Key: "tokens", Title: "prose tokenizer alone", path: o.proseref, args: []string{"-tokens", dir}}
 	rows := []*row{ner, noNER, prose, tokens}
+	var w2, baseNER, baseNoNER *row
 	if o.scaling {
-		rows = append(rows, &row{Key: "ner-w2", Title: "extract run --workers 2" + modelTitle, path: o.extract, args: slices.Concat([]string{"run", "--workers", "2"}, modelArgs, []string{dir})})
+		w2 = &row{Key: "ner-w2", Title: "extract run --workers 2" + modelTitle, path: o.extract, args: slices.Concat([]string{"run", "--workers", "2"}, modelArgs, []string{dir})}
+		rows = append(rows, w2)
+	}
+	if o.baseline != "" {
+		if _, err := os.Stat(o.baseline); err != nil {
+			return err
+		}
+		baseNER = &row{Key: "base-ner", Title: "baseline: " + ner.Title, path: o.baseline, args: ner.args}
+		baseNoNER = &row{Key: "base-no-ner", Title: "baseline: " + noNER.Title, path: o.baseline, args: noNER.args}
+		rows = append(rows, baseNER, baseNoNER)
 	}
 	tiny := filepath.Join(tmp, "startup")
 	if err := os.MkdirAll(tiny, 0o755); err != nil {
@@ -288,8 +302,12 @@ func run(o options) error {
 	}
 	compare(ner, prose)
 	compare(noNER, tokens)
-	if o.scaling {
-		compare(rows[4], ner)
+	if w2 != nil {
+		compare(w2, ner)
+	}
+	if o.baseline != "" {
+		compare(baseNER, prose)
+		compare(baseNoNER, tokens)
 	}
 	rep.Rows = rows
 
