@@ -169,26 +169,41 @@ func habits(b []byte) ([]byte, bool) {
 func mayChange(b []byte) bool {
 	prev := byte(0)
 	for _, c := range b {
-		switch c {
-		case 'x', 'q', 'y', 'w':
-			return true
-		case 'h':
-			if prev == 'z' || prev == 'k' || prev == 'g' {
+		// One table look per byte: most bytes are none of these.
+		if k := habitBytes[c]; k != 0 {
+			switch {
+			case k&rewritten != 0,
+				k&endsPairH != 0 && (prev == 'z' || prev == 'k' || prev == 'g'),
+				k&endsPairJ != 0 && prev == 'd',
+				k&letter != 0 && c == prev:
 				return true
 			}
-		case 'j':
-			if prev == 'd' {
-				return true
-			}
-		}
-		if c == prev && c >= 'a' && c <= 'z' {
-			return true
 		}
 		prev = c
 	}
 	_, ending := ruleEndingAt(b)
 	return ending
 }
+
+// habitBytes says what mayChange must know of a byte.
+var habitBytes = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = letter
+	}
+	for _, c := range "xqyw" {
+		t[c] = rewritten
+	}
+	t['h'] |= endsPairH
+	t['j'] |= endsPairJ
+	return t
+}()
+
+const (
+	letter    = 1 << iota // a lower-case letter: doubled, it collapses
+	rewritten             // x q y w: a rule rewrites it wherever it stands
+	endsPairH             // ends zh, kh or gh
+	endsPairJ             // ends dj
+)
 
 func bit(c byte) uint32 { return 1 << (c - 'a') }
 

@@ -1,7 +1,9 @@
 package pipeline
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/extract-ca/extract/gazetteer"
@@ -159,8 +161,8 @@ func (l Link) choose(d *Doc, m *Mention, ctx *docContext) (*gazetteer.Entry, []*
 		cands = narrow(cands, func(e *gazetteer.Entry) int { return b2i(e.Country == code) }) // 2
 	}
 	spelling := spellingOf(d.Text[m.Start:m.End])
-	cands = narrow(cands, func(e *gazetteer.Entry) int { return b2i(spelledAs(e, spelling)) }) // 2a
-	cands = narrow(cands, func(e *gazetteer.Entry) int { return b2i(ctx.named[e.ID]) })        // 3
+	cands = narrow(cands, func(e *gazetteer.Entry) int { return b2i(l.spellings.spelledAs(e, spelling)) }) // 2a
+	cands = narrow(cands, func(e *gazetteer.Entry) int { return b2i(ctx.named[e.ID]) })                    // 3
 	// A parent and countries decide only between things of one kind (the
 	// supreme courts of several countries, two towns of one name, the
 	// Turkmen services of two broadcasters): the state of Georgia, whose
@@ -213,15 +215,34 @@ func (l Link) announced(name, next, kind string, cands []*gazetteer.Entry) *gaze
 // joined by spaces.
 func spellingOf(name string) string { return strings.Join(nameWords(name, gazetteer.Spell), " ") }
 
-// spelledAs reports whether one of e's names has the given spelling
-// (spellingOf).
-func spelledAs(e *gazetteer.Entry, spelling string) bool {
-	for _, a := range e.Names() {
-		if spellingOf(a.Text) == spelling {
-			return true
+// entrySpellings holds the spellings (spellingOf) of the names of the
+// entries asked about so far, for all workers: an entry's are made once
+// per process, not at every mention that has it among its candidates. A
+// zero or nil entrySpellings makes them every time.
+type entrySpellings struct {
+	m sync.Map // *gazetteer.Entry → []string
+}
+
+// spelledAs reports whether one of e's names has the given spelling.
+func (s *entrySpellings) spelledAs(e *gazetteer.Entry, spelling string) bool {
+	return slices.Contains(s.of(e), spelling)
+}
+
+func (s *entrySpellings) of(e *gazetteer.Entry) []string {
+	if s != nil {
+		if v, ok := s.m.Load(e); ok {
+			return v.([]string)
 		}
 	}
-	return false
+	names := e.Names()
+	out := make([]string, len(names))
+	for i, a := range names {
+		out[i] = spellingOf(a.Text)
+	}
+	if s != nil {
+		s.m.Store(e, out)
+	}
+	return out
 }
 
 // ofType returns the entries of type label, in order; all of them when

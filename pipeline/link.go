@@ -26,7 +26,8 @@ import (
 //     one name within a document (a surname after the full name, another
 //     spelling) have been joined by the coref stage before.
 type Link struct {
-	kinds kindNames // entries of the kinds a word after a name announces
+	kinds     kindNames       // entries of the kinds a word after a name announces
+	spellings *entrySpellings // the spellings of entries' names, made once
 }
 
 func (l Link) Process(d *Doc) error {

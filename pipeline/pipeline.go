@@ -125,7 +125,7 @@ func newSteps(cfg Config, m *gazetteer.Matcher, kinds kindNames) []step {
 		step{"acronyms", Contract{Needs: []Field{FieldTokens, FieldMentions}, Sets: []Field{FieldMentions, FieldReferences}}, Acronyms{}},
 		step{"coref", Contract{Needs: []Field{FieldTokens, FieldSentences, FieldMentions}, Uses: []Field{FieldTitles, FieldReferences},
 			Sets: []Field{FieldMentions, FieldReferences}}, Coref{off: corefOff(cfg.Without)}},
-		step{"link", Contract{Needs: []Field{FieldMentions}, Uses: []Field{FieldReferences}, Sets: []Field{FieldLinks}}, Link{kinds: kinds}},
+		step{"link", Contract{Needs: []Field{FieldMentions}, Uses: []Field{FieldReferences}, Sets: []Field{FieldLinks}}, Link{kinds: kinds, spellings: new(entrySpellings)}},
 		step{"graph", Contract{Needs: []Field{FieldMentions, FieldLinks}, Sets: []Field{FieldGraph}}, Graph{}},
 	)
 }

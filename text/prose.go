@@ -151,7 +151,10 @@ func (t *tokenizer) split(lo, hi int, run int32) {
 		finder.init(span, lo, &t.lower)
 	}
 	t.suffs = t.suffs[:0]
-	runes := utf8.RuneCountInString(span)
+	runes := len(span)
+	if !ascii {
+		runes = utf8.RuneCountInString(span)
+	}
 	last := 0
 	for lo < hi && runes != last {
 		tok := t.clean[lo:hi]
