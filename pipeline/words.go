@@ -32,7 +32,7 @@ type words struct {
 	eventHeads        map[string]bool   // "Almaty Process": events and documents, no mentions
 	eventStarts       map[string]bool   // "Operation ...", "Battle of ...": events, no mentions
 	workCues          map[string]bool   // "author of", "report": a title of a work may follow
-	workCueWords      map[string]uint8  // the words of workCues that may end one: cueWord, cueEnd
+	workCueWords      cueIndex          // the words of workCues that may end one: cueWord, cueEnd
 	abbreviations     map[string]bool   // "Gen.", "Jan.": a full stop that ends no sentence
 	topLevelDomains   map[string]bool   // the endings a site's name is recognised by
 	particles         map[string]bool   // stand between a given name and a surname ("von", "bin")
@@ -76,20 +76,46 @@ const (
 	cueEnd                    // the last word of a phrase ("of" of "author of")
 )
 
+// cueIndex holds the words that may end a cue (cueWords), and which
+// lengths and first letters they have, so that most tokens are refused
+// without lowering and hashing them: the works stage asks about every
+// token.
+type cueIndex struct {
+	kinds map[string]uint8
+	shape [32]uint32 // bit c-'a' of shape[n]: a word of n bytes starting with letter c is in kinds
+}
+
 // cueWords returns the words of set that may end a cue: the cues of one
 // word and the last words of its phrases (entries with a space), so that
 // one lookup per token answers both, and a phrase is built only where one
 // can end.
-func cueWords(set map[string]bool) map[string]uint8 {
-	words := map[string]uint8{}
+func cueWords(set map[string]bool) cueIndex {
+	c := cueIndex{kinds: map[string]uint8{}}
 	for p := range set {
 		if i := strings.LastIndexByte(p, ' '); i >= 0 {
-			words[p[i+1:]] |= cueEnd
+			c.kinds[p[i+1:]] |= cueEnd
 		} else {
-			words[p] |= cueWord
+			c.kinds[p] |= cueWord
 		}
 	}
-	return words
+	for w := range c.kinds {
+		if b := w[0] | 0x20; len(w) < len(c.shape) && b >= 'a' && b <= 'z' {
+			c.shape[len(w)] |= 1 << (b - 'a')
+		}
+	}
+	return c
+}
+
+// lookup returns what w, lower-cased, is in the index (0: nothing). An
+// ASCII word lower-cases to its own length and its first letter's lower
+// case, which the shapes must have.
+func (c *cueIndex) lookup(w string) uint8 {
+	if n := len(w); n > 0 && n < len(c.shape) {
+		if b := w[0] | 0x20; b >= 'a' && b <= 'z' && c.shape[n]&(1<<(b-'a')) == 0 && isASCII(w) {
+			return 0
+		}
+	}
+	return text.InLower(c.kinds, w)
 }
 
 // defaultWords are the embedded lists, for a Doc made without a pipeline.

@@ -147,3 +147,24 @@ func TestWordlists(t *testing.T) {
 		t.Errorf("New with company-words replaced: %v", err)
 	}
 }
+
+// TestCueIndex checks the works stage's lookup of cue words, with the
+// shapes that spare most tokens the map: it must answer as the map does
+// after lower-casing.
+func TestCueIndex(t *testing.T) {
+	c := cueWords(map[string]bool{"report": true, "author of": true, "étude": true})
+	for _, tt := range []struct {
+		word string
+		want uint8
+	}{
+		{"report", cueWord}, {"Report", cueWord}, {"REPORT", cueWord},
+		{"of", cueEnd}, {"Of", cueEnd}, {"author", 0},
+		{"the", 0}, {"reports", 0}, {"repor", 0}, {"", 0}, {"r", 0},
+		{"Étude", cueWord}, {"étude", cueWord}, {"etude", 0},
+		{strings.Repeat("report", 6), 0},
+	} {
+		if got := c.lookup(tt.word); got != tt.want {
+			t.Errorf("lookup(%q) = %d, want %d", tt.word, got, tt.want)
+		}
+	}
+}

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/extract-ca/extract/text"
 )
 
 // Works finds the titles of books, reports, films and other works named in
@@ -61,7 +59,7 @@ func (Works) Process(d *Doc) error {
 // workCueEndsAt reports whether a cue of one or two words ends with token j.
 func workCueEndsAt(d *Doc, j int) bool {
 	lists, w := d.words(), d.Tokens[j].Text
-	kind := text.InLower(lists.workCueWords, w)
+	kind := lists.workCueWords.lookup(w)
 	if kind&cueWord != 0 {
 		return true
 	}
