@@ -32,6 +32,13 @@ func Sentences(text string, toks []Token, abbreviations map[string]bool, dst []S
 func sentenceBreak(abbreviations map[string]bool, text string, toks []Token, k int) bool {
 	next := toks[k+1]
 	gap := text[toks[k].End:next.Start]
+	if gap == " " {
+		// Most tokens: a single space after a token that is no stop or
+		// closing mark, where no sentence ends (see below).
+		if t := toks[k].Text; !isStop(t) && !isClosing(t) {
+			return false
+		}
+	}
 	if nl := strings.Count(gap, "\n"); nl >= 2 {
 		return true
 	} else if nl == 1 {
