@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/pprof"
 
 	"github.com/spf13/cobra"
@@ -157,6 +158,7 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	limitCores(o.workers)
 	inputs := reader.Inputs(files)
 	var out io.Writer = a.Stdout
 	var resume *batch.Resume
@@ -250,4 +252,18 @@ func progressTotal(format batch.InputFormat, files []batch.File, resume bool) in
 		}
 	}
 	return len(files)
+}
+
+// limitCores gives a run with fewer workers than cores as many cores as
+// it has workers (GOMAXPROCS), unless the GOMAXPROCS variable says
+// otherwise. The other cores would run no documents, only the hand-offs
+// between the reading, working and writing goroutines and the garbage
+// collector's background work, which cost more CPU than they save time:
+// --workers 1 --no-ner over 2 MB on 2 cores took 0.47 CPU s and 0.50 s
+// with both, 0.35 CPU s and 0.40 s with one. It is set after the pipeline
+// is built, whose loading uses every core.
+func limitCores(workers int) {
+	if workers > 0 && workers < runtime.GOMAXPROCS(0) && os.Getenv("GOMAXPROCS") == "" {
+		runtime.GOMAXPROCS(workers)
+	}
 }
