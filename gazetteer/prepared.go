@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"errors"
+	"io"
 	"io/fs"
 	"sort"
 	"sync"
@@ -91,25 +92,36 @@ func dataFiles() ([]string, error) {
 	return names, err
 }
 
-// dataSum is the SHA-256 of the default's data files, names and contents.
+// dataSum is the SHA-256 of the default's data files, names and contents,
+// read through one small buffer rather than copied whole.
 func dataSum() ([sha256.Size]byte, error) {
+	var sum [sha256.Size]byte
 	h := sha256.New()
 	names, err := dataFiles()
 	if err != nil {
-		return [sha256.Size]byte{}, err
+		return sum, err
 	}
+	buf := make([]byte, 32<<10)
 	for _, name := range names {
-		b, err := data.ReadFile(name)
+		f, err := data.Open(name)
 		if err != nil {
-			return [sha256.Size]byte{}, err
+			return sum, err
+		}
+		info, err := f.Stat()
+		if err != nil {
+			f.Close()
+			return sum, err
 		}
 		var n [8]byte
-		binary.LittleEndian.PutUint64(n[:], uint64(len(b)))
+		binary.LittleEndian.PutUint64(n[:], uint64(info.Size()))
 		h.Write([]byte(name))
 		h.Write(n[:])
-		h.Write(b)
+		_, err = io.CopyBuffer(h, f, buf)
+		f.Close()
+		if err != nil {
+			return sum, err
+		}
 	}
-	var sum [sha256.Size]byte
 	h.Sum(sum[:0])
 	return sum, nil
 }

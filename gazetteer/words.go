@@ -73,6 +73,11 @@ func appendWords(seg text.Segmentation, words []word) []word {
 	src := seg.Text
 	first := len(words)
 	for _, t := range seg.Tokens {
+		if plainWord(t.Text) {
+			// Most tokens: ASCII letters and digits only, one word.
+			words = append(words, word{start: t.Start, end: t.End})
+			continue
+		}
 		words = appendTokenWords(src[:t.End], t.Start, words)
 	}
 	for k := first; k+1 < len(words); k++ {
@@ -80,6 +85,25 @@ func appendWords(seg text.Segmentation, words []word) []word {
 	}
 	return words
 }
+
+// plainWord reports whether tok is made of ASCII letters and digits only:
+// one word, as appendTokenWords would find it (it cuts only at other
+// runes, and an abbreviation needs full stops).
+func plainWord(tok string) bool {
+	for i := 0; i < len(tok); i++ {
+		if !asciiAlnum[tok[i]] {
+			return false
+		}
+	}
+	return tok != ""
+}
+
+var asciiAlnum = func() (t [256]bool) {
+	for c := range t {
+		t[c] = 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // appendTokenWords appends the words of the token that runs from i to the
 // end of text.
