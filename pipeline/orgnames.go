@@ -69,6 +69,9 @@ func capitalised(w string) bool {
 // orgSpan decides whether a run of words is the name of an organisation or
 // a facility, and returns its span and label.
 func orgSpan(d *Doc, run []Token) (Span, string, bool) {
+	if len(run) < 2 {
+		return Span{}, "", false // trimming below only shortens it
+	}
 	lists := d.words()
 	// A role before the name stays out, up to its last title word and the
 	// connectors after it: "Associate Professor of Political Science and
@@ -76,7 +79,7 @@ func orgSpan(d *Doc, run []Token) (Span, string, bool) {
 	// Y" names two things; the run keeps the last.
 	for i := len(run) - 2; i >= 0; i-- {
 		w := run[i].Text
-		if inLower(lists.titles, w) && lists.connectors[run[i+1].Text] || w == "and" && run[i+1].Text == "the" {
+		if lists.connectors[run[i+1].Text] && inLower(lists.titles, w) || w == "and" && run[i+1].Text == "the" {
 			run = run[i+1:]
 			break
 		}
