@@ -48,16 +48,13 @@ import (
 // and does not depend on the number of entries.
 type Matcher struct {
 	entries []*Entry
-	trie    *trie
-	terms   string // per trie node: the group of aliases ending there, or -1 (uint32s, as the trie's)
-	// The aliases, group by group (those ending at one node): group k's
-	// are records groups[k] up to groups[k+1] of aliases, aliasRecord
-	// bytes each, whose letters and capitals are in aliasText. Read in
-	// place, like the trie (see alias).
-	groups    string
-	aliases   string
-	aliasText string
-	maxLen    int // longest alias in words
+	all     aliasTable // every alias
+	// The aliases that may match a text starting with a lower-case letter,
+	// those that do not start with a capital themselves (see accept): the
+	// walks from most words of a text, which start in lower case, go
+	// through this much smaller trie, mostly in a core's cache.
+	lower  aliasTable
+	maxLen int // longest alias in words
 
 	// MatchKey of every name of every entry, entry by entry, in one
 	// string: name k's key ends at keyEnds[k] (uint32s, as the trie's),
@@ -157,16 +154,45 @@ func buildMatcher(entries []*Entry) *Matcher {
 		keys[k] = buf[start:end:end]
 		start = end
 	}
+	m.all = newAliasTable(keys, pending)
+	var lowerKeys [][]byte
+	var lowerAliases []alias
+	for k, a := range pending {
+		if !a.capital {
+			lowerKeys, lowerAliases = append(lowerKeys, keys[k]), append(lowerAliases, a)
+		}
+	}
+	m.lower = newAliasTable(lowerKeys, lowerAliases)
+	return m
+}
+
+// aliasTable is a trie of aliases' keys with the aliases that end at each
+// node.
+type aliasTable struct {
+	trie  *trie
+	terms string // per trie node: the group of aliases ending there, or -1 (uint32s, as the trie's)
+	// The aliases, group by group (those ending at one node): group k's
+	// are records groups[k] up to groups[k+1] of aliases, aliasRecord
+	// bytes each, whose letters and capitals are in aliasText. Read in
+	// place, like the trie (see alias).
+	groups    string
+	aliases   string
+	aliasText string
+}
+
+// newAliasTable makes the table of aliases, whose keys are keys[k].
+func newAliasTable(keys [][]byte, aliases []alias) aliasTable {
+	var t aliasTable
 	var nodes []int32
-	m.trie, nodes = buildTrie(keys)
-	terms := make([]int32, m.trie.size())
+	t.trie, nodes = buildTrie(keys)
+	terms := make([]int32, t.trie.size())
 	for n := range terms {
 		terms[n] = -1
 	}
 	// In the order of the entries, so that a node's aliases (and a hit's
 	// entries) are in gazetteer order.
 	var groups [][]alias
-	for k, a := range pending {
+	for k, a := range aliases {
 		n := nodes[k]
 		if terms[n] < 0 {
 			terms[n] = int32(len(groups))
@@ -174,9 +200,9 @@ func buildMatcher(entries []*Entry) *Matcher {
 		}
 		groups[terms[n]] = appendAlias(groups[terms[n]], a)
 	}
-	m.terms = string(appendU32(nil, terms...))
-	m.setAliases(groups)
-	return m
+	t.terms = string(appendU32(nil, terms...))
+	t.setAliases(groups)
+	return t
 }
 
 // NameKey returns the key of name n (in the order of Entry.Names) of the
@@ -204,8 +230,8 @@ const (
 	flagAmbiguous
 )
 
-// setAliases lays out groups in m's records.
-func (m *Matcher) setAliases(groups [][]alias) {
+// setAliases lays out groups in t's records.
+func (t *aliasTable) setAliases(groups [][]alias) {
 	var recs, text, starts []byte
 	n := 0
 	for _, list := range groups {
@@ -230,19 +256,19 @@ func (m *Matcher) setAliases(groups [][]alias) {
 			n++
 		}
 	}
-	m.groups = string(appendU32(starts, int32(n)))
-	m.aliases, m.aliasText = string(recs), string(text)
+	t.groups = string(appendU32(starts, int32(n)))
+	t.aliases, t.aliasText = string(recs), string(text)
 }
 
 // alias returns alias record i.
-func (m *Matcher) alias(i int32) alias {
-	r := m.aliases[int(i)*aliasRecord : int(i+1)*aliasRecord]
+func (t *aliasTable) alias(i int32) alias {
+	r := t.aliases[int(i)*aliasRecord : int(i+1)*aliasRecord]
 	letters, capitals := u32(r, 1), u32(r, 2)
 	flags := r[20]
 	return alias{
 		entry:         int32(u32(r, 0)),
-		letters:       m.aliasText[letters : letters+u32(r, 3)],
-		capitalWords:  m.aliasText[capitals : capitals+u32(r, 4)],
+		letters:       t.aliasText[letters : letters+u32(r, 3)],
+		capitalWords:  t.aliasText[capitals : capitals+u32(r, 4)],
 		caseSensitive: flags&flagCaseSensitive != 0,
 		capital:       flags&flagCapital != 0,
 		stopword:      flags&flagStopword != 0,
@@ -251,9 +277,9 @@ func (m *Matcher) alias(i int32) alias {
 }
 
 // aliasesAt returns the range of the aliases that end at node, if any.
-func (m *Matcher) aliasesAt(node int32) (aliasRange, bool) {
-	if k := int32(u32(m.terms, node)); k >= 0 {
-		return aliasRange{int32(u32(m.groups, k)), int32(u32(m.groups, k+1))}, true
+func (t *aliasTable) aliasesAt(node int32) (aliasRange, bool) {
+	if k := int32(u32(t.terms, node)); k >= 0 {
+		return aliasRange{int32(u32(t.groups, k)), int32(u32(t.groups, k+1))}, true
 	}
 	return aliasRange{}, false
 }
@@ -388,6 +414,10 @@ func (m *Matcher) AppendMatches(dst []Hit, seg text.Segmentation) []Hit {
 		node := int32(0)
 		var best Hit
 		found := false
+		tab := &m.all
+		if r, _ := utf8.DecodeRuneInString(src[words[i].start:]); unicode.IsLower(r) {
+			tab = &m.lower // no alias with a capital matches (see accept)
+		}
 		for j := i; j < len(words) && j-i < m.maxLen; j++ {
 			if j > i && !words[j-1].joinable {
 				break
@@ -401,7 +431,7 @@ func (m *Matcher) AppendMatches(dst []Hit, seg text.Segmentation) []Hit {
 				if d := len(folded) - k; d <= 2 {
 					short[d] = node
 				}
-				c, ok := m.trie.next(node, folded[k])
+				c, ok := tab.trie.next(node, folded[k])
 				if !ok {
 					whole = false
 					break
@@ -409,15 +439,15 @@ func (m *Matcher) AppendMatches(dst []Hit, seg text.Segmentation) []Hit {
 				node = c
 			}
 			key := keys[bounds[i]:bounds[j+1]]
-			if list, ok := m.aliasesAt(node); whole && ok {
+			if list, ok := tab.aliasesAt(node); whole && ok {
 				span := src[words[i].start:words[j].end]
-				if h, ok := m.accept(seg, words, i, j, span, list, false); ok {
+				if h, ok := m.accept(seg, tab, words, i, j, span, list, false); ok {
 					h.Key = string(key)
 					best, found = h, true
 					continue
 				}
 			}
-			if h, ok := m.plural(seg, words, i, j, short, key, len(folded)); ok {
+			if h, ok := m.plural(seg, tab, words, i, j, short, key, len(folded)); ok {
 				best, found = h, true
 			}
 			if !whole {
@@ -448,13 +478,13 @@ var matchBuffers = sync.Pool{New: func() any { return new(matchBuffer) }}
 // passes.
 // With plural, only the aliases that may take a plural ending are tried:
 // not acronyms or short names, which match only as written.
-func (m *Matcher) accept(seg text.Segmentation, words []word, i, j int, span string, list aliasRange, plural bool) (Hit, bool) {
+func (m *Matcher) accept(seg text.Segmentation, tab *aliasTable, words []word, i, j int, span string, list aliasRange, plural bool) (Hit, bool) {
 	src := seg.Text
 	h := Hit{Start: words[i].start, End: words[j].end}
 	first, _ := utf8.DecodeRuneInString(span)
 	ambiguousOnly := true
 	for k := list.lo; k < list.hi; k++ {
-		a := m.alias(k)
+		a := tab.alias(k)
 		if plural && a.caseSensitive {
 			continue
 		}
@@ -589,13 +619,13 @@ func pluralEnding(w string) int {
 // last word's plural ending left out, for aliases that may take a plural:
 // not acronyms or short names, which match only as written. key is the
 // folded key of words i..j, of which the last lastLen bytes are word j's.
-func (m *Matcher) plural(seg text.Segmentation, words []word, i, j int, short [3]int32, key []byte, lastLen int) (Hit, bool) {
+func (m *Matcher) plural(seg text.Segmentation, tab *aliasTable, words []word, i, j int, short [3]int32, key []byte, lastLen int) (Hit, bool) {
 	src := seg.Text
 	if lastLen == 0 || key[len(key)-1] != 's' { // asked at every word: the cheap test first
 		return Hit{}, false
 	}
-	_, has1 := m.aliasesAt(short[1])
-	_, has2 := m.aliasesAt(short[2])
+	_, has1 := tab.aliasesAt(short[1])
+	_, has2 := tab.aliasesAt(short[2])
 	if !has1 && !has2 {
 		return Hit{}, false
 	}
@@ -603,12 +633,12 @@ func (m *Matcher) plural(seg text.Segmentation, words []word, i, j int, short [3
 	if cut == 0 || cut > lastLen {
 		return Hit{}, false
 	}
-	list, ok := m.aliasesAt(short[cut])
+	list, ok := tab.aliasesAt(short[cut])
 	if !ok {
 		return Hit{}, false
 	}
 	span := src[words[i].start:words[j].end]
-	h, ok := m.accept(seg, words, i, j, span, list, true)
+	h, ok := m.accept(seg, tab, words, i, j, span, list, true)
 	if ok {
 		h.Key = string(key[:len(key)-cut])
 	}

@@ -159,9 +159,12 @@ func encodeIndex(sum [sha256.Size]byte, entries []*Entry, m *Matcher) []byte {
 
 // arrays are the strings a matcher is made of, in the index's order.
 func (m *Matcher) arrays() []*string {
-	t := m.trie
-	return []*string{&t.nodes, &t.labels, &t.children, &t.dense, &m.terms,
-		&m.groups, &m.aliases, &m.aliasText, &m.keys, &m.keyEnds, &m.keyStart}
+	var out []*string
+	for _, t := range []*aliasTable{&m.all, &m.lower} {
+		out = append(out, &t.trie.nodes, &t.trie.labels, &t.trie.children, &t.trie.dense, &t.terms,
+			&t.groups, &t.aliases, &t.aliasText)
+	}
+	return append(out, &m.keys, &m.keyEnds, &m.keyStart)
 }
 
 type encoder struct{ b []byte }
@@ -269,7 +272,7 @@ func (d *decoder) entries() []*Entry {
 }
 
 func (d *decoder) matcher(entries []*Entry) *Matcher {
-	m := &Matcher{entries: entries, trie: &trie{}}
+	m := &Matcher{entries: entries, all: aliasTable{trie: &trie{}}, lower: aliasTable{trie: &trie{}}}
 	m.maxLen = d.uint()
 	for _, s := range m.arrays() {
 		*s = d.str()
@@ -283,7 +286,9 @@ func (d *decoder) matcher(entries []*Entry) *Matcher {
 
 // valid reports whether every index the matcher follows is in range: a
 // damaged index must be refused, never make Match panic.
-func (m *Matcher) valid() bool {
+// valid reports whether every index of the table is in range, for a
+// matcher of entries entries.
+func (m *aliasTable) valid(entries int) bool {
 	t := m.trie
 	nodes := int32(t.size())
 	groups := int32(len(m.groups)/4) - 1
@@ -307,7 +312,7 @@ func (m *Matcher) valid() bool {
 	for k := range aliases {
 		r := m.aliases[int(k)*aliasRecord:]
 		entry, letters, capitals := int64(u32(r, 0)), int64(u32(r, 1)), int64(u32(r, 2))
-		if entry >= int64(len(m.entries)) || letters+int64(u32(r, 3)) > int64(len(m.aliasText)) ||
+		if entry >= int64(entries) || letters+int64(u32(r, 3)) > int64(len(m.aliasText)) ||
 			capitals+int64(u32(r, 4)) > int64(len(m.aliasText)) {
 			return false
 		}
@@ -332,6 +337,13 @@ func (m *Matcher) valid() bool {
 			}
 		}
 	}
+	return true
+}
+
+func (m *Matcher) valid() bool {
+	if !m.all.valid(len(m.entries)) || !m.lower.valid(len(m.entries)) {
+		return false
+	}
 	// Keys: entry i's names k run from keyStart[i] to keyStart[i+1], each
 	// ending in keys at keyEnds[k], in order.
 	names := int32(len(m.keyEnds) / 4)
@@ -344,7 +356,7 @@ func (m *Matcher) valid() bool {
 			return false
 		}
 	}
-	prev = 0
+	prev := int32(0)
 	for k := range names {
 		end := int32(u32(m.keyEnds, k))
 		if end < prev || int(end) > len(m.keys) {

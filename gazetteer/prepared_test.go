@@ -91,9 +91,9 @@ func TestDamagedIndex(t *testing.T) {
 	}
 	// A child out of range.
 	m := buildMatcher(entries)
-	children := []byte(m.trie.children)
-	copy(children, appendU32(nil, int32(m.trie.size())))
-	m.trie.children = string(children)
+	children := []byte(m.all.trie.children)
+	copy(children, appendU32(nil, int32(m.all.trie.size())))
+	m.all.trie.children = string(children)
 	bad := encodeIndex([32]byte{}, entries, m)
 	d := decoder{s: string(bad[start:])}
 	if d.matcher(d.entries()); d.err == nil {
