@@ -55,13 +55,19 @@ func newKindNames(entries []*gazetteer.Entry, m *gazetteer.Matcher, kindAfter ma
 	for _, k := range kindAfter {
 		kinds[k] = true
 	}
-	idx := kindNames{}
+	names := 0
+	for _, e := range entries {
+		if kinds[e.Kind] {
+			names += 1 + len(e.Aliases)
+		}
+	}
+	idx := make(kindNames, names) // sized once: it is built at every start
 	for i, e := range entries {
 		if !kinds[e.Kind] {
 			continue
 		}
-		for n, a := range e.Names() {
-			if a.Ambiguous {
+		for n := range 1 + len(e.Aliases) {
+			if n == 0 && e.NameAmbiguous || n > 0 && e.Aliases[n-1].Ambiguous {
 				continue
 			}
 			k := m.NameKey(i, n)
