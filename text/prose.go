@@ -234,6 +234,7 @@ func unicodeClitic(tok string) int {
 // ASCII run in time linear in the run: it lists where each clitic occurs
 // once, and windows only shrink.
 type cliticFinder struct {
+	none bool // the run has no apostrophe, so no clitic
 	base int
 	at   [5][]int // occurrences of clitics[0..3] and "n't", relative to base
 	next [5]int   // first occurrence not before the window's start
@@ -246,7 +247,8 @@ func (f *cliticFinder) init(span string, base int, scratch *[]byte) {
 		f.next[k] = 0
 	}
 	// Every clitic has an apostrophe: most runs have none to look for.
-	if strings.IndexByte(span, '\'') < 0 {
+	f.none = strings.IndexByte(span, '\'') < 0
+	if f.none {
 		return
 	}
 	lower := append((*scratch)[:0], span...)
@@ -271,6 +273,9 @@ func (f *cliticFinder) init(span string, base int, scratch *[]byte) {
 // index returns what prose's hasAnyIndex gives for clean[lo:hi]: the
 // offset of the first clitic found, trying 'll 's 're 'm before n't, or -1.
 func (f *cliticFinder) index(lo, hi int) int {
+	if f.none {
+		return -1
+	}
 	n := hi - lo
 	for k := range f.at {
 		for f.next[k] < len(f.at[k]) && f.base+f.at[k][f.next[k]] < lo {
