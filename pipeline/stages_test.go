@@ -57,10 +57,13 @@ func runStages(t *testing.T, text string, model []Mention) *Doc {
 }
 
 // runStagesBounds is runStages with the model's spans marked as a trained
-// model's own boundaries (Doc.ownBounds) when own is set.
+// model's spans (trainedPolicy) when own is set.
 func runStagesBounds(t *testing.T, text string, model []Mention, own bool) *Doc {
 	t.Helper()
-	d := &Doc{Text: text, ownBounds: own}
+	d := &Doc{Text: text}
+	if own {
+		d.modelPolicy = &trainedPolicy
+	}
 	stages := []Stage{Tokenize{}, Sentences{}, Gazetteer{gazetteer.NewMatcher(testGazetteer(t))}}
 	for _, s := range stages {
 		if err := s.Process(d); err != nil {
@@ -172,9 +175,9 @@ func TestResolve(t *testing.T) {
 	}
 }
 
-// TestResolveOwnBounds: with a trained model's spans (Doc.ownBounds) the
+// TestResolveOwnBounds: with a trained model's spans (trainedPolicy) the
 // repairs made for prose's boundaries are left out, and a span that holds
-// a gazetteer name wins over it.
+// a gazetteer name and adds name words to it wins over it.
 func TestResolveOwnBounds(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -186,6 +189,16 @@ func TestResolveOwnBounds(t *testing.T) {
 			"Batken United@8:21/GROUP/ner/auto/group/batken-united"},
 		{"trained model's span equal to a gazetteer name loses", "clashes in Batken left", [][2]string{{"Batken", "GROUP"}},
 			"Batken@11:17/PLACE/gazetteer/place/batken"},
+		{"trained model's span adding words joined by of wins", "the National Bank of Kyrgyzstan said", [][2]string{{"National Bank of Kyrgyzstan", "GROUP"}},
+			"National Bank of Kyrgyzstan@4:31/GROUP/ner/auto/group/national-bank-of-kyrgyzstan"},
+		{"trained model's span adding a title loses", "the Ministers Council of Kyrgyzstan met", [][2]string{{"Ministers Council of Kyrgyzstan", "GROUP"}},
+			"Kyrgyzstan@25:35/PLACE/gazetteer/place/kyrgyzstan"},
+		{"trained model's coordination loses", "in Kyrgyzstan and Batken today", [][2]string{{"Kyrgyzstan and Batken", "PLACE"}},
+			"Kyrgyzstan@3:13/PLACE/gazetteer/place/kyrgyzstan Batken@18:24/PLACE/gazetteer/place/batken"},
+		{"trained model's word run into a name across a dash loses", "the city of Batken–in which", [][2]string{{"Batken–in", "PLACE"}},
+			"Batken@12:18/PLACE/gazetteer/place/batken"},
+		{"trained model's trailing lower-case word kept", "the Tamga news said", [][2]string{{"Tamga news", "GROUP"}},
+			"Tamga news@4:14/GROUP/ner/auto/group/tamga-news"},
 		{"trained model's title kept", "said President Sooronbay Jeenbekov today.", [][2]string{{"President Sooronbay Jeenbekov", "PERSON"}},
 			"President Sooronbay Jeenbekov@5:34/PERSON/ner/auto/person/president-sooronbay-jeenbekov"},
 		{"trained model's one-word place kept", "Credit: Truck", [][2]string{{"Credit", "PLACE"}},
@@ -342,7 +355,7 @@ func TestNotInside(t *testing.T) {
 		{span(50, 52), true},  // after every span
 	}
 	for _, tt := range tests {
-		got := len(notInside([]Mention{tt.hit}, model)) == 1
+		got := len(notInside([]Mention{tt.hit}, model, func(Span, Span) bool { return true })) == 1
 		if got != tt.want {
 			t.Errorf("hit %v: kept %v, want %v", tt.hit.Span, got, tt.want)
 		}
