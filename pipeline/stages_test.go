@@ -361,3 +361,33 @@ func TestNotInside(t *testing.T) {
 		}
 	}
 }
+
+// TestExtendsName: what a trained model's span adds around a gazetteer
+// name inside it, and whether that makes a longer name of it.
+func TestExtendsName(t *testing.T) {
+	tests := []struct {
+		before, after string
+		want          bool
+	}{
+		{"Dynamo ", "", true},  // Dynamo [Moscow]
+		{"", " Airport", true}, // [Kyzyl-Tash] Airport
+		{"Organisation for Security and Cooperation in ", "", true}, // "and" not next to the name
+		{"Itar-", "", true},               // Itar-[Tass]: joined by a hyphen
+		{"", "-Tass", true},               // [Itar]-Tass
+		{"President ", "", false},         // a title
+		{"Presidents ", "", false},        // a title, plural
+		{"United States and ", "", false}, // a coordination
+		{"", " and Europe", false},        // a coordination
+		{"", " / Daesh", false},           // [Daish] / Daesh
+		{"", " , Detroit", false},         // a list
+		{"", "–in", false},                // [Aktobe]–in: a word run in across a dash
+		{"", "s", false},                  // [Islamic State]s: inside a word
+		{"The ", "", false},               // a capitalised stop word
+	}
+	d := &Doc{}
+	for _, tt := range tests {
+		if got := extendsName(d, tt.before, tt.after); got != tt.want {
+			t.Errorf("extendsName(%q, %q) = %v, want %v", tt.before, tt.after, got, tt.want)
+		}
+	}
+}
