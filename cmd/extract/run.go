@@ -169,7 +169,7 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 		}
 		defer f.Close()
 		out = f
-		inputs = resume.Inputs(inputs)
+		inputs = resume.Inputs(p, inputs)
 	case o.output != "":
 		f, err := os.Create(o.output)
 		if err != nil {
