@@ -95,13 +95,32 @@ func describe(d *Doc) string {
 	return strings.Join(parts, " ")
 }
 
+// resolveCase is a text, the model's mentions in it, and the mentions
+// the stages from Clean to Graph make of them with the gazetteer's (as
+// describe writes them).
+type resolveCase struct {
+	name  string
+	text  string
+	model [][2]string // surface, label
+	want  string
+}
+
+// testResolve runs each case through runStagesBounds, the model's spans
+// a trained model's own boundaries when own is set.
+func testResolve(t *testing.T, own bool, tests []resolveCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			model := modelHits(tt.text, tt.model)
+			if got := describe(runStagesBounds(t, tt.text, model, own)); got != tt.want {
+				t.Errorf("\ngot  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestResolve(t *testing.T) {
-	tests := []struct {
-		name  string
-		text  string
-		model [][2]string // surface, label
-		want  string
-	}{
+	testResolve(t, false, []resolveCase{
 		{"gazetteer wins over model", "The Taliban advanced.", [][2]string{{"Taliban", "PLACE"}},
 			"Taliban@4:11/GROUP/gazetteer/group/taliban"},
 		{"model keeps what the gazetteer lacks", "Talks in Osh ended.", [][2]string{{"Osh", "PLACE"}},
@@ -161,27 +180,14 @@ func TestResolve(t *testing.T) {
 		{"model surname links to model full name", "Almazbek Atambayev spoke. Then Atambayev left.",
 			[][2]string{{"Almazbek Atambayev", "PERSON"}, {"Atambayev left", "PERSON"}},
 			"Almazbek Atambayev@0:18/PERSON/ner/auto/person/almazbek-atambayev Atambayev@31:40/PERSON/ner/auto/person/almazbek-atambayev"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			model := modelHits(tt.text, tt.model)
-			if got := describe(runStages(t, tt.text, model)); got != tt.want {
-				t.Errorf("\ngot  %s\nwant %s", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestResolveOwnBounds: with a trained model's spans (Doc.ownBounds) the
 // repairs made for prose's boundaries are left out, and a span that holds
 // a gazetteer name wins over it.
 func TestResolveOwnBounds(t *testing.T) {
-	tests := []struct {
-		name  string
-		text  string
-		model [][2]string // surface, label
-		want  string
-	}{
+	testResolve(t, true, []resolveCase{
 		{"trained model's span holding a gazetteer name wins", "fans of Batken United cheered", [][2]string{{"Batken United", "GROUP"}},
 			"Batken United@8:21/GROUP/ner/auto/group/batken-united"},
 		{"trained model's span equal to a gazetteer name loses", "clashes in Batken left", [][2]string{{"Batken", "GROUP"}},
@@ -190,15 +196,7 @@ func TestResolveOwnBounds(t *testing.T) {
 			"President Sooronbay Jeenbekov@5:34/PERSON/ner/auto/person/president-sooronbay-jeenbekov"},
 		{"trained model's one-word place kept", "Credit: Truck", [][2]string{{"Credit", "PLACE"}},
 			"Credit@0:6/PLACE/ner/auto/place/credit"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			model := modelHits(tt.text, tt.model)
-			if got := describe(runStagesBounds(t, tt.text, model, true)); got != tt.want {
-				t.Errorf("\ngot  %s\nwant %s", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestAcronyms(t *testing.T) {
