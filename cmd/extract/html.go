@@ -83,10 +83,7 @@ func (a App) html(ctx context.Context, o htmlOptions, args []string) error {
 		return site.Add(r, next())
 	})
 	if err != nil {
-		if cause := context.Cause(ctx); errors.As(cause, new(interruption)) {
-			return cause
-		}
-		return failure{err}
+		return stopped(ctx, err)
 	}
 	if err := site.Close(); err != nil {
 		return failure{err}

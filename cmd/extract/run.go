@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -214,13 +212,7 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 	}
 	if interrupted {
 		fmt.Fprintf(a.Stderr, "extract: interrupted after %d documents; the output ends after the last complete line\n", stats.Documents)
-		// A signal's cause sets the exit status (130, 143); a context
-		// cancelled otherwise (a caller of App) is a failure like any.
-		var sig interruption
-		if cause := context.Cause(ctx); errors.As(cause, &sig) {
-			return cause
-		}
-		return failure{err}
+		return stopped(ctx, err)
 	}
 	if err != nil {
 		return failure{err}

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -126,12 +125,7 @@ func (a App) train(ctx context.Context, o trainOptions, gold []string) error {
 	fmt.Fprintf(a.Stderr, "extract: training on %d documents (%d dev)\n", len(docs), len(opts.Dev))
 	m, err := model.Train(docs, opts)
 	if err != nil && ctx.Err() != nil {
-		// A signal's cause sets the exit status (130, 143), as for run.
-		var sig interruption
-		if cause := context.Cause(ctx); errors.As(cause, &sig) {
-			return cause
-		}
-		return failure{err}
+		return stopped(ctx, err) // nothing is written
 	}
 	if err != nil {
 		return err
