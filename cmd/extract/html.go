@@ -47,7 +47,7 @@ and a checksum of the text, not the text).`,
 	}
 	o.register(c)
 	o.in.register(c, "a larger one gets an error page without being read")
-	c.Flags().StringVarP(&o.output, "output", "o", "", "write the site to `DIR` (required)")
+	outputFlag(c, &o.output, "write the site to `DIR` (required)")
 	c.Flags().StringVar(&o.from, "from", "", "draw the records of this extract run output `FILE` instead of running the pipeline (give the run's inputs too, in its order)")
 	return c
 }

@@ -122,7 +122,7 @@ the inputs are files), MB/s and the time left; it is cleared before the summary.
 	}
 	o.register(c)
 	o.in.register(c, "a larger one gets an error line without being read")
-	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output")
+	outputFlag(c, &o.output, stdoutUsage)
 	c.Flags().BoolVar(&o.resume, "resume", false, "continue the -o FILE of an interrupted run: keep its complete lines, skip the documents they hold, write the rest")
 	c.Flags().StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the whole run to `FILE` (go tool pprof)")
 	return c

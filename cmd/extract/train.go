@@ -48,7 +48,7 @@ model file, byte for byte.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, gold []string) error { return a.train(c.Context(), o, gold) },
 	}
-	c.Flags().StringVarP(&o.output, "output", "o", "", "write the model to `FILE` (required)")
+	outputFlag(c, &o.output, "write the model to `FILE` (required)")
 	c.Flags().StringVar(&o.dev, "dev", "", "development gold `FILE`: keep the pass that scores best on it")
 	o.gold.register(c)
 	c.Flags().IntVar(&o.iterations, "iterations", 10, "passes over the training data (with --dev: at most)")
