@@ -28,8 +28,6 @@ person/mary-smith | PERSON | scholar | | | Mary Smith | ?Mary
 	return entries
 }
 
-// runStages runs tokenize, sentences and the gazetteer over text, sets the
-// given model hits, and runs resolve, acronyms and link.
 // process runs stages over text, in order.
 func process(t *testing.T, text string, stages ...Stage) *Doc {
 	t.Helper()
@@ -51,24 +49,26 @@ func texts(d *Doc, ms []Mention) []string {
 	return out
 }
 
+// runStages runs tokenize, sentences and the test gazetteer over text,
+// sets the given model hits, and runs the stages after the model (clean to
+// graph).
 func runStages(t *testing.T, text string, model []Mention) *Doc {
 	t.Helper()
-	return runStagesBounds(t, text, model, false)
+	return runStagesWith(t, text, model, stagesOptions{})
 }
 
-// runStagesBounds is runStages with the model's spans marked as a trained
-// model's own boundaries (Doc.ownBounds) when own is set.
-func runStagesBounds(t *testing.T, text string, model []Mention, own bool) *Doc {
+// stagesOptions are what a test of runStagesWith changes.
+type stagesOptions struct {
+	ownBounds bool            // the model's spans are a trained model's own boundaries (Doc.ownBounds)
+	corefOff  map[string]bool // rules of coref left out (Config.Without's coref/RULE)
+}
+
+// runStagesWith is runStages with the options o.
+func runStagesWith(t *testing.T, text string, model []Mention, o stagesOptions) *Doc {
 	t.Helper()
-	d := &Doc{Text: text, ownBounds: own}
-	stages := []Stage{Tokenize{}, Sentences{}, Gazetteer{gazetteer.NewMatcher(testGazetteer(t))}}
-	for _, s := range stages {
-		if err := s.Process(d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	d.Model = model
-	for _, s := range []Stage{Clean{}, Resolve{}, Acronyms{}, Coref{}, Link{}, Graph{}} {
+	d := process(t, text, Tokenize{}, Sentences{}, Gazetteer{gazetteer.NewMatcher(testGazetteer(t))})
+	d.Model, d.ownBounds = model, o.ownBounds
+	for _, s := range []Stage{Clean{}, Resolve{}, Acronyms{}, Coref{off: o.corefOff}, Link{}, Graph{}} {
 		if err := s.Process(d); err != nil {
 			t.Fatal(err)
 		}
@@ -105,14 +105,14 @@ type resolveCase struct {
 	want  string
 }
 
-// testResolve runs each case through runStagesBounds, the model's spans
-// a trained model's own boundaries when own is set.
+// testResolve runs each case through runStagesWith, the model's spans a
+// trained model's own boundaries when own is set.
 func testResolve(t *testing.T, own bool, tests []resolveCase) {
 	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			model := modelHits(tt.text, tt.model)
-			if got := describe(runStagesBounds(t, tt.text, model, own)); got != tt.want {
+			if got := describe(runStagesWith(t, tt.text, model, stagesOptions{ownBounds: own})); got != tt.want {
 				t.Errorf("\ngot  %s\nwant %s", got, tt.want)
 			}
 		})
