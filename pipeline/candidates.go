@@ -124,13 +124,19 @@ func (c *docContext) count() {
 // sharedCountry returns the country of all the entries, or "" when they
 // have none or several.
 func sharedCountry(entries []*gazetteer.Entry) string {
-	code := entries[0].Country
+	return shared(entries, func(e *gazetteer.Entry) string { return e.Country })
+}
+
+// shared returns the value of field that all the entries have, or "" when
+// they differ.
+func shared(entries []*gazetteer.Entry, field func(*gazetteer.Entry) string) string {
+	v := field(entries[0])
 	for _, e := range entries[1:] {
-		if e.Country != code {
+		if field(e) != v {
 			return ""
 		}
 	}
-	return code
+	return v
 }
 
 func startsUpper(w string) bool {

@@ -155,11 +155,5 @@ func chooseEntry(entries []*gazetteer.Entry, kind string) (e *gazetteer.Entry, d
 
 // sharedKind returns the kind of all the entries, or "".
 func sharedKind(entries []*gazetteer.Entry) string {
-	kind := entries[0].Kind
-	for _, e := range entries[1:] {
-		if e.Kind != kind {
-			return ""
-		}
-	}
-	return kind
+	return shared(entries, func(e *gazetteer.Entry) string { return e.Kind })
 }
