@@ -3,6 +3,7 @@ package pipeline
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/extract-ca/extract/gazetteer"
 )
@@ -273,10 +274,18 @@ func sameCountry(cands []*gazetteer.Entry) bool { return sharedCountry(cands) !=
 // wordBefore returns the word that ends at offset i, after spaces, on the
 // same line, or "".
 func wordBefore(text string, i int) string {
-	rest := strings.TrimRight(text[:i], " \t")
+	rest := strings.TrimRightFunc(text[:i], isSpaceInLine)
 	start := strings.LastIndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
-	return rest[start+1:]
+	if start < 0 {
+		return rest
+	}
+	_, size := utf8.DecodeRuneInString(rest[start:]) // the non-letter may be “ or «
+	return rest[start+size:]
 }
+
+// isSpaceInLine tells a space that does not end a line (a no-break space
+// counts).
+func isSpaceInLine(r rune) bool { return r != '\n' && r != '\r' && unicode.IsSpace(r) }
 
 // ambiguousID is the id of an ambiguous entity: its label and the words
 // of its name, "ambiguous/group/supreme-court", the same for the same

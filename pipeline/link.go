@@ -118,7 +118,7 @@ const apostrophes = "'’‘`´"
 // wordAfter returns the lower-cased word that follows offset i on the same
 // line, or "".
 func wordAfter(text string, i int) string {
-	rest := strings.TrimLeft(text[i:], " \t")
+	rest := strings.TrimLeftFunc(text[i:], isSpaceInLine)
 	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
 	if end < 0 {
 		end = len(rest)
