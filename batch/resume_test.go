@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/extract-ca/extract/internal/testfile"
@@ -65,7 +66,7 @@ func TestResumeFromAnyCut(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		runTo(t, p, rs.Inputs(ReadInputs(files, FormatText, nil)), f)
+		runTo(t, p, rs.Inputs(p, ReadInputs(files, FormatText, nil)), f)
 		f.Close()
 		got, _ := os.ReadFile(path)
 		if !bytes.Equal(got, want) {
@@ -84,7 +85,7 @@ func TestResumeFromAnyCut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	runTo(t, p, rs.Inputs(ReadInputs(files, FormatText, nil)), f)
+	runTo(t, p, rs.Inputs(p, ReadInputs(files, FormatText, nil)), f)
 	f.Close()
 	if rs.Kept != 3 {
 		t.Errorf("kept %d records before the changed document, want 3", rs.Kept)
@@ -97,5 +98,85 @@ func TestResumeFromAnyCut(t *testing.T) {
 	b, _ := os.ReadFile(fresh)
 	if !bytes.Equal(a, b) {
 		t.Error("resume after a changed input differs from a fresh run")
+	}
+}
+
+// A file written with other settings is refused, and left as it was: its
+// lines are not what this pipeline writes for their documents.
+func TestResumeRefusesOtherSettings(t *testing.T) {
+	withNER, err := pipeline.New(pipeline.Config{NER: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	withoutNER, err := pipeline.New(pipeline.Config{NER: false})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for i := range 40 {
+		// Only the model finds Jonathan Whitfield; the gazetteer finds
+		// the rest, so most records are the same either way.
+		text := fmt.Sprintf("Rahmon met Tokayev in Astana on day %d.", i)
+		if i == 29 {
+			text = "Jonathan Whitfield met Rahmon in Dushanbe."
+		}
+		testfile.Write(t, filepath.Join(dir, "in", fmt.Sprintf("d%02d.txt", i)), text)
+	}
+	files, err := Expand([]string{filepath.Join(dir, "in")}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := filepath.Join(dir, "full.jsonl")
+	f, _ := os.Create(full)
+	runTo(t, withNER, ReadInputs(files, FormatText, nil), f)
+	f.Close()
+	want, _ := os.ReadFile(full)
+	lines := bytes.SplitAfter(want, []byte("\n"))
+
+	for _, tc := range []struct {
+		kept    int    // complete lines left in the file
+		refused string // the line named, or "" when the resume is accepted
+	}{
+		{kept: 35, refused: "line 30 "}, // an evenly spaced sample
+		{kept: 30, refused: "line 30 "}, // the last kept line
+		{kept: 29},                      // no kept line differs
+	} {
+		path := filepath.Join(dir, "cut.jsonl")
+		cut := bytes.Join(lines[:tc.kept], nil)
+		must(t, os.WriteFile(path, cut, 0o644))
+		rs, f, err := OpenResume(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		runTo(t, withoutNER, rs.Inputs(withoutNER, ReadInputs(files, FormatText, nil)), f)
+		f.Close()
+		got, _ := os.ReadFile(path)
+		if tc.refused == "" {
+			if rs.Err != nil {
+				t.Errorf("kept %d: %v", tc.kept, rs.Err)
+			}
+			continue
+		}
+		if rs.Err == nil || !strings.Contains(rs.Err.Error(), tc.refused) || !strings.Contains(rs.Err.Error(), `"d29"`) {
+			t.Errorf("kept %d: error %v, want one naming %sand d29", tc.kept, rs.Err, tc.refused)
+		}
+		if !bytes.Equal(got, cut) {
+			t.Errorf("kept %d: a refused file was changed", tc.kept)
+		}
+	}
+}
+
+func TestResumeSamples(t *testing.T) {
+	for _, n := range []int{1, 15, 16, 17, 40, 1000} {
+		rs := &Resume{lines: make([]doneLine, n)}
+		var got []int
+		for i := range n {
+			if rs.sampled(i) {
+				got = append(got, i)
+			}
+		}
+		if want := min(n, checkSamples); len(got) != want || got[0] != 0 || got[len(got)-1] != n-1 {
+			t.Errorf("%d lines: samples %v, want %d from 0 to %d", n, got, want, n-1)
+		}
 	}
 }

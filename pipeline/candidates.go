@@ -3,6 +3,7 @@ package pipeline
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/extract-ca/extract/gazetteer"
 )
@@ -124,13 +125,19 @@ func (c *docContext) count() {
 // sharedCountry returns the country of all the entries, or "" when they
 // have none or several.
 func sharedCountry(entries []*gazetteer.Entry) string {
-	code := entries[0].Country
+	return shared(entries, func(e *gazetteer.Entry) string { return e.Country })
+}
+
+// shared returns the value of field that all the entries have, or "" when
+// they differ.
+func shared(entries []*gazetteer.Entry, field func(*gazetteer.Entry) string) string {
+	v := field(entries[0])
 	for _, e := range entries[1:] {
-		if e.Country != code {
+		if field(e) != v {
 			return ""
 		}
 	}
-	return code
+	return v
 }
 
 func startsUpper(w string) bool {
@@ -267,10 +274,18 @@ func sameCountry(cands []*gazetteer.Entry) bool { return sharedCountry(cands) !=
 // wordBefore returns the word that ends at offset i, after spaces, on the
 // same line, or "".
 func wordBefore(text string, i int) string {
-	rest := strings.TrimRight(text[:i], " \t")
+	rest := strings.TrimRightFunc(text[:i], isSpaceInLine)
 	start := strings.LastIndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
-	return rest[start+1:]
+	if start < 0 {
+		return rest
+	}
+	_, size := utf8.DecodeRuneInString(rest[start:]) // the non-letter may be “ or «
+	return rest[start+size:]
 }
+
+// isSpaceInLine tells a space that does not end a line (a no-break space
+// counts).
+func isSpaceInLine(r rune) bool { return r != '\n' && r != '\r' && unicode.IsSpace(r) }
 
 // ambiguousID is the id of an ambiguous entity: its label and the words
 // of its name, "ambiguous/group/supreme-court", the same for the same

@@ -118,7 +118,7 @@ const apostrophes = "'’‘`´"
 // wordAfter returns the lower-cased word that follows offset i on the same
 // line, or "".
 func wordAfter(text string, i int) string {
-	rest := strings.TrimLeft(text[i:], " \t")
+	rest := strings.TrimLeftFunc(text[i:], isSpaceInLine)
 	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
 	if end < 0 {
 		end = len(rest)
@@ -155,11 +155,5 @@ func chooseEntry(entries []*gazetteer.Entry, kind string) (e *gazetteer.Entry, d
 
 // sharedKind returns the kind of all the entries, or "".
 func sharedKind(entries []*gazetteer.Entry) string {
-	kind := entries[0].Kind
-	for _, e := range entries[1:] {
-		if e.Kind != kind {
-			return ""
-		}
-	}
-	return kind
+	return shared(entries, func(e *gazetteer.Entry) string { return e.Kind })
 }

@@ -229,27 +229,17 @@ func withoutNamesakes(d *Doc, hits, model []Mention) []Mention {
 	if len(model) == 0 {
 		return hits
 	}
-	var out []Mention    // nil while no hit is dropped: hits itself is the result
 	var spans *spanIndex // the model's spans, built at the first person hit
-	for i, h := range hits {
+	return keepHits(hits, func(h Mention) bool {
 		if h.Label == output.LabelPerson && spans == nil {
 			spans = newSpanIndex(spansOf(model, nil))
 		}
 		if k := unknownNameAround(d, h.Span, model, spans); h.Label == output.LabelPerson && k >= 0 {
 			model[k].Label = output.LabelPerson
-			if out == nil {
-				out = append(make([]Mention, 0, len(hits)-1), hits[:i]...)
-			}
-			continue
+			return false
 		}
-		if out != nil {
-			out = append(out, h)
-		}
-	}
-	if out == nil {
-		return hits
-	}
-	return out
+		return true
+	})
 }
 
 // unknownNameAround returns the index of the model span that strictly

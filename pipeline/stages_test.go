@@ -28,8 +28,6 @@ person/mary-smith | PERSON | scholar | | | Mary Smith | ?Mary
 	return entries
 }
 
-// runStages runs tokenize, sentences and the gazetteer over text, sets the
-// given model hits, and runs resolve, acronyms and link.
 // process runs stages over text, in order.
 func process(t *testing.T, text string, stages ...Stage) *Doc {
 	t.Helper()
@@ -51,27 +49,29 @@ func texts(d *Doc, ms []Mention) []string {
 	return out
 }
 
+// runStages runs tokenize, sentences and the test gazetteer over text,
+// sets the given model hits, and runs the stages after the model (clean to
+// graph).
 func runStages(t *testing.T, text string, model []Mention) *Doc {
 	t.Helper()
-	return runStagesBounds(t, text, model, false)
+	return runStagesWith(t, text, model, stagesOptions{})
 }
 
-// runStagesBounds is runStages with the model's spans marked as a trained
-// model's spans (trainedPolicy) when own is set.
-func runStagesBounds(t *testing.T, text string, model []Mention, own bool) *Doc {
+// stagesOptions are what a test of runStagesWith changes.
+type stagesOptions struct {
+	trained  bool            // the model's spans are a trained model's (trainedPolicy)
+	corefOff map[string]bool // rules of coref left out (Config.Without's coref/RULE)
+}
+
+// runStagesWith is runStages with the options o.
+func runStagesWith(t *testing.T, text string, model []Mention, o stagesOptions) *Doc {
 	t.Helper()
-	d := &Doc{Text: text}
-	if own {
+	d := process(t, text, Tokenize{}, Sentences{}, Gazetteer{gazetteer.NewMatcher(testGazetteer(t))})
+	d.Model = model
+	if o.trained {
 		d.modelPolicy = &trainedPolicy
 	}
-	stages := []Stage{Tokenize{}, Sentences{}, Gazetteer{gazetteer.NewMatcher(testGazetteer(t))}}
-	for _, s := range stages {
-		if err := s.Process(d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	d.Model = model
-	for _, s := range []Stage{Clean{}, Resolve{}, Acronyms{}, Coref{}, Link{}, Graph{}} {
+	for _, s := range []Stage{Clean{}, Resolve{}, Acronyms{}, Coref{off: o.corefOff}, Link{}, Graph{}} {
 		if err := s.Process(d); err != nil {
 			t.Fatal(err)
 		}
@@ -98,13 +98,32 @@ func describe(d *Doc) string {
 	return strings.Join(parts, " ")
 }
 
+// resolveCase is a text, the model's mentions in it, and the mentions
+// the stages from Clean to Graph make of them with the gazetteer's (as
+// describe writes them).
+type resolveCase struct {
+	name  string
+	text  string
+	model [][2]string // surface, label
+	want  string
+}
+
+// testResolve runs each case through runStagesWith, the model's spans a
+// trained model's (trainedPolicy) when own is set.
+func testResolve(t *testing.T, own bool, tests []resolveCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			model := modelHits(tt.text, tt.model)
+			if got := describe(runStagesWith(t, tt.text, model, stagesOptions{trained: own})); got != tt.want {
+				t.Errorf("\ngot  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestResolve(t *testing.T) {
-	tests := []struct {
-		name  string
-		text  string
-		model [][2]string // surface, label
-		want  string
-	}{
+	testResolve(t, false, []resolveCase{
 		{"gazetteer wins over model", "The Taliban advanced.", [][2]string{{"Taliban", "PLACE"}},
 			"Taliban@4:11/GROUP/gazetteer/group/taliban"},
 		{"model keeps what the gazetteer lacks", "Talks in Osh ended.", [][2]string{{"Osh", "PLACE"}},
@@ -164,27 +183,14 @@ func TestResolve(t *testing.T) {
 		{"model surname links to model full name", "Almazbek Atambayev spoke. Then Atambayev left.",
 			[][2]string{{"Almazbek Atambayev", "PERSON"}, {"Atambayev left", "PERSON"}},
 			"Almazbek Atambayev@0:18/PERSON/ner/auto/person/almazbek-atambayev Atambayev@31:40/PERSON/ner/auto/person/almazbek-atambayev"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			model := modelHits(tt.text, tt.model)
-			if got := describe(runStages(t, tt.text, model)); got != tt.want {
-				t.Errorf("\ngot  %s\nwant %s", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestResolveOwnBounds: with a trained model's spans (trainedPolicy) the
 // repairs made for prose's boundaries are left out, and a span that holds
 // a gazetteer name and adds name words to it wins over it.
 func TestResolveOwnBounds(t *testing.T) {
-	tests := []struct {
-		name  string
-		text  string
-		model [][2]string // surface, label
-		want  string
-	}{
+	testResolve(t, true, []resolveCase{
 		{"trained model's span holding a gazetteer name wins", "fans of Batken United cheered", [][2]string{{"Batken United", "GROUP"}},
 			"Batken United@8:21/GROUP/ner/auto/group/batken-united"},
 		{"trained model's span equal to a gazetteer name loses", "clashes in Batken left", [][2]string{{"Batken", "GROUP"}},
@@ -203,15 +209,7 @@ func TestResolveOwnBounds(t *testing.T) {
 			"President Sooronbay Jeenbekov@5:34/PERSON/ner/auto/person/president-sooronbay-jeenbekov"},
 		{"trained model's one-word place kept", "Credit: Truck", [][2]string{{"Credit", "PLACE"}},
 			"Credit@0:6/PLACE/ner/auto/place/credit"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			model := modelHits(tt.text, tt.model)
-			if got := describe(runStagesBounds(t, tt.text, model, true)); got != tt.want {
-				t.Errorf("\ngot  %s\nwant %s", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestAcronyms(t *testing.T) {

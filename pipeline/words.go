@@ -33,6 +33,7 @@ type words struct {
 	eventStarts       map[string]bool   // "Operation ...", "Battle of ...": events, no mentions
 	workCues          map[string]bool   // "author of", "report": a title of a work may follow
 	workCueEnds       map[string]bool   // the last words of workCues' phrases ("of" of "author of")
+	titleLowerWords   map[string]bool   // "of", "and", "the": lower case inside a title of a work
 	abbreviations     map[string]bool   // "Gen.", "Jan.": a full stop that ends no sentence
 	topLevelDomains   map[string]bool   // the endings a site's name is recognised by
 	particles         map[string]bool   // stand between a given name and a surname ("von", "bin")
@@ -62,6 +63,7 @@ func newWords(l listSource) *words {
 		eventHeads:        l.Set("event-heads"),
 		eventStarts:       l.Set("event-starts"),
 		workCues:          cues,
+		titleLowerWords:   l.Set("title-lower-words"),
 		workCueEnds:       phraseEnds(cues),
 		abbreviations:     l.Set("abbreviations"),
 		topLevelDomains:   l.Set("top-level-domains"),

@@ -282,3 +282,21 @@ func TestDiffBadSpans(t *testing.T) {
 		t.Errorf("regions %+v", p.Regions)
 	}
 }
+
+// TestLegendCountsDrawnMentions: a mention the page cannot draw (outside
+// the text, or inside another) is not in the legend's counts either.
+func TestLegendCountsDrawnMentions(t *testing.T) {
+	rec := &output.Record{ID: "d", Mentions: []output.Mention{
+		{ID: "m0", Start: 0, End: 3, Text: "Osh", Label: "PLACE"},
+		{ID: "m1", Start: 1, End: 2, Text: "s", Label: "PLACE"},       // inside m0
+		{ID: "m2", Start: 8, End: 40, Text: "Batken", Label: "PLACE"}, // past the end
+		{ID: "m3", Start: 8, End: 14, Text: "Batken", Label: "PLACE"},
+	}}
+	var b strings.Builder
+	if err := WriteDocument(&b, rec, "Osh and Batken", "../"); err != nil {
+		t.Fatal(err)
+	}
+	if want := `PLACE <span class="count">2</span>`; !strings.Contains(b.String(), want) {
+		t.Errorf("legend does not say %s:\n%s", want, b.String())
+	}
+}

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -124,7 +122,7 @@ the inputs are files), MB/s and the time left; it is cleared before the summary.
 	}
 	o.register(c)
 	o.in.register(c, "a larger one gets an error line without being read")
-	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output")
+	outputFlag(c, &o.output, stdoutUsage)
 	c.Flags().BoolVar(&o.resume, "resume", false, "continue the -o FILE of an interrupted run: keep its complete lines, skip the documents they hold, write the rest")
 	c.Flags().StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the whole run to `FILE` (go tool pprof)")
 	return c
@@ -169,7 +167,7 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 		}
 		defer f.Close()
 		out = f
-		inputs = resume.Inputs(inputs)
+		inputs = resume.Inputs(p, inputs)
 	case o.output != "":
 		f, err := os.Create(o.output)
 		if err != nil {
@@ -214,13 +212,7 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 	}
 	if interrupted {
 		fmt.Fprintf(a.Stderr, "extract: interrupted after %d documents; the output ends after the last complete line\n", stats.Documents)
-		// A signal's cause sets the exit status (130, 143); a context
-		// cancelled otherwise (a caller of App) is a failure like any.
-		var sig interruption
-		if cause := context.Cause(ctx); errors.As(cause, &sig) {
-			return cause
-		}
-		return failure{err}
+		return stopped(ctx, err)
 	}
 	if err != nil {
 		return failure{err}

@@ -25,6 +25,8 @@ import (
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/extract-ca/extract/internal/gobuild"
 )
 
 // dataset is one gold file and the eval flags that read it.
@@ -76,8 +78,8 @@ func run(bin, shared string, extra []string) error {
 		}
 		defer os.RemoveAll(dir)
 		bin = filepath.Join(dir, "extract")
-		if out, err := exec.Command("go", "build", "-o", bin, "./cmd/extract").CombinedOutput(); err != nil {
-			return fmt.Errorf("go build: %v\n%s", err, out)
+		if err := gobuild.Build("", "./cmd/extract", bin); err != nil {
+			return err
 		}
 	}
 	var sets []dataset
