@@ -231,10 +231,13 @@ func withoutNamesakes(d *Doc, hits, model []Mention) []Mention {
 	}
 	var spans *spanIndex // the model's spans, built at the first person hit
 	return keepHits(hits, func(h Mention) bool {
-		if h.Label == output.LabelPerson && spans == nil {
+		if h.Label != output.LabelPerson {
+			return true
+		}
+		if spans == nil {
 			spans = newSpanIndex(spansOf(model, nil))
 		}
-		if k := unknownNameAround(d, h.Span, model, spans); h.Label == output.LabelPerson && k >= 0 {
+		if k := unknownNameAround(d, h.Span, model, spans); k >= 0 {
 			model[k].Label = output.LabelPerson
 			return false
 		}
