@@ -34,11 +34,10 @@ type Config struct {
 	// Repeats says how the model tags a run of text repeated within a
 	// sentence; the zero value is prose's behaviour.
 	Repeats model.Repeats
-	// Without names stages to leave out: the rules (domains, citations,
-	// orgnames, acronyms, coref) and the model clean-up (clean), for
-	// measuring what each adds; "coref/<rule>" leaves out one rule of the
-	// coref stage (CorefRules). Without clean, resolve takes the model's
-	// raw spans.
+	// Without names stages to leave out, for measuring what each adds:
+	// any of OptionalStages (the rules and the model clean-up, clean), or
+	// "coref/<rule>" for one rule of the coref stage (CorefRules). Without
+	// clean, resolve takes the model's raw spans.
 	Without []string
 	// Wordlists are the word lists the rules consult (wordlist.Load with
 	// Wordlists() makes them from a user's directory); nil means the
@@ -131,6 +130,10 @@ func newSteps(cfg Config, m *gazetteer.Matcher, kinds kindNames) []step {
 
 // optional are the stages Config.Without may leave out.
 var optional = []string{"domains", "citations", "works", "orgnames", "clean", "acronyms", "coref"}
+
+// OptionalStages returns the names of the stages Config.Without may leave
+// out, in their order (a copy).
+func OptionalStages() []string { return slices.Clone(optional) }
 
 // without drops the named steps; "coref/<rule>" names one rule of the
 // coref stage (CorefRules), which corefOff leaves out.
