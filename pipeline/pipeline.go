@@ -140,8 +140,8 @@ func OptionalStages() []string { return slices.Clone(optional) }
 func without(steps []step, names []string) ([]step, error) {
 	for _, n := range names {
 		if rule, ok := strings.CutPrefix(n, "coref/"); ok {
-			if !slices.Contains(CorefRules, rule) {
-				return nil, fmt.Errorf("pipeline: coref has no rule %q (rules: %s)", rule, strings.Join(CorefRules, ", "))
+			if !slices.Contains(corefRules[:], rule) {
+				return nil, fmt.Errorf("pipeline: coref has no rule %q (rules: %s)", rule, strings.Join(corefRules[:], ", "))
 			}
 			continue
 		}

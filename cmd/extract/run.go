@@ -42,7 +42,7 @@ func (f *pipelineFlags) register(c *cobra.Command) {
 // accepts.
 func withoutUsage() string {
 	return fmt.Sprintf("leave out `STAGES` (%s) or a rule of coref (coref/RULE, RULE one of %s), to measure what each adds",
-		strings.Join(pipeline.OptionalStages(), ", "), strings.Join(pipeline.CorefRules, ", "))
+		strings.Join(pipeline.OptionalStages(), ", "), strings.Join(pipeline.CorefRules(), ", "))
 }
 
 // build makes the pipeline: the default gazetteer with the user's files

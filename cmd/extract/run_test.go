@@ -299,7 +299,7 @@ func TestWithoutHelp(t *testing.T) {
 				t.Errorf("%s --without: the help does not name the stage %s: %q", c.Name(), s, f.Usage)
 			}
 		}
-		for _, r := range pipeline.CorefRules {
+		for _, r := range pipeline.CorefRules() {
 			if !strings.Contains(f.Usage, r+",") && !strings.Contains(f.Usage, r+")") {
 				t.Errorf("%s --without: the help does not name the coref rule %s: %q", c.Name(), r, f.Usage)
 			}

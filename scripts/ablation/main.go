@@ -53,7 +53,7 @@ func datasets(shared string) []dataset {
 // rule of coref.
 func stages() []string {
 	s := pipeline.OptionalStages()
-	for _, r := range pipeline.CorefRules {
+	for _, r := range pipeline.CorefRules() {
 		s = append(s, "coref/"+r)
 	}
 	return s
