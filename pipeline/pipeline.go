@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/model"
 	"github.com/extract-ca/extract/output"
 	"github.com/extract-ca/extract/wordlist"
@@ -239,16 +240,15 @@ func runStage(s step, doc *Doc) (err error) {
 	return nil
 }
 
+// invalidUTF8 is the error of a text that is not valid UTF-8: the line and
+// the column (in characters, fileerr.Column) of its first bad byte.
 func invalidUTF8(text string) error {
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if r == utf8.RuneError && size == 1 {
-			line := 1 + strings.Count(text[:i], "\n")
-			return fmt.Errorf("line %d: invalid UTF-8 (byte offset %d)", line, i)
-		}
-		i += size
+	i := fileerr.InvalidUTF8(text)
+	if i < 0 {
+		return fmt.Errorf("invalid UTF-8")
 	}
-	return fmt.Errorf("invalid UTF-8")
+	start := strings.LastIndexByte(text[:i], '\n') + 1
+	return fmt.Errorf("line %d, column %d: invalid UTF-8", 1+strings.Count(text[:start], "\n"), fileerr.Column(text[start:], i-start))
 }
 
 // corefOff returns the coref rules that names ("coref/<rule>") leave out.
