@@ -127,9 +127,10 @@ func wordAfter(text string, i int) string {
 }
 
 // chooseEntry picks the entry a name refers to among entries, given the
-// kind the word after the name announces ("" for none; kinds-after);
+// kind the word after the name announces ("" for none; kinds-after) and
+// the kinds of a seat and of the area named after it (seat-kinds);
 // decided is false when it took the first for want of a reason.
-func chooseEntry(entries []*gazetteer.Entry, kind string) (e *gazetteer.Entry, decided bool) {
+func chooseEntry(entries []*gazetteer.Entry, kind string, areaOfSeat map[string]string) (e *gazetteer.Entry, decided bool) {
 	if len(entries) == 1 {
 		return entries[0], true
 	}
@@ -143,11 +144,9 @@ func chooseEntry(entries []*gazetteer.Entry, kind string) (e *gazetteer.Entry, d
 	// A bare name shared by a city and the region named after it is the
 	// city, as news usage has it ("clashes in Batken").
 	first := entries[0]
-	if first.Kind == "region" {
-		for _, e := range entries[1:] {
-			if e.Type == first.Type && (e.Kind == "city" || e.Kind == "town") && e.Parent == first.ID {
-				return e, true
-			}
+	for _, e := range entries[1:] {
+		if area, ok := areaOfSeat[e.Kind]; ok && area == first.Kind && e.Type == first.Type && e.Parent == first.ID {
+			return e, true
 		}
 	}
 	return first, false
