@@ -102,7 +102,7 @@ func AutoKey(name string) string {
 func nameWords(name string, spell func(string) string) []string {
 	var parts []string
 	for _, w := range strings.FieldsFunc(name, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) && !strings.ContainsRune(apostrophes, r)
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) && !gazetteer.IsApostrophe(r)
 	}) {
 		if k := spell(w); k != "" {
 			parts = append(parts, k)
@@ -110,10 +110,6 @@ func nameWords(name string, spell func(string) string) []string {
 	}
 	return parts
 }
-
-// apostrophes are the marks inside a word that its spelling drops
-// ("O‘zbekiston", "Rahmon's"), as gazetteer.Fold does.
-const apostrophes = "'’‘`´"
 
 // wordAfter returns the lower-cased word that follows offset i on the same
 // line, or "".
