@@ -281,11 +281,3 @@ func dropThe(s string) string {
 	}
 	return s
 }
-
-func setOf(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
-}
