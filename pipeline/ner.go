@@ -28,9 +28,6 @@ type NER struct {
 	trained *model.EntityTagger
 }
 
-// NewNER returns the stage with the shared default model.
-func NewNER(repeats model.Repeats) NER { return NER{model: model.Default(), repeats: repeats} }
-
 func (n NER) Process(d *Doc) error {
 	if n.trained != nil {
 		return n.processTrained(d)

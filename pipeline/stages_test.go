@@ -292,6 +292,7 @@ func TestIsDomain(t *testing.T) {
 		"Knb.kz": true, "counter-terror.kz": true, "Shutterstock.com": true, "Blogs.exeter.ac.uk": true,
 		"Andrewgrantham.co.uk": true, "e.g.": false, "U.S.": false, "i.e": false, "3.14": false,
 		"https://knb.kz": false, "me@ex.com": false, "Kazakhstan.": false, "example.xyz": false,
+		"www.example.org": false, "WWW.Knb.kz": false, "www.kz": false, "www.": false, "Wwwnews.kz": true,
 	} {
 		if got := isDomain(defaultWords().topLevelDomains, tok); got != want {
 			t.Errorf("isDomain(%q) = %v, want %v", tok, got, want)

@@ -38,6 +38,7 @@ type words struct {
 	topLevelDomains   map[string]bool   // the endings a site's name is recognised by
 	particles         map[string]bool   // stand between a given name and a surname ("von", "bin")
 	kindAfter         map[string]string // a word after a name → the kind it announces
+	areaOfSeat        map[string]string // "city" → "region": a bare name of both is the seat
 }
 
 // listSource gives lists by name: a *wordlist.Lists, or the recorder of
@@ -69,6 +70,7 @@ func newWords(l listSource) *words {
 		topLevelDomains:   l.Set("top-level-domains"),
 		particles:         l.Set("name-particles"),
 		kindAfter:         l.Pairs("kinds-after"),
+		areaOfSeat:        l.Pairs("seat-kinds"),
 	}
 }
 

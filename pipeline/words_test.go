@@ -147,3 +147,33 @@ func TestWordlists(t *testing.T) {
 		t.Errorf("New with company-words replaced: %v", err)
 	}
 }
+
+// TestSeatKinds: a bare name shared by a town and the area named after it
+// is the town by the list seat-kinds; emptied, the first entry (the
+// province) stays.
+func TestSeatKinds(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "seat-kinds.txt"), []byte("# none\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lists, err := wordlist.Load(dir, Wordlists()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		lists *wordlist.Lists
+		want  string
+	}{{nil, "place/kunduz"}, {lists, "place/kunduz-province"}} {
+		p, err := New(Config{Wordlists: c.lists})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec, err := p.Record("d", "", "Clashes broke out in Kunduz on Monday.")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rec.Mentions) != 1 || rec.Mentions[0].Entity != c.want {
+			t.Errorf("replaced %v: %+v, want one mention of %s", c.lists != nil, rec.Mentions, c.want)
+		}
+	}
+}

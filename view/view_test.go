@@ -83,7 +83,7 @@ func writeSample(t testing.TB, dir string) {
 	if err := s.Add(sampleRecord(t), sampleText); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Add(&output.Record{ID: "bad", Source: "corpus/bad.txt", Error: "corpus/bad.txt: invalid UTF-8 (byte offset 3)"}, ""); err != nil {
+	if err := s.Add(&output.Record{ID: "bad", Source: "corpus/bad.txt", Error: "corpus/bad.txt: line 1, column 4: invalid UTF-8"}, ""); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {

@@ -44,7 +44,7 @@ neo4j (a directory of CSV files for neo4j-admin database import full; needs -o D
   extract graph --format neo4j --documents -o neo4j-import/ graph/testdata/small.jsonl`,
 		RunE: func(c *cobra.Command, args []string) error { return a.graph(o, args) },
 	}
-	c.Flags().StringVar(&o.format, "format", "graphml", "output `FORMAT`: "+strings.Join(graph.Formats, ", "))
+	c.Flags().StringVar(&o.format, "format", "graphml", "output `FORMAT`: "+strings.Join(graph.Formats(), ", "))
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output (neo4j: the DIR to write, required)")
 	c.Flags().BoolVar(&o.documents, "documents", false, "add a node per document and MENTIONS edges to its entities (memory then grows with the documents)")
 	c.Flags().IntVar(&o.minWeight, "min-weight", 1, "leave out entity edges with fewer than `N` sentences")
@@ -53,8 +53,8 @@ neo4j (a directory of CSV files for neo4j-admin database import full; needs -o D
 }
 
 func (a App) graph(o graphOptions, files []string) error {
-	if !slices.Contains(graph.Formats, o.format) {
-		return fmt.Errorf("--format must be one of %s, not %q", strings.Join(graph.Formats, ", "), o.format)
+	if !slices.Contains(graph.Formats(), o.format) {
+		return fmt.Errorf("--format must be one of %s, not %q", strings.Join(graph.Formats(), ", "), o.format)
 	}
 	if o.format == "neo4j" && o.output == "" {
 		return fmt.Errorf("--format neo4j writes a directory of CSV files: give it with -o DIR")

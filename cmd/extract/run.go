@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"runtime/pprof"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -31,10 +32,17 @@ func (f *pipelineFlags) register(c *cobra.Command) {
 	wordlistsFlag(c, &f.wordlists)
 	c.Flags().BoolVar(&f.noNER, "no-ner", false, "use the gazetteer and rules only, not the statistical model")
 	c.Flags().IntVar(&f.workers, "workers", 0, "documents processed in parallel (default: all cores)")
-	c.Flags().StringSliceVar(&f.without, "without", nil, "leave out `STAGES` (domains, citations, orgnames, clean, acronyms, coref) or a rule of coref (coref/RULE, RULE one of variant, surname, initials, middle, acronym, relabel, repeat), to measure what each adds")
+	c.Flags().StringSliceVar(&f.without, "without", nil, withoutUsage())
 	c.Flags().StringVar(&f.model, "model", "prose", "entity model: `prose` (prose's weights) or a FILE made by extract train")
 	c.Flags().IntVar(&f.beam, "beam", 0, "width of a trained model's beam search (default 4; 1 decodes greedily)")
 	c.Flags().StringVar(&f.repeats, "repeats", "shared", "how the model tags a word repeated within a sentence: `shared` (prose's way: every repeat takes the tag and label of the last) or separate")
+}
+
+// withoutUsage is the help of --without, naming what pipeline.Config.Without
+// accepts.
+func withoutUsage() string {
+	return fmt.Sprintf("leave out `STAGES` (%s) or a rule of coref (coref/RULE, RULE one of %s), to measure what each adds",
+		strings.Join(pipeline.OptionalStages(), ", "), strings.Join(pipeline.CorefRules(), ", "))
 }
 
 // build makes the pipeline: the default gazetteer with the user's files

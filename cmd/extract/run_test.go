@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/extract-ca/extract/output"
+	"github.com/extract-ca/extract/pipeline"
 )
 
 // runApp runs the command line with args and stdin, returning exit code,
@@ -280,5 +281,31 @@ func TestGraphCommand(t *testing.T) {
 		if !strings.Contains(stderr, line) {
 			t.Errorf("stderr does not name %q: %s", line, stderr)
 		}
+	}
+}
+
+// TestWithoutHelp checks that the help of --without, on every command that
+// takes it, names every stage and coref rule the pipeline lets it leave out.
+func TestWithoutHelp(t *testing.T) {
+	n := 0
+	for _, c := range (App{}).rootCommand().Commands() {
+		f := c.Flags().Lookup("without")
+		if f == nil {
+			continue
+		}
+		n++
+		for _, s := range pipeline.OptionalStages() {
+			if !strings.Contains(f.Usage, s+",") && !strings.Contains(f.Usage, s+")") {
+				t.Errorf("%s --without: the help does not name the stage %s: %q", c.Name(), s, f.Usage)
+			}
+		}
+		for _, r := range pipeline.CorefRules() {
+			if !strings.Contains(f.Usage, r+",") && !strings.Contains(f.Usage, r+")") {
+				t.Errorf("%s --without: the help does not name the coref rule %s: %q", c.Name(), r, f.Usage)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no command takes --without")
 	}
 }
