@@ -13,16 +13,8 @@ import (
 // A Site writes one page per document as it comes, and the index with the
 // corpus's entities on Close; the pages need nothing but the directory.
 func ExampleSite() {
-	dir, err := os.MkdirTemp("", "site")
-	if err != nil {
-		panic(err)
-	}
+	dir, p := tempDirAndPipeline()
 	defer os.RemoveAll(dir)
-
-	p, err := pipeline.New(pipeline.Config{NER: false})
-	if err != nil {
-		panic(err)
-	}
 	site, err := view.NewSite(dir)
 	if err != nil {
 		panic(err)
@@ -48,16 +40,8 @@ func ExampleSite() {
 // files; WriteAssets then writes the stylesheet and script the page links,
 // once, at the root it names.
 func ExampleWriteDocument() {
-	dir, err := os.MkdirTemp("", "pages")
-	if err != nil {
-		panic(err)
-	}
+	dir, p := tempDirAndPipeline()
 	defer os.RemoveAll(dir)
-
-	p, err := pipeline.New(pipeline.Config{NER: false})
-	if err != nil {
-		panic(err)
-	}
 	const text = "Rahmon met Mirziyoyev in Dushanbe."
 	rec, err := p.Record("d0", "d0.txt", text)
 	if err != nil {
@@ -79,6 +63,20 @@ func ExampleWriteDocument() {
 	fmt.Println(files(dir))
 	// Output:
 	// [d0.html style.css view.js]
+}
+
+// tempDirAndPipeline makes a directory to write pages in and a pipeline
+// without the model, for examples that need both.
+func tempDirAndPipeline() (string, *pipeline.Pipeline) {
+	dir, err := os.MkdirTemp("", "view")
+	if err != nil {
+		panic(err)
+	}
+	p, err := pipeline.New(pipeline.Config{NER: false})
+	if err != nil {
+		panic(err)
+	}
+	return dir, p
 }
 
 // files lists the files below dir, relative to it.
