@@ -27,6 +27,36 @@ func runTo(t *testing.T, p *pipeline.Pipeline, inputs func(func(Input) bool), w 
 	}
 }
 
+// runFull writes n documents dNN.txt into dir/in, "Rahmon met Tokayev in
+// Astana on day N." unless special gives another text for N, and returns
+// their files and the bytes of an uninterrupted run over them.
+func runFull(t *testing.T, p *pipeline.Pipeline, dir string, n int, special func(i int) string) ([]File, []byte) {
+	t.Helper()
+	for i := range n {
+		text := special(i)
+		if text == "" {
+			text = fmt.Sprintf("Rahmon met Tokayev in Astana on day %d.", i)
+		}
+		testfile.Write(t, filepath.Join(dir, "in", fmt.Sprintf("d%02d.txt", i)), text)
+	}
+	files, err := Expand([]string{filepath.Join(dir, "in")}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := filepath.Join(dir, "full.jsonl")
+	f, err := os.Create(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runTo(t, p, ReadInputs(files, FormatText, nil), f)
+	f.Close()
+	want, err := os.ReadFile(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files, want
+}
+
 // Resuming a file cut anywhere (inside a line or between lines) ends with
 // the bytes of an uninterrupted run, and skips the documents it kept.
 func TestResumeFromAnyCut(t *testing.T) {
@@ -35,22 +65,12 @@ func TestResumeFromAnyCut(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	for i := range 6 {
-		text := fmt.Sprintf("Rahmon met Tokayev in Astana on day %d.", i)
+	files, want := runFull(t, p, dir, 6, func(i int) string {
 		if i == 2 {
-			text = "bad \xff byte" // an error record is kept like a result
+			return "bad \xff byte" // an error record is kept like a result
 		}
-		testfile.Write(t, filepath.Join(dir, "in", fmt.Sprintf("d%d.txt", i)), text)
-	}
-	files, err := Expand([]string{filepath.Join(dir, "in")}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	full := filepath.Join(dir, "full.jsonl")
-	f, _ := os.Create(full)
-	runTo(t, p, ReadInputs(files, FormatText, nil), f)
-	f.Close()
-	want, _ := os.ReadFile(full)
+		return ""
+	})
 
 	// Cuts at, just before and just after every line end, and inside lines.
 	cuts := []int{0, 1, len(want) / 3}
@@ -78,7 +98,7 @@ func TestResumeFromAnyCut(t *testing.T) {
 	}
 
 	// A file whose inputs changed is written again from the first change.
-	testfile.Write(t, filepath.Join(dir, "in", "d3.txt"), "Changed text about Osh.")
+	testfile.Write(t, filepath.Join(dir, "in", "d03.txt"), "Changed text about Osh.")
 	path := filepath.Join(dir, "cut.jsonl")
 	must(t, os.WriteFile(path, want, 0o644))
 	rs, f, err := OpenResume(path)
@@ -113,24 +133,14 @@ func TestResumeRefusesOtherSettings(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	for i := range 40 {
+	files, want := runFull(t, withNER, dir, 40, func(i int) string {
 		// Only the model finds Jonathan Whitfield; the gazetteer finds
 		// the rest, so most records are the same either way.
-		text := fmt.Sprintf("Rahmon met Tokayev in Astana on day %d.", i)
 		if i == 29 {
-			text = "Jonathan Whitfield met Rahmon in Dushanbe."
+			return "Jonathan Whitfield met Rahmon in Dushanbe."
 		}
-		testfile.Write(t, filepath.Join(dir, "in", fmt.Sprintf("d%02d.txt", i)), text)
-	}
-	files, err := Expand([]string{filepath.Join(dir, "in")}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	full := filepath.Join(dir, "full.jsonl")
-	f, _ := os.Create(full)
-	runTo(t, withNER, ReadInputs(files, FormatText, nil), f)
-	f.Close()
-	want, _ := os.ReadFile(full)
+		return ""
+	})
 	lines := bytes.SplitAfter(want, []byte("\n"))
 
 	for _, tc := range []struct {
