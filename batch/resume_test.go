@@ -57,6 +57,23 @@ func runFull(t *testing.T, p *pipeline.Pipeline, dir string, n int, special func
 	return files, want
 }
 
+// resumeRun resumes the file at path over files with p, as extract run
+// --resume does, and returns the Resume and the file's bytes after it.
+func resumeRun(t *testing.T, p *pipeline.Pipeline, path string, files []File) (*Resume, []byte) {
+	t.Helper()
+	rs, f, err := OpenResume(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runTo(t, p, rs.Inputs(p, ReadInputs(files, FormatText, nil)), f)
+	f.Close()
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs, got
+}
+
 // Resuming a file cut anywhere (inside a line or between lines) ends with
 // the bytes of an uninterrupted run, and skips the documents it kept.
 func TestResumeFromAnyCut(t *testing.T) {
@@ -82,13 +99,7 @@ func TestResumeFromAnyCut(t *testing.T) {
 	for _, cut := range cuts {
 		path := filepath.Join(dir, "cut.jsonl")
 		must(t, os.WriteFile(path, want[:cut], 0o644))
-		rs, f, err := OpenResume(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		runTo(t, p, rs.Inputs(p, ReadInputs(files, FormatText, nil)), f)
-		f.Close()
-		got, _ := os.ReadFile(path)
+		rs, got := resumeRun(t, p, path, files)
 		if !bytes.Equal(got, want) {
 			t.Fatalf("cut at %d: resumed file differs:\n%s\nwant\n%s", cut, got, want)
 		}
@@ -101,20 +112,17 @@ func TestResumeFromAnyCut(t *testing.T) {
 	testfile.Write(t, filepath.Join(dir, "in", "d03.txt"), "Changed text about Osh.")
 	path := filepath.Join(dir, "cut.jsonl")
 	must(t, os.WriteFile(path, want, 0o644))
-	rs, f, err := OpenResume(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	runTo(t, p, rs.Inputs(p, ReadInputs(files, FormatText, nil)), f)
-	f.Close()
+	rs, a := resumeRun(t, p, path, files)
 	if rs.Kept != 3 {
 		t.Errorf("kept %d records before the changed document, want 3", rs.Kept)
 	}
 	fresh := filepath.Join(dir, "fresh.jsonl")
-	f, _ = os.Create(fresh)
+	f, err := os.Create(fresh)
+	if err != nil {
+		t.Fatal(err)
+	}
 	runTo(t, p, ReadInputs(files, FormatText, nil), f)
 	f.Close()
-	a, _ := os.ReadFile(path)
 	b, _ := os.ReadFile(fresh)
 	if !bytes.Equal(a, b) {
 		t.Error("resume after a changed input differs from a fresh run")
@@ -154,13 +162,7 @@ func TestResumeRefusesOtherSettings(t *testing.T) {
 		path := filepath.Join(dir, "cut.jsonl")
 		cut := bytes.Join(lines[:tc.kept], nil)
 		must(t, os.WriteFile(path, cut, 0o644))
-		rs, f, err := OpenResume(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		runTo(t, withoutNER, rs.Inputs(withoutNER, ReadInputs(files, FormatText, nil)), f)
-		f.Close()
-		got, _ := os.ReadFile(path)
+		rs, got := resumeRun(t, withoutNER, path, files)
 		if tc.refused == "" {
 			if rs.Err != nil {
 				t.Errorf("kept %d: %v", tc.kept, rs.Err)
