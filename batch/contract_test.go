@@ -142,16 +142,17 @@ func TestReadJSONLEveryLine(t *testing.T) {
 		"   \r",
 		`{"id":"b","text":"bad \ud800 here"}`,
 		`{"id":"c","text":"pair \ud83d\ude00 ok"}`,
-		`{"id":"d","text":"lone low \udc00"}`,
-		"{\"id\":\"e\",\"text\":\"raw \xff\"}",
+		`{"id":"d","text":"Ош lone low \udc00"}`,
+		"{\"id\":\"e\",\"text\":\"Ош raw \xff\xfe\"}",
 		`{"id":"f","text":"escaped \\ud800 is text"}`,
 		`{"id":"a","text":"again"}`,
 		`{"id":"g","text":"last, no newline"}`,
 	}
 	src := strings.Join(lines, "\n")
 	ins := readAll(t, Reader{Format: FormatJSONL, MaxBytes: 1000, Stdin: strings.NewReader(src)}, []File{{"-", "stdin"}})
-	want := []string{"a", "error:2:over --max-bytes", "error:3:blank", "error:4:blank", "error:5:lone surrogate",
-		"c", "error:7:lone surrogate", "error:8:invalid UTF-8", "f", "error:10:already the id", "g"}
+	// Columns are in characters: "Ош" is two, in four bytes.
+	want := []string{"a", "error:2:over --max-bytes", "error:3:blank", "error:4:blank", `error:5:column 23: lone surrogate \ud800 in a JSON string`,
+		"c", `error:7:column 31: lone surrogate \udc00 in a JSON string`, "error:8:column 26: invalid UTF-8", "f", "error:10:already the id", "g"}
 	if len(ins) != len(want) {
 		t.Fatalf("%d inputs for %d lines", len(ins), len(want))
 	}

@@ -580,11 +580,11 @@ func parseJSONLLine(b []byte, file string, line int, in Input) Input {
 	case !utf8.Valid(b):
 		// encoding/json would replace the bad bytes with U+FFFD
 		// silently; a text file with them is refused, and so is this.
-		err = errors.New("invalid UTF-8")
+		err = fmt.Errorf("column %d: invalid UTF-8", fileerr.Column(b, fileerr.InvalidUTF8(b)))
 	default:
 		if off, bad := loneSurrogate(b); bad {
 			// The same for a \ud800 escape that has no pair.
-			err = fmt.Errorf("lone surrogate %s in a JSON string (byte %d of the line)", b[off:off+6], off)
+			err = fmt.Errorf("column %d: lone surrogate %s in a JSON string", fileerr.Column(b, off), b[off:off+6])
 		} else if jerr := json.Unmarshal(b, &rec); jerr != nil {
 			err = fmt.Errorf("invalid JSON: %v", jerr)
 		} else if rec.Text == nil {

@@ -2,6 +2,7 @@ package batch
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -10,6 +11,8 @@ import (
 	"io"
 	"iter"
 	"os"
+
+	"github.com/extract-ca/extract/pipeline"
 )
 
 // Resume continues an output file left by an interrupted run (a crash,
@@ -23,8 +26,18 @@ import (
 // result, the same sha256 of the text; an error record is kept when the id
 // is the same) and skips those inputs; from the first input that differs,
 // the file is truncated and the run writes the rest.
+//
+// Lines written with other settings (another gazetteer, model or word
+// lists, --no-ner, --without, another version) would make a file no
+// uninterrupted run writes, and the text's sha256 does not show them. So
+// before anything is cut or written, up to checkSamples of the kept
+// records, spread over them from the first to the last, are processed
+// again and must give the same bytes; if one does not, nothing is
+// written and Err says which line. A change of settings that changes
+// none of the sampled records goes unseen.
 type Resume struct {
 	f     *os.File
+	path  string
 	lines []doneLine
 	// Kept is the number of records kept from the file (the inputs
 	// skipped) once the inputs have been read.
@@ -48,7 +61,7 @@ func OpenResume(path string) (*Resume, *os.File, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	rs := &Resume{f: f}
+	rs := &Resume{f: f, path: path}
 	end, err := rs.scan()
 	if err == nil {
 		err = rs.truncate(end)
@@ -105,24 +118,51 @@ func (rs *Resume) truncate(end int64) error {
 	return err
 }
 
-// Inputs yields the inputs that are not in the file yet. It truncates the
-// file after the last record kept, before it yields the first input to
-// process, so that nothing has been written by then. If the caller stops
-// early, the file is left as it is.
-func (rs *Resume) Inputs(inputs iter.Seq[Input]) iter.Seq[Input] {
+// checkSamples is how many kept records are processed again to check that
+// the file was written with the same settings: a handful of documents,
+// nothing next to a run.
+const checkSamples = 16
+
+// Inputs yields the inputs that are not in the file yet. It checks a
+// sample of the kept records against p (see Resume) and truncates the file
+// after the last record kept, before it yields the first input to process,
+// so that nothing has been written by then. If a check fails, or the caller
+// stops early, the file is left as it is.
+func (rs *Resume) Inputs(p *pipeline.Pipeline, inputs iter.Seq[Input]) iter.Seq[Input] {
 	return func(yield func(Input) bool) {
 		i := 0
 		matching := true
+		var samples []sample
+		keep := func() bool {
+			rs.Kept = i
+			if err := rs.check(p, samples); err != nil {
+				rs.Err = err
+				return false
+			}
+			if err := rs.cut(i); err != nil {
+				rs.Err = fmt.Errorf("--resume: %w", err)
+				return false
+			}
+			return true
+		}
 		for in := range inputs {
 			if matching && i < len(rs.lines) && rs.lines[i].matches(in) {
+				// Samples at evenly spaced lines, and always the last
+				// matched one (replaced as matching goes on). Error
+				// records are kept on their id alone (a file unreadable
+				// then may be readable now), so they are not samples.
+				if rs.lines[i].sha256 != "" {
+					if n := len(samples); n > 0 && !samples[n-1].spaced {
+						samples = samples[:n-1]
+					}
+					samples = append(samples, sample{i, in, rs.sampled(i)})
+				}
 				i++
 				continue
 			}
 			if matching {
 				matching = false
-				rs.Kept = i
-				if err := rs.cut(i); err != nil {
-					rs.Err = fmt.Errorf("--resume: %w", err)
+				if !keep() {
 					return
 				}
 			}
@@ -131,12 +171,50 @@ func (rs *Resume) Inputs(inputs iter.Seq[Input]) iter.Seq[Input] {
 			}
 		}
 		if matching {
-			rs.Kept = i
-			if err := rs.cut(i); err != nil {
-				rs.Err = fmt.Errorf("--resume: %w", err)
-			}
+			keep()
 		}
 	}
+}
+
+// sample is a kept record to process again: its line and its input.
+type sample struct {
+	line   int
+	in     Input
+	spaced bool // one of the evenly spaced lines, kept as a sample
+}
+
+// sampled tells whether line i is one of the evenly spaced samples.
+func (rs *Resume) sampled(i int) bool {
+	n := len(rs.lines)
+	if n <= checkSamples {
+		return true
+	}
+	// Lines k*(n-1)/(checkSamples-1) for k = 0..checkSamples-1.
+	k := (i*(checkSamples-1) + n - 2) / (n - 1)
+	return k*(n-1)/(checkSamples-1) == i
+}
+
+// check processes the sampled inputs again and compares their records with
+// the file's lines.
+func (rs *Resume) check(p *pipeline.Pipeline, samples []sample) error {
+	for _, s := range samples {
+		start := int64(0)
+		if s.line > 0 {
+			start = rs.lines[s.line-1].end
+		}
+		have := make([]byte, rs.lines[s.line].end-start)
+		if _, err := rs.f.ReadAt(have, start); err != nil {
+			return fmt.Errorf("--resume %s: %w", rs.path, err)
+		}
+		want := append(record(p, s.in).AppendJSON(nil), '\n')
+		if !bytes.Equal(have, want) {
+			return fmt.Errorf("--resume %s: line %d (document %q) is not what these settings write for its document: "+
+				"the file was written with another gazetteer, model, word lists, --no-ner or --without, or by another version; "+
+				"nothing was written (run the same command as before, or without --resume)",
+				rs.path, s.line+1, s.in.ID)
+		}
+	}
+	return nil
 }
 
 // cut keeps the first n records of the file.

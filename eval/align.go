@@ -1,6 +1,9 @@
 package eval
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // scenario is how one prediction meets the gold spans, as numbered in
 // nervaluate (after David Batista's write-up of SemEval-2013 task 9.1).
@@ -24,9 +27,13 @@ const (
 	numSchemes
 )
 
-// SchemeNames are the names of the four schemes, as used in the JSON
+// schemeNames are the names of the four schemes, as used in the JSON
 // report; nervaluate calls "type" "ent_type".
-var SchemeNames = [numSchemes]string{"strict", "exact", "partial", "type"}
+var schemeNames = [numSchemes]string{"strict", "exact", "partial", "type"}
+
+// SchemeNames returns the names of the four schemes, as the JSON report
+// writes them, in its order (a copy).
+func SchemeNames() []string { return slices.Clone(schemeNames[:]) }
 
 // outcomes gives, for each scenario, what it adds to each scheme, copied
 // from nervaluate's compute_metrics. A missed gold span adds MIS to all.

@@ -1,6 +1,10 @@
 package eval
 
-import "github.com/extract-ca/extract/output"
+import (
+	"slices"
+
+	"github.com/extract-ca/extract/output"
+)
 
 // Span is one annotated or predicted mention. Offsets are Unicode code
 // point offsets into Document.Text (the indices of a Python string), end
@@ -24,13 +28,17 @@ type Document struct {
 	Error string `json:"error,omitempty"`
 }
 
-// Labels are the labels the scorer knows, in the order reports list them.
+// labels are the labels the scorer knows, in the order reports list them.
 // Spans with any other label are left out of scoring, as nervaluate does
 // with tags it was not asked about.
-var Labels = []string{output.LabelPerson, output.LabelPlace, output.LabelGroup}
+var labels = [...]string{output.LabelPerson, output.LabelPlace, output.LabelGroup}
+
+// Labels returns the labels the scorer knows, in the order reports list
+// them (a copy): spans with any other label are left out of scoring.
+func Labels() []string { return slices.Clone(labels[:]) }
 
 func isLabel(s string) bool {
-	for _, l := range Labels {
+	for _, l := range labels {
 		if s == l {
 			return true
 		}

@@ -1,6 +1,9 @@
 package eval
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Kinds of Mistake, in the order WriteErrors lists them.
 const (
@@ -10,8 +13,11 @@ const (
 	KindSpurious   = "spurious"    // a prediction that overlaps no gold span
 )
 
-// Kinds lists the mistake kinds in report order.
-var Kinds = []string{KindWrongSpan, KindWrongLabel, KindMissed, KindSpurious}
+// kinds are the mistake kinds in report order.
+var kinds = [...]string{KindWrongSpan, KindWrongLabel, KindMissed, KindSpurious}
+
+// Kinds returns the mistake kinds in report order (a copy).
+func Kinds() []string { return slices.Clone(kinds[:]) }
 
 // Mistake is one false positive or false negative under the strict
 // scheme, with what it takes to judge it.

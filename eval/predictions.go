@@ -1,7 +1,10 @@
 package eval
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 
 	"github.com/extract-ca/extract/internal/fileerr"
@@ -35,8 +38,15 @@ func FromRecords(recs []*output.Record) []Document {
 // output.Reader and converts it with FromRecords. Every malformed line is
 // reported, as a fileerr.ErrorList naming file.
 func ReadPredictions(r io.Reader, file string) ([]Document, error) {
+	recs, _, err := readRecords(r, file)
+	return FromRecords(recs), err
+}
+
+// readRecords reads the records of r and the line of each.
+func readRecords(r io.Reader, file string) ([]*output.Record, []int, error) {
 	var (
 		recs     []*output.Record
+		lines    []int
 		errs     fileerr.ErrorList
 		rd       = output.NewReader(r)
 		lastLine = -1
@@ -52,8 +62,8 @@ func ReadPredictions(r io.Reader, file string) ([]Document, error) {
 				errs.Add(file, 0, err)
 				break
 			}
-			// A read error (a line too long, a failing disk) repeats on
-			// the same line for ever; a bad line is followed by the next.
+			// A read error (a line too long, a failing disk) ends the
+			// stream; a bad line is followed by the next.
 			if perr.Line == lastLine {
 				break
 			}
@@ -63,6 +73,60 @@ func ReadPredictions(r io.Reader, file string) ([]Document, error) {
 			continue
 		}
 		recs = append(recs, rec)
+		lines = append(lines, rd.Line())
 	}
-	return FromRecords(recs), errs.Err()
+	return recs, lines, errs.Err()
+}
+
+// ReadPredictionsOf reads predictions as ReadPredictions does and checks
+// that each record was made from the text of the gold document with its id:
+// its sha256 (when it has one), its length in code points and the text of
+// each mention at its offsets. Scoring a run of other texts (an older
+// version of an article, another file with the same name) would count
+// mentions at offsets that mean nothing; each such record is an error at
+// its file and line. Records of documents the gold does not hold are left
+// to the scorer, which ignores them.
+func ReadPredictionsOf(r io.Reader, file string, gold []Document) ([]Document, error) {
+	recs, lines, err := readRecords(r, file)
+	var errs fileerr.ErrorList
+	if err != nil && !errors.As(err, &errs) {
+		return nil, err
+	}
+	texts := make(map[string]string, len(gold))
+	for _, d := range gold {
+		texts[d.ID] = d.Text
+	}
+	for i, rec := range recs {
+		text, ok := texts[rec.ID]
+		if !ok || rec.Error != "" {
+			continue
+		}
+		if why := notMadeFrom(rec, text); why != "" {
+			errs.Add(file, lines[i], fmt.Errorf("document %q was not made from the gold text: %s", rec.ID, why))
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return FromRecords(recs), nil
+}
+
+// notMadeFrom says why rec cannot be the output for text, or "".
+func notMadeFrom(rec *output.Record, text string) string {
+	if rec.SHA256 != "" {
+		sum := sha256.Sum256([]byte(text))
+		if hex.EncodeToString(sum[:]) != rec.SHA256 {
+			return "its sha256 differs"
+		}
+	}
+	cp := newCodePoints(text)
+	if rec.Length != len(cp) {
+		return fmt.Sprintf("its length is %d code points, the gold text's %d", rec.Length, len(cp))
+	}
+	for _, m := range rec.Mentions {
+		if m.Start < 0 || m.Start > m.End || m.End > len(cp) || cp.slice(m.Start, m.End) != m.Text {
+			return fmt.Sprintf("mention %s %q is not the gold text at %d–%d", m.ID, m.Text, m.Start, m.End)
+		}
+	}
+	return ""
 }

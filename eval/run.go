@@ -127,7 +127,7 @@ func predictions(ctx context.Context, opts Options, predict Predictor, gold []Do
 			return nil, err
 		}
 		defer f.Close()
-		return ReadPredictions(f, opts.PredFile)
+		return ReadPredictionsOf(f, opts.PredFile, gold)
 	}
 	if predict == nil {
 		return nil, errors.New("eval: no predictor and no prediction file")

@@ -130,7 +130,7 @@ func TestRunErrors(t *testing.T) {
 			neverCalled, "duplicate document id \"tj-1\"", 0},
 		{"bad prediction file", context.Background(),
 			Options{Gold: []string{filepath.Join("testdata", "gold.jsonl")}, PredFile: filepath.Join("testdata", "pred_bad.jsonl")},
-			neverCalled, "pred_bad.jsonl:2", 2},
+			neverCalled, "pred_bad.jsonl:2", 3}, // line 1 has no length: not made from tj-1's text
 		{"predictor fails", context.Background(), Options{Gold: []string{filepath.Join("testdata", "gold.jsonl")}}, failing, "model not found", 0},
 		{"no predictor", context.Background(), Options{Gold: []string{filepath.Join("testdata", "gold.jsonl")}}, nil, "no predictor", 0},
 		{"cancelled", cancelled, Options{Gold: []string{filepath.Join("testdata", "gold.jsonl")}}, neverCalled, "canceled", 0},
@@ -175,5 +175,37 @@ func TestRunDiff(t *testing.T) {
 	out.Reset()
 	if err := Run(context.Background(), opts, nil, &out); !errors.Is(err, stop) || out.Len() != 0 {
 		t.Errorf("got %v and %d bytes, want the Diff error and no report", err, out.Len())
+	}
+}
+
+// A prediction file made from other texts than the gold's is refused, each
+// record at its line; records of documents the gold lacks are let through.
+func TestReadPredictionsOf(t *testing.T) {
+	gold := []Document{{ID: "a", Text: "Rahmon visited Osh."}, {ID: "b", Text: "Ош"}}
+	const sumA = "0c4e6e0ae9ff7f1ad7ce6bd0e0d4b9e28e80d5e0f7ed9cbb5c2c5e0b8f2f7d50" // not a's sha256
+	for _, tc := range []struct {
+		name, line, err string
+	}{
+		{"made from the gold text", `{"id":"a","length":19,"mentions":[{"id":"m0","start":0,"end":6,"text":"Rahmon","label":"PERSON"}]}`, ""},
+		{"code points, not bytes", `{"id":"b","length":2,"mentions":[{"id":"m0","start":0,"end":2,"text":"Ош","label":"PLACE"}]}`, ""},
+		{"a document the gold lacks", `{"id":"c","length":5,"mentions":[]}`, ""},
+		{"a failed document", `{"id":"a","error":"a.txt: invalid UTF-8"}`, ""},
+		{"another sha256", `{"id":"a","sha256":"` + sumA + `","length":19,"mentions":[]}`, `pred.jsonl:1: document "a" was not made from the gold text: its sha256 differs`},
+		{"another length", `{"id":"a","length":40,"mentions":[]}`, `pred.jsonl:1: document "a" was not made from the gold text: its length is 40 code points, the gold text's 19`},
+		{"a mention elsewhere", `{"id":"a","length":19,"mentions":[{"id":"m0","start":15,"end":18,"text":"Rahmon","label":"PERSON"}]}`, `pred.jsonl:1: document "a" was not made from the gold text: mention m0 "Rahmon" is not the gold text at 15–18`},
+		{"a mention past the end", `{"id":"a","length":19,"mentions":[{"id":"m0","start":15,"end":25,"text":"Osh.","label":"PLACE"}]}`, `at 15–25`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pred, err := ReadPredictionsOf(strings.NewReader(tc.line+"\n"), "pred.jsonl", gold)
+			if tc.err == "" {
+				if err != nil || len(pred) != 1 {
+					t.Errorf("%d documents, err %v", len(pred), err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("err %v, want %q", err, tc.err)
+			}
+		})
 	}
 }

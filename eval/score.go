@@ -25,8 +25,8 @@ func (t *schemeTally) add(label string, o outcome) {
 func Score(gold, pred []Document) *Report {
 	var tallies [numSchemes]schemeTally
 	for i := range tallies {
-		tallies[i].byLabel = make(map[string]*Counts, len(Labels))
-		for _, l := range Labels {
+		tallies[i].byLabel = make(map[string]*Counts, len(labels))
+		for _, l := range labels {
 			tallies[i].byLabel[l] = &Counts{}
 		}
 	}
@@ -75,7 +75,7 @@ func Score(gold, pred []Document) *Report {
 	rep.Documents.Extra = len(rep.ExtraDocs)
 	rep.Documents.Failed = len(rep.FailedDocs)
 	for s := range tallies {
-		rep.Schemes = append(rep.Schemes, tallies[s].scores(SchemeNames[s], s == partialScheme || s == typeScheme))
+		rep.Schemes = append(rep.Schemes, tallies[s].scores(schemeNames[s], s == partialScheme || s == typeScheme))
 	}
 	rep.Coreference = coref.result()
 	return rep
@@ -117,10 +117,10 @@ func addCoreference(t *corefTally, a alignment) {
 }
 
 func (t *schemeTally) scores(name string, halfCredit bool) SchemeScores {
-	s := SchemeScores{Scheme: name, MacroLabels: []string{}, Labels: make(map[string]Counts, len(Labels))}
+	s := SchemeScores{Scheme: name, MacroLabels: []string{}, Labels: make(map[string]Counts, len(labels))}
 	t.micro.finish(halfCredit)
 	s.Micro = t.micro
-	for _, l := range Labels {
+	for _, l := range labels {
 		c := t.byLabel[l]
 		c.finish(halfCredit)
 		s.Labels[l] = *c

@@ -16,7 +16,7 @@ func (r *Report) WriteTable(w io.Writer) error {
 			fmt.Fprintln(tw)
 		}
 		fmt.Fprintf(tw, "%s\tCOR\tINC\tPAR\tMIS\tSPU\tP\tR\tF1\n", s.Scheme)
-		for _, l := range Labels {
+		for _, l := range labels {
 			writeCountsRow(tw, l, s.Labels[l])
 		}
 		writeCountsRow(tw, "micro", s.Micro)
@@ -59,12 +59,12 @@ func (r *Report) WriteJSON(w io.Writer) error {
 //
 //	doc  gold [start,end) LABEL "text"  pred [start,end) LABEL "text"  context
 func (r *Report) WriteErrors(w io.Writer) error {
-	byKind := make(map[string][]Mistake, len(Kinds))
+	byKind := make(map[string][]Mistake, len(kinds))
 	for _, m := range r.Errors {
 		byKind[m.Kind] = append(byKind[m.Kind], m)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for i, kind := range Kinds {
+	for i, kind := range kinds {
 		if i > 0 {
 			fmt.Fprintln(tw)
 		}

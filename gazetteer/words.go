@@ -55,7 +55,7 @@ func isLetterOrDigit(r rune) bool {
 
 func isApostrophe(r rune) bool {
 	switch r {
-	case '\'', '’', '‘', '`', 'ʼ', 'ʻ', '´':
+	case '\'', '’', '‘', '`', '´', 'ʼ', 'ʻ', 'ʿ', 'ʾ', '′': // IsApostrophe's
 		return true
 	}
 	return false

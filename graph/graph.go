@@ -43,6 +43,7 @@ import (
 	"strings"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/output"
 )
 
@@ -243,7 +244,10 @@ func (b *Builder) entity(nk, id, label string) (*node, int32) {
 // Add counts one record. It fails only with Options.Documents, on a
 // document id seen before: two nodes cannot share an id.
 func (b *Builder) Add(r *output.Record) error {
-	b.records++
+	if r.Error == "" && b.opts.Documents && b.docIDs[r.ID] {
+		return fmt.Errorf("document %q appears twice (with --documents, document ids must be unique)", r.ID)
+	}
+	b.records++ // a refused record is not counted
 	if r.Error != "" {
 		b.skipped++
 		return nil
@@ -251,9 +255,6 @@ func (b *Builder) Add(r *output.Record) error {
 	doc := b.records
 	var d *document
 	if b.opts.Documents {
-		if b.docIDs[r.ID] {
-			return fmt.Errorf("document %q appears twice (with --documents, document ids must be unique)", r.ID)
-		}
 		b.docIDs[r.ID] = true
 		b.docs = append(b.docs, document{id: r.ID, source: r.Source, entities: map[int32]int{}})
 		d = &b.docs[len(b.docs)-1]
@@ -331,17 +332,32 @@ func (b *Builder) Add(r *output.Record) error {
 // them, reading one at a time. A malformed line stops it with an error
 // that gives the line.
 func (b *Builder) AddAll(r io.Reader) error {
+	var first error
+	b.AddEach(r, func(err error) bool {
+		first = err
+		return false
+	})
+	return first
+}
+
+// AddEach adds the records of r, as AddAll, but hands each line it cannot
+// add (not a record, as the cut last line of a killed run; a record Add
+// refuses) to bad, with its line, and goes on with the next line while bad
+// returns true. The records around a damaged line still count.
+func (b *Builder) AddEach(r io.Reader, bad func(error) bool) {
 	rd := output.NewReader(r)
 	for {
 		rec, err := rd.Read()
 		if err == io.EOF {
-			return nil
+			return
 		}
-		if err != nil {
-			return err
+		if err == nil {
+			if err = b.Add(rec); err != nil {
+				err = &fileerr.ParseError{Line: rd.Line(), Err: err}
+			}
 		}
-		if err := b.Add(rec); err != nil {
-			return err
+		if err != nil && !bad(err) {
+			return
 		}
 	}
 }

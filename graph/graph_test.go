@@ -1,11 +1,13 @@
 package graph
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/output"
 )
 
@@ -162,6 +164,40 @@ func TestAddAllError(t *testing.T) {
 	err := b.AddAll(strings.NewReader(`{"id":"a"}` + "\n{bad\n"))
 	if err == nil || !strings.Contains(err.Error(), "line 2") {
 		t.Errorf("err = %v, want one on line 2", err)
+	}
+}
+
+// AddEach hands each line it cannot add to bad, with its line, and goes
+// on while bad says so; the records around it count.
+func TestAddEach(t *testing.T) {
+	src := `{"id":"a","mentions":[{"id":"m0","text":"Osh","label":"PLACE","entity":"place/osh","sentence":0}],"entities":[{"id":"place/osh","label":"PLACE","name":"Osh","mentions":["m0"]}]}
+{bad
+
+{"id":"b","mentions":[{"id":"m0","text":"Osh","label":"PLACE","entity":"place/osh","sentence":0}],"entities":[{"id":"place/osh","label":"PLACE","name":"Osh","mentions":["m0"]}]}
+{"id":"a"}
+{"id":"c","mentio`
+	b := NewBuilder(Options{Documents: true}) // a repeated document is refused
+	var lines []string
+	b.AddEach(strings.NewReader(src), func(err error) bool {
+		var pe *fileerr.ParseError
+		if !errors.As(err, &pe) {
+			t.Fatalf("%v is not a ParseError", err)
+		}
+		lines = append(lines, fmt.Sprint(pe.Line))
+		return true
+	})
+	if got := strings.Join(lines, " "); got != "2 5 6" {
+		t.Errorf("bad lines %s, want 2 5 6", got)
+	}
+	if g := b.Graph(); b.Records() != 2 || len(g.Nodes) != 1 || g.Nodes[0].Documents != 2 {
+		t.Errorf("%d records: %s", b.Records(), describe(g))
+	}
+
+	// Stopping at the first bad line leaves the records after it out.
+	b = NewBuilder(Options{})
+	b.AddEach(strings.NewReader(src), func(error) bool { return false })
+	if b.Records() != 1 {
+		t.Errorf("stopped at line 2, yet %d records", b.Records())
 	}
 }
 

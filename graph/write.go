@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -26,8 +27,12 @@ const (
 // in a name; a form that holds one reads back as two.
 const FormSeparator = "|"
 
-// Formats are the names WriteFormat accepts; neo4j writes a directory.
-var Formats = []string{"graphml", "gexf", "nodelink", "neo4j"}
+// formats are the names WriteFormat accepts; neo4j writes a directory.
+var formats = [...]string{"graphml", "gexf", "nodelink", "neo4j"}
+
+// Formats returns the names WriteFormat accepts (a copy); neo4j writes a
+// directory.
+func Formats() []string { return slices.Clone(formats[:]) }
 
 // xmlText escapes s for XML text and attribute values; characters XML
 // cannot hold become U+FFFD, so the file always parses.
@@ -275,14 +280,17 @@ func WriteNodeLink(w io.Writer, g *Graph) error {
 	return o.flush()
 }
 
-// Neo4jFiles are the files WriteNeo4j writes, with their CSV headers in
+// Neo4jFile is a file WriteNeo4j writes and its CSV header.
+type Neo4jFile struct {
+	Name   string
+	Header []string
+}
+
+// neo4jFiles are the files WriteNeo4j writes, with their CSV headers in
 // the format of `neo4j-admin database import full`. All four are written
 // even when empty (documents without Options.Documents), so that one
 // import command always works.
-var Neo4jFiles = []struct {
-	Name   string
-	Header []string
-}{
+var neo4jFiles = [...]Neo4jFile{
 	{"entities.csv", []string{"id:ID", ":LABEL", "name", "kind", "country", "parent", "documents:int", "mentions:int", "forms:string[]"}},
 	{"documents.csv", []string{"id:ID", ":LABEL", "name", "source", "mentions:int"}},
 	{"co_occurs.csv", []string{":START_ID", ":END_ID", ":TYPE", "weight:int", "documents:int"}},
@@ -326,7 +334,7 @@ func WriteNeo4j(dir string, g *Graph) error {
 	for _, m := range g.Mentions {
 		rows[3] = append(rows[3], []string{DocumentNodeID(m.Document), m.Entity, TypeMentions, strconv.Itoa(m.Count)})
 	}
-	for i, f := range Neo4jFiles {
+	for i, f := range neo4jFiles {
 		if err := writeCSV(filepath.Join(dir, f.Name), f.Header, rows[i]); err != nil {
 			return err
 		}
@@ -358,5 +366,15 @@ func Write(w io.Writer, format string, g *Graph) error {
 	case "neo4j":
 		return errors.New("the neo4j format is a directory of CSV files: use WriteNeo4j")
 	}
-	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
+	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(formats[:], ", "))
+}
+
+// Neo4jFiles returns the files WriteNeo4j writes with their CSV headers, in
+// the order it writes them (a copy).
+func Neo4jFiles() []Neo4jFile {
+	out := slices.Clone(neo4jFiles[:])
+	for i := range out {
+		out[i].Header = slices.Clone(out[i].Header)
+	}
+	return out
 }

@@ -34,7 +34,7 @@ func TestGolden(t *testing.T) {
 	if err := WriteNeo4j(dir, g); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range Neo4jFiles {
+	for _, f := range neo4jFiles {
 		b, err := os.ReadFile(filepath.Join(dir, f.Name))
 		if err != nil {
 			t.Fatal(err)
@@ -60,7 +60,7 @@ func TestNeo4jFormat(t *testing.T) {
 	}
 	ids := map[string]bool{}
 	rels := 0
-	for _, f := range Neo4jFiles {
+	for _, f := range neo4jFiles {
 		rows := readCSV(t, filepath.Join(dir, f.Name))
 		header := rows[0]
 		if !slices.Equal(header, f.Header) {
@@ -215,4 +215,21 @@ func FuzzGraph(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestFormatListsAreCopies checks that Formats and Neo4jFiles give copies,
+// headers included: a caller's change reaches neither the writers nor the
+// next caller.
+func TestFormatListsAreCopies(t *testing.T) {
+	formats := Formats()
+	formats[0] = "changed"
+	if Formats()[0] != "graphml" {
+		t.Errorf("Formats()[0] = %q after a caller changed its copy", Formats()[0])
+	}
+	files := Neo4jFiles()
+	files[0].Name = "changed"
+	files[0].Header[0] = "changed"
+	if f := Neo4jFiles()[0]; f.Name != "entities.csv" || f.Header[0] != "id:ID" {
+		t.Errorf("Neo4jFiles()[0] = %v after a caller changed its copy", f)
+	}
 }

@@ -20,33 +20,20 @@ func (r *Record) AppendJSON(b []byte) []byte {
 	// One allocation of about the line's size, instead of the doublings
 	// (and copies) of a line that grows from nothing to tens of KB.
 	b = slices.Grow(b, r.sizeHint())
-	b = append(b, `{"id":`...)
-	b = appendString(b, r.ID)
-	b = append(b, `,"source":`...)
-	b = appendString(b, r.Source)
+	b = appendStringField(b, `{"id":`, r.ID)
+	b = appendStringField(b, `,"source":`, r.Source)
 	if r.Error != "" {
-		b = append(b, `,"error":`...)
-		b = appendString(b, r.Error)
+		b = appendStringField(b, `,"error":`, r.Error)
 		return append(b, '}')
 	}
 	if r.SHA256 != "" {
-		b = append(b, `,"sha256":`...)
-		b = appendString(b, r.SHA256)
+		b = appendStringField(b, `,"sha256":`, r.SHA256)
 	}
-	b = append(b, `,"length":`...)
-	b = strconv.AppendInt(b, int64(r.Length), 10)
-
-	b = append(b, `,"sentences":`...)
-	b = appendArray(b, r.Sentences, appendSentence)
-
-	b = append(b, `,"mentions":`...)
-	b = appendArray(b, r.Mentions, (*Mention).appendJSON)
-
-	b = append(b, `,"entities":`...)
-	b = appendArray(b, r.Entities, (*Entity).appendJSON)
-
-	b = append(b, `,"edges":`...)
-	b = appendArray(b, r.Edges, (*Edge).appendJSON)
+	b = appendIntField(b, `,"length":`, r.Length)
+	b = appendArray(b, `,"sentences":`, r.Sentences, appendSentence)
+	b = appendArray(b, `,"mentions":`, r.Mentions, (*Mention).appendJSON)
+	b = appendArray(b, `,"entities":`, r.Entities, (*Entity).appendJSON)
+	b = appendArray(b, `,"edges":`, r.Edges, (*Edge).appendJSON)
 	return append(b, '}')
 }
 
@@ -79,10 +66,21 @@ func (r *Record) sizeHint() int {
 	return n
 }
 
-// appendArray appends s as a JSON array, each element by appendElem, or
-// null for a nil slice, as encoding/json does. Elements go by pointer so
-// that the records' structs are not copied.
-func appendArray[T any](b []byte, s []T, appendElem func(*T, []byte) []byte) []byte {
+// appendStringField appends key (the field's name with its quotes and
+// colon, and the brace or comma before it) and the JSON string s.
+func appendStringField(b []byte, key, s string) []byte { return appendString(append(b, key...), s) }
+
+// appendIntField appends key, as appendStringField does, and the number n.
+func appendIntField(b []byte, key string, n int) []byte {
+	return strconv.AppendInt(append(b, key...), int64(n), 10)
+}
+
+// appendArray appends key, as appendStringField does, and s as a JSON
+// array, each element by appendElem, or null for a nil slice, as
+// encoding/json does. Elements go by pointer so that the records' structs
+// are not copied.
+func appendArray[T any](b []byte, key string, s []T, appendElem func(*T, []byte) []byte) []byte {
+	b = append(b, key...)
 	if s == nil {
 		return append(b, "null"...)
 	}
@@ -96,6 +94,9 @@ func appendArray[T any](b []byte, s []T, appendElem func(*T, []byte) []byte) []b
 	return append(b, ']')
 }
 
+// appendStringElem appends the array element *s as a JSON string.
+func appendStringElem(s *string, b []byte) []byte { return appendString(b, *s) }
+
 func appendSentence(s *[2]int, b []byte) []byte {
 	b = append(b, '[')
 	b = strconv.AppendInt(b, int64(s[0]), 10)
@@ -105,62 +106,41 @@ func appendSentence(s *[2]int, b []byte) []byte {
 }
 
 func (m *Mention) appendJSON(b []byte) []byte {
-	b = append(b, `{"id":`...)
-	b = appendString(b, m.ID)
-	b = append(b, `,"start":`...)
-	b = strconv.AppendInt(b, int64(m.Start), 10)
-	b = append(b, `,"end":`...)
-	b = strconv.AppendInt(b, int64(m.End), 10)
-	b = append(b, `,"byte_start":`...)
-	b = strconv.AppendInt(b, int64(m.ByteStart), 10)
-	b = append(b, `,"byte_end":`...)
-	b = strconv.AppendInt(b, int64(m.ByteEnd), 10)
-	b = append(b, `,"text":`...)
-	b = appendString(b, m.Text)
-	b = append(b, `,"label":`...)
-	b = appendString(b, m.Label)
-	b = append(b, `,"entity":`...)
-	b = appendString(b, m.Entity)
-	b = append(b, `,"source":`...)
-	b = appendString(b, m.Source)
-	b = append(b, `,"sentence":`...)
-	b = strconv.AppendInt(b, int64(m.Sentence), 10)
+	b = appendStringField(b, `{"id":`, m.ID)
+	b = appendIntField(b, `,"start":`, m.Start)
+	b = appendIntField(b, `,"end":`, m.End)
+	b = appendIntField(b, `,"byte_start":`, m.ByteStart)
+	b = appendIntField(b, `,"byte_end":`, m.ByteEnd)
+	b = appendStringField(b, `,"text":`, m.Text)
+	b = appendStringField(b, `,"label":`, m.Label)
+	b = appendStringField(b, `,"entity":`, m.Entity)
+	b = appendStringField(b, `,"source":`, m.Source)
+	b = appendIntField(b, `,"sentence":`, m.Sentence)
 	return append(b, '}')
 }
 
 func (e *Entity) appendJSON(b []byte) []byte {
-	b = append(b, `{"id":`...)
-	b = appendString(b, e.ID)
-	b = append(b, `,"label":`...)
-	b = appendString(b, e.Label)
-	b = append(b, `,"name":`...)
-	b = appendString(b, e.Name)
+	b = appendStringField(b, `{"id":`, e.ID)
+	b = appendStringField(b, `,"label":`, e.Label)
+	b = appendStringField(b, `,"name":`, e.Name)
 	if e.Kind != "" {
-		b = append(b, `,"kind":`...)
-		b = appendString(b, e.Kind)
+		b = appendStringField(b, `,"kind":`, e.Kind)
 	}
 	if e.Key != "" {
-		b = append(b, `,"key":`...)
-		b = appendString(b, e.Key)
+		b = appendStringField(b, `,"key":`, e.Key)
 	}
-	b = append(b, `,"mentions":`...)
-	b = appendArray(b, e.Mentions, func(id *string, b []byte) []byte { return appendString(b, *id) })
+	b = appendArray(b, `,"mentions":`, e.Mentions, appendStringElem)
 	if len(e.Candidates) > 0 {
-		b = append(b, `,"candidates":`...)
-		b = appendArray(b, e.Candidates, func(id *string, b []byte) []byte { return appendString(b, *id) })
+		b = appendArray(b, `,"candidates":`, e.Candidates, appendStringElem)
 	}
 	return append(b, '}')
 }
 
 func (e *Edge) appendJSON(b []byte) []byte {
-	b = append(b, `{"source":`...)
-	b = appendString(b, e.Source)
-	b = append(b, `,"target":`...)
-	b = appendString(b, e.Target)
-	b = append(b, `,"relation":`...)
-	b = appendString(b, e.Relation)
-	b = append(b, `,"weight":`...)
-	b = strconv.AppendInt(b, int64(e.Weight), 10)
+	b = appendStringField(b, `{"source":`, e.Source)
+	b = appendStringField(b, `,"target":`, e.Target)
+	b = appendStringField(b, `,"relation":`, e.Relation)
+	b = appendIntField(b, `,"weight":`, e.Weight)
 	return append(b, '}')
 }
 

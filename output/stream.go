@@ -45,6 +45,7 @@ const maxLine = 256 << 20
 type Reader struct {
 	s    *bufio.Scanner
 	line int
+	done bool // the stream failed (a read error, a line over maxLine): no more records
 }
 
 // NewReader returns a Reader that reads from r.
@@ -56,9 +57,12 @@ func NewReader(r io.Reader) *Reader {
 
 // Read returns the next record, or io.EOF after the last one. Blank lines
 // are skipped. A malformed line yields a *fileerr.ParseError with its line (and no
-// file: the Reader does not know the name); reading may go on.
+// file: the Reader does not know the name); reading may go on with the next
+// line. An error of the stream itself (a read error, a line over 256 MiB) is
+// also a *fileerr.ParseError, at the line it stopped on; Read returns io.EOF
+// after it.
 func (r *Reader) Read() (*Record, error) {
-	for r.s.Scan() {
+	for !r.done && r.s.Scan() {
 		r.line++
 		b := r.s.Bytes()
 		if len(trimSpace(b)) == 0 {
@@ -73,11 +77,16 @@ func (r *Reader) Read() (*Record, error) {
 		}
 		return &rec, nil
 	}
-	if err := r.s.Err(); err != nil {
+	if err := r.s.Err(); err != nil && !r.done {
+		r.done = true
 		return nil, &fileerr.ParseError{Line: r.line + 1, Err: err}
 	}
 	return nil, io.EOF
 }
+
+// Line is the line number of the last line Read returned (a record or an
+// error), counting from 1.
+func (r *Reader) Line() int { return r.line }
 
 func trimSpace(b []byte) []byte {
 	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t' || b[0] == '\r') {

@@ -93,13 +93,13 @@ func bracketedAcronym(text string, i int) (Span, bool) {
 	// Look no further than the longest acronym: a search to the next ")"
 	// of the text, for every mention followed by "(", is quadratic in a
 	// text without one.
-	end := strings.IndexByte(text[start:min(len(text), start+13+pad)], ')')
+	end := strings.IndexByte(text[start:min(len(text), start+maxAcronym*utf8.UTFMax+1+pad)], ')')
 	if end >= 1 && pad == 1 && text[start+end-1] == ' ' {
 		end--
 	} else if pad == 1 {
 		return Span{}, false
 	}
-	if end < 2 || end > 12 {
+	if end < 1 {
 		return Span{}, false
 	}
 	word := text[start : start+end]
@@ -109,23 +109,33 @@ func bracketedAcronym(text string, i int) (Span, bool) {
 	return Span{Start: start, End: start + end}, true
 }
 
-// isAcronym: two to ten letters or digits, starting with a capital, with
-// at least two capitals and no lower-case letter but a plural s or a
-// short joining word's letter ("RFE/RL" is not one word; skip it).
+// maxAcronym is the most letters and digits an acronym has.
+const maxAcronym = 10
+
+// isAcronym: two to maxAcronym letters or digits (counted in characters,
+// whatever the script), starting with a capital, with at least two
+// capitals and no lower-case letter but a plural s at the end ("NGOs") or
+// the one letter of a short joining word between two capitals ("MoD",
+// "BiH"): "KazMunayGas" is a name, and "RFE/RL" is not one word.
 func isAcronym(w string) bool {
-	caps := 0
+	caps, n := 0, 0
+	prev := rune(0) // the rune before r; 0 at the start
 	for i, r := range w {
+		n++
+		next, _ := utf8.DecodeRuneInString(w[i+utf8.RuneLen(r):])
 		switch {
 		case unicode.IsUpper(r):
 			caps++
 		case unicode.IsDigit(r) && i > 0:
-		case unicode.IsLower(r) && i > 0:
+		case r == 's' && i+1 == len(w) && unicode.IsUpper(prev):
+		case unicode.IsLower(r) && unicode.IsUpper(prev) && unicode.IsUpper(next):
 		default:
 			return false
 		}
+		prev = r
 	}
 	first, _ := utf8.DecodeRuneInString(w)
-	return caps >= 2 && unicode.IsUpper(first)
+	return n <= maxAcronym && caps >= 2 && unicode.IsUpper(first)
 }
 
 // plausibleAcronym checks that the acronym can abbreviate the long form

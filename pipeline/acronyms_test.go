@@ -23,7 +23,21 @@ func TestBracketedAcronym(t *testing.T) {
 		{"Steppe Policy Institute (the SPI)", 23, Span{}, false},
 		{"Steppe Policy Institute (S)", 23, Span{}, false},
 		{"Steppe Policy Institute (ABCDEFGHIJKLM)", 23, Span{}, false},
-		{"Steppe Policy Institute ( ABCDEFGHIJKL )", 23, Span{Start: 26, End: 38}, true},
+		{"Steppe Policy Institute ( ABCDEFGHIJ )", 23, Span{Start: 26, End: 36}, true},
+		{"Steppe Policy Institute (ABCDEFGHIJK)", 23, Span{}, false},    // eleven letters
+		{"Steppe Policy Institute ( ABCDEFGHIJKL )", 23, Span{}, false}, // twelve
+		{"Rosatom (РОСАТОМ) said", 7, Span{Start: 9, End: 23}, true},    // seven letters, fourteen bytes
+		{"Rosatom (РОСАТОМКОР)", 7, Span{Start: 9, End: 29}, true},      // ten letters, twenty bytes
+		{"Rosatom (РОСАТОМКОРП)", 7, Span{}, false},                     // eleven
+		{"Kazakh Oil and Gas (KazMunayGas) said", 18, Span{}, false},    // a name, not an acronym
+		{"Non-Governmental Organisations (NGOs)", 30, Span{Start: 32, End: 36}, true},
+		{"Ministry of Defence (MoD)", 19, Span{Start: 21, End: 24}, true},
+		{"Ministry of Defence (Mod)", 19, Span{}, false},
+		{"Ministry of Defence (MoDs)", 19, Span{Start: 21, End: 25}, true},
+		{"Ministry of Defence (MOs2)", 19, Span{}, false}, // s only at the end
+		{"Steppe Policy Institute (S1)", 23, Span{}, false},
+		{"Steppe Policy Institute (G20)", 23, Span{}, false}, // one capital
+		{"Steppe Policy Institute (GU20)", 23, Span{Start: 25, End: 29}, true},
 		{"Steppe Policy Institute (", 23, Span{}, false},
 		{"Steppe Policy Institute ( ", 23, Span{}, false},
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/extract-ca/extract/gazetteer"
 	"github.com/extract-ca/extract/text"
@@ -135,13 +136,19 @@ func (c *docContext) count() {
 // sharedCountry returns the country of all the entries, or "" when they
 // have none or several.
 func sharedCountry(entries []*gazetteer.Entry) string {
-	code := entries[0].Country
+	return shared(entries, func(e *gazetteer.Entry) string { return e.Country })
+}
+
+// shared returns the value of field that all the entries have, or "" when
+// they differ.
+func shared(entries []*gazetteer.Entry, field func(*gazetteer.Entry) string) string {
+	v := field(entries[0])
 	for _, e := range entries[1:] {
-		if e.Country != code {
+		if field(e) != v {
 			return ""
 		}
 	}
-	return code
+	return v
 }
 
 func startsUpper(w string) bool {
@@ -189,7 +196,7 @@ func (l Link) choose(d *Doc, m *Mention, ctx *docContext) (*gazetteer.Entry, []*
 	if !sameCountry(cands) && sharedKind(cands) != "" {
 		cands = narrow(cands, func(e *gazetteer.Entry) int { return ctx.countries[e.Country] }) // 6
 	}
-	e, decided := chooseEntry(cands, d.words().kindAfter[next]) // 7
+	e, decided := chooseEntry(cands, d.words().kindAfter[next], d.words().areaOfSeat) // 7
 	if len(cands) > 1 && !decided && m.Ambiguous {
 		return nil, cands
 	}
@@ -297,10 +304,18 @@ func sameCountry(cands []*gazetteer.Entry) bool { return sharedCountry(cands) !=
 // wordBefore returns the word that ends at offset i, after spaces, on the
 // same line, or "".
 func wordBefore(text string, i int) string {
-	rest := strings.TrimRight(text[:i], " \t")
+	rest := strings.TrimRightFunc(text[:i], isSpaceInLine)
 	start := strings.LastIndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
-	return rest[start+1:]
+	if start < 0 {
+		return rest
+	}
+	_, size := utf8.DecodeRuneInString(rest[start:]) // the non-letter may be “ or «
+	return rest[start+size:]
 }
+
+// isSpaceInLine tells a space that does not end a line (a no-break space
+// counts).
+func isSpaceInLine(r rune) bool { return r != '\n' && r != '\r' && unicode.IsSpace(r) }
 
 // ambiguousID is the id of an ambiguous entity: its label and the words
 // of its name, "ambiguous/group/supreme-court", the same for the same

@@ -31,10 +31,9 @@ import (
 //     guideline says; a name inside it is found by the gazetteer or rules.
 //
 // A trained entity model learned where names start and which one-word
-// names are places from annotated text: with it (Doc.ownBounds) the
-// leading-word trim and the one-word place test are left out, since each
-// loses strict F1 on CoNLL-2003 dev, WikiGold and GMB with it (measured
-// with scripts/ablation; see docs/architecture.md).
+// names are places from annotated text: with it some of these repairs are
+// left out, each where it loses on development data with it (modelPolicy
+// declares which, with the figures).
 //
 // The label evidence the clean-up finds (initials make a person, a head
 // noun such as "Institute" a group) is kept as a hint on the span; resolve
@@ -61,10 +60,10 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 		before := m.Span
 		m.Span = trimNonWord(text, m.Span)
 		m.Span = trimPossessive(text, m.Span)
-		if !d.ownBounds {
-			m.Span = trimLeadingWords(lists, text, m.Span)
+		m.Span = trimLeadingWords(d.policy(), lists, text, m.Span)
+		if d.policy().trimTrailingLower {
+			m.Span = trimTrailingLowerCase(text, m.Span)
 		}
-		m.Span = trimTrailingLowerCase(text, m.Span)
 		if m.Span == before || m.Len() <= 0 {
 			break
 		}
@@ -90,7 +89,7 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	if !unicode.IsUpper(first) && !hasUpper(surface) {
 		return m, false // no capital: not a name
 	}
-	if last := lastWord(surface); inLower(lists.demonyms, last) {
+	if last := lastWord(surface); d.policy().dropDemonymEnd && inLower(lists.demonyms, last) {
 		return m, false // "Central Asian", "Afghan": an adjective, not a name
 	}
 	if inLower(lists.eventHeads, lastWord(surface)) {
@@ -102,7 +101,7 @@ func cleanModel(d *Doc, m Mention) (Mention, bool) {
 	if allCommon(d, surface) {
 		return m, false // "Water Management", "Joint Statement"
 	}
-	if !d.ownBounds && m.label() == output.LabelPlace && !strings.ContainsAny(surface, " -") && !locative(lists, d.Text, m.Span) {
+	if d.policy().oneWordPlaceTest && m.label() == output.LabelPlace && !strings.ContainsAny(surface, " -") && !locative(lists, d.Text, m.Span) {
 		return m, false
 	}
 	if !strings.ContainsAny(surface, " -") {
@@ -178,10 +177,10 @@ func trimPossessive(text string, s Span) Span {
 // trimLeadingWords drops a leading "the", title or demonym: "President
 // Islam Karimov" names Islam Karimov, "Afghan Taliban" names the Taliban;
 // but the adjective that starts an organisation's name stays.
-func trimLeadingWords(lists *words, text string, s Span) Span {
+func trimLeadingWords(p *modelPolicy, lists *words, text string, s Span) Span {
 	first, rest, ok := edgeWord(text, s, false)
 	w := strings.ToLower(strings.TrimSuffix(first, "."))
-	if ok && (w == "the" || lists.titles[w] || lists.demonyms[w] && !hasOrgHead(lists, text[s.Start:s.End])) {
+	if ok && (p.trimThe && w == "the" || p.trimTitles && lists.titles[w] || p.trimDemonyms && lists.demonyms[w] && !hasOrgHead(lists, text[s.Start:s.End])) {
 		return rest
 	}
 	return s

@@ -75,8 +75,12 @@ type Coref struct {
 	off map[string]bool // rules left out
 }
 
-// CorefRules are the names of the coref stage's rules, in their order.
-var CorefRules = []string{"variant", "surname", "initials", "middle", "acronym", "relabel", "repeat"}
+// corefRules are the names of the coref stage's rules, in their order.
+var corefRules = [...]string{"variant", "surname", "initials", "middle", "acronym", "relabel", "repeat"}
+
+// CorefRules returns the names of the coref stage's rules, in their order
+// (a copy): Config.Without leaves one out as "coref/RULE".
+func CorefRules() []string { return slices.Clone(corefRules[:]) }
 
 func (c Coref) Process(d *Doc) error {
 	forms := make([]nameForm, len(d.Mentions))

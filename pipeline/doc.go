@@ -118,14 +118,12 @@ type Doc struct {
 	Model       []Mention     // ner: candidate model hits
 	Cleaned     []Mention     // clean: model hits trimmed, non-names dropped
 	cleaned     bool          // clean ran: resolve reads Cleaned, else the raw Model
-	// ownBounds says the model's spans are names as its labels bound them
-	// (a trained entity model's B-/I- labels), not runs of adjacent
-	// labelled tokens (prose's weights, which mark most name tokens B-):
-	// the repairs made for prose's boundaries are then left out.
-	ownBounds bool
-	Mentions  []Mention // resolve (and acronyms, link): final mentions in text order
-	Entities  []Entity  // graph
-	Edges     []Edge    // graph
+	// modelPolicy is which repairs of clean and resolve apply to the
+	// model's spans (nil: prose's weights, all of them); ner sets it.
+	modelPolicy *modelPolicy
+	Mentions    []Mention // resolve (and acronyms, link): final mentions in text order
+	Entities    []Entity  // graph
+	Edges       []Edge    // graph
 
 	lower     map[string]bool // tokens written in lower case, built on demand (usedInLowerCase)
 	lowerDone bool            // lower is built for this document

@@ -19,12 +19,9 @@ func (Domains) Process(d *Doc) error {
 		if !isDomain(d.words().topLevelDomains, t.Text) {
 			continue
 		}
-		// "www.example.com/path" and "http://..." are addresses, not names:
-		// prose keeps them as one token, so the token itself tells. A
-		// host name with "www." is an address too ("visit us at
-		// www.example.com"); a site's name is written without it.
-		if k > 0 && d.Tokens[k-1].End == t.Start && strings.HasSuffix(d.Tokens[k-1].Text, "/") ||
-			len(t.Text) > 4 && strings.EqualFold(t.Text[:4], "www.") {
+		// A domain written right after a token ending in "/" is the
+		// rest of an address the tokenizer split, not a name.
+		if k > 0 && d.Tokens[k-1].End == t.Start && strings.HasSuffix(d.Tokens[k-1].Text, "/") {
 			continue
 		}
 		d.Rules = append(d.Rules, Mention{Span: t.Span, Label: output.LabelGroup, Source: output.SourceRule, Ref: -1})
@@ -35,7 +32,10 @@ func (Domains) Process(d *Doc) error {
 // isDomain reports whether tok is a bare domain name: labels of letters,
 // digits and hyphens separated by full stops, the last one a known
 // top-level domain, and the first starting with a letter. "e.g." and
-// "U.S." are not. topLevelDomains (a word list) are the endings a site's
+// "U.S." are not, nor is an address: a token holding "/", "@" or ":"
+// ("www.example.com/path", "http://..."; prose keeps them as one token),
+// or a host name under "www." ("visit us at www.example.com"), which a
+// site's name is written without. topLevelDomains (a word list) are the endings a site's
 // name is recognised by: generic ones and the country codes of the region
 // and of the sources it cites.
 //
@@ -43,8 +43,7 @@ func (Domains) Process(d *Doc) error {
 // full stop and are refused at once.
 func isDomain(topLevelDomains map[string]bool, tok string) bool {
 	dot := strings.LastIndexByte(tok, '.')
-	if dot < 0 || strings.ContainsAny(tok, "/@:") ||
-		len(tok) >= 4 && strings.EqualFold(tok[:4], "www.") && strings.Count(tok, ".") < 2 {
+	if dot < 0 || strings.ContainsAny(tok, "/@:") || len(tok) >= 4 && strings.EqualFold(tok[:4], "www.") {
 		return false
 	}
 	if !inLower(topLevelDomains, tok[dot+1:]) {

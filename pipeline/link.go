@@ -103,7 +103,7 @@ func AutoKey(name string) string {
 func nameWords(name string, spell func(string) string) []string {
 	var parts []string
 	for _, w := range strings.FieldsFunc(name, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) && !strings.ContainsRune(apostrophes, r)
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) && !gazetteer.IsApostrophe(r)
 	}) {
 		if k := spell(w); k != "" {
 			parts = append(parts, k)
@@ -112,14 +112,10 @@ func nameWords(name string, spell func(string) string) []string {
 	return parts
 }
 
-// apostrophes are the marks inside a word that its spelling drops
-// ("O‘zbekiston", "Rahmon's"), as gazetteer.Fold does.
-const apostrophes = "'’‘`´"
-
 // wordAfter returns the lower-cased word that follows offset i on the same
 // line, or "".
 func wordAfter(text string, i int) string {
-	rest := strings.TrimLeft(text[i:], " \t")
+	rest := strings.TrimLeftFunc(text[i:], isSpaceInLine)
 	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
 	if end < 0 {
 		end = len(rest)
@@ -128,9 +124,10 @@ func wordAfter(text string, i int) string {
 }
 
 // chooseEntry picks the entry a name refers to among entries, given the
-// kind the word after the name announces ("" for none; kinds-after);
+// kind the word after the name announces ("" for none; kinds-after) and
+// the kinds of a seat and of the area named after it (seat-kinds);
 // decided is false when it took the first for want of a reason.
-func chooseEntry(entries []*gazetteer.Entry, kind string) (e *gazetteer.Entry, decided bool) {
+func chooseEntry(entries []*gazetteer.Entry, kind string, areaOfSeat map[string]string) (e *gazetteer.Entry, decided bool) {
 	if len(entries) == 1 {
 		return entries[0], true
 	}
@@ -144,11 +141,9 @@ func chooseEntry(entries []*gazetteer.Entry, kind string) (e *gazetteer.Entry, d
 	// A bare name shared by a city and the region named after it is the
 	// city, as news usage has it ("clashes in Batken").
 	first := entries[0]
-	if first.Kind == "region" {
-		for _, e := range entries[1:] {
-			if e.Type == first.Type && (e.Kind == "city" || e.Kind == "town") && e.Parent == first.ID {
-				return e, true
-			}
+	for _, e := range entries[1:] {
+		if area, ok := areaOfSeat[e.Kind]; ok && area == first.Kind && e.Type == first.Type && e.Parent == first.ID {
+			return e, true
 		}
 	}
 	return first, false
@@ -156,11 +151,5 @@ func chooseEntry(entries []*gazetteer.Entry, kind string) (e *gazetteer.Entry, d
 
 // sharedKind returns the kind of all the entries, or "".
 func sharedKind(entries []*gazetteer.Entry) string {
-	kind := entries[0].Kind
-	for _, e := range entries[1:] {
-		if e.Kind != kind {
-			return ""
-		}
-	}
-	return kind
+	return shared(entries, func(e *gazetteer.Entry) string { return e.Kind })
 }

@@ -169,3 +169,30 @@ func TestLinkingGolden(t *testing.T) {
 	}
 	golden.Check(t, "linking.golden", []byte(out.String()))
 }
+
+// The words around a name, which link reads ("Uzbek Ministry of Defence",
+// "Osh region"), are whole words after any quote mark and across a
+// no-break space, and never cross a line.
+func TestWordAround(t *testing.T) {
+	for _, tc := range []struct {
+		text          string
+		i             int // byte offset: the end of the word before, the start of the one after
+		before, after string
+	}{
+		{"the Uzbek Ministry", 10, "Uzbek", "ministry"},
+		{"“Uzbek Ministry”", 9, "Uzbek", "ministry"}, // “ is 3 bytes
+		{"«Uzbek Ministry»", 8, "Uzbek", "ministry"}, // « is 2 bytes
+		{"Osh\u00a0region", 3, "Osh", "region"},
+		{"Uzbek\nMinistry", 6, "", "ministry"},
+		{"Uzbek\n", 6, "", ""},
+		{"Ministry", 0, "", "ministry"},
+		{"Қазақ Ministry", 11, "Қазақ", "ministry"},
+	} {
+		if got := wordBefore(tc.text, tc.i); got != tc.before {
+			t.Errorf("wordBefore(%q, %d) = %q, want %q", tc.text, tc.i, got, tc.before)
+		}
+		if got := wordAfter(tc.text, tc.i); got != tc.after {
+			t.Errorf("wordAfter(%q, %d) = %q, want %q", tc.text, tc.i, got, tc.after)
+		}
+	}
+}

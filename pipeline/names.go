@@ -134,31 +134,39 @@ func placesOutsidePersons(d *Doc, gaz, hits, model []Mention) []Mention {
 		return hits
 	}
 	var hitStarts map[int]bool // built at the first place a person's name ends with
-	var out []Mention          // nil while no hit is dropped: hits itself is the result
-	for i, h := range hits {
-		inside := false
-		if h.Label == output.LabelPlace && !strings.ContainsAny(d.Text[h.Start:h.End], " -") {
-			for _, m := range personsEnding[h.End] {
-				if m.Start >= h.Start {
-					continue
-				}
-				if hitStarts == nil {
-					hitStarts = make(map[int]bool, len(gaz))
-					for _, g := range gaz {
-						hitStarts[g.Start] = true
-					}
-				}
-				first := d.Text[m.Start:h.Start]
-				if strings.HasSuffix(first, " ") && givenName(d, strings.TrimSuffix(first, " ")) && !hitStarts[m.Start] {
-					inside = true
-					break
+	return keepHits(hits, func(h Mention) bool {
+		if h.Label != output.LabelPlace || strings.ContainsAny(d.Text[h.Start:h.End], " -") {
+			return true
+		}
+		for _, m := range personsEnding[h.End] {
+			if m.Start >= h.Start {
+				continue
+			}
+			if hitStarts == nil {
+				hitStarts = make(map[int]bool, len(gaz))
+				for _, g := range gaz {
+					hitStarts[g.Start] = true
 				}
 			}
+			first := d.Text[m.Start:h.Start]
+			if strings.HasSuffix(first, " ") && givenName(d, strings.TrimSuffix(first, " ")) && !hitStarts[m.Start] {
+				return false
+			}
 		}
-		switch {
-		case inside && out == nil:
+		return true
+	})
+}
+
+// keepHits returns the hits that keep reports true of, in order. While
+// every hit is kept, hits itself is the result: most documents drop none,
+// and pay no copy.
+func keepHits(hits []Mention, keep func(Mention) bool) []Mention {
+	var out []Mention // nil while no hit is dropped
+	for i, h := range hits {
+		switch kept := keep(h); {
+		case !kept && out == nil:
 			out = append(make([]Mention, 0, len(hits)-1), hits[:i]...)
-		case !inside && out != nil:
+		case kept && out != nil:
 			out = append(out, h)
 		}
 	}

@@ -28,14 +28,11 @@ type NER struct {
 	trained *model.EntityTagger
 }
 
-// NewNER returns the stage with the shared default model.
-func NewNER(repeats model.Repeats) NER { return NER{model: model.Default(), repeats: repeats} }
-
 func (n NER) Process(d *Doc) error {
 	if n.trained != nil {
 		return n.processTrained(d)
 	}
-	d.Model = d.Model[:0]
+	d.Model, d.modelPolicy = d.Model[:0], nil
 	toks := d.ModelTokens
 	var labeled []labeledToken
 	for first, k := range sentenceTokens(d) {
@@ -154,7 +151,7 @@ func onlySpaces(s string) bool { return strings.Trim(s, " \t") == "" }
 // are BIO: a B- starts a new name even right after another, so that
 // "Kazakhstan Uzbekistan" lists stay two names.
 func (n NER) processTrained(d *Doc) error {
-	d.Model, d.ownBounds = d.Model[:0], true
+	d.Model, d.modelPolicy = d.Model[:0], &trainedPolicy
 	toks := d.ModelTokens
 	var sents []model.Sentence
 	for first, k := range sentenceTokens(d) {

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/model"
 	"github.com/extract-ca/extract/output"
 	"github.com/extract-ca/extract/wordlist"
@@ -34,11 +35,10 @@ type Config struct {
 	// Repeats says how the model tags a run of text repeated within a
 	// sentence; the zero value is prose's behaviour.
 	Repeats model.Repeats
-	// Without names stages to leave out: the rules (domains, citations,
-	// orgnames, acronyms, coref) and the model clean-up (clean), for
-	// measuring what each adds; "coref/<rule>" leaves out one rule of the
-	// coref stage (CorefRules). Without clean, resolve takes the model's
-	// raw spans.
+	// Without names stages to leave out, for measuring what each adds:
+	// any of OptionalStages (the rules and the model clean-up, clean), or
+	// "coref/<rule>" for one rule of the coref stage (CorefRules). Without
+	// clean, resolve takes the model's raw spans.
 	Without []string
 	// Wordlists are the word lists the rules consult (wordlist.Load with
 	// Wordlists() makes them from a user's directory); nil means the
@@ -133,13 +133,17 @@ func newSteps(cfg Config, m *gazetteer.Matcher, kinds kindNames) []step {
 // optional are the stages Config.Without may leave out.
 var optional = []string{"domains", "citations", "works", "orgnames", "clean", "acronyms", "coref"}
 
+// OptionalStages returns the names of the stages Config.Without may leave
+// out, in their order (a copy).
+func OptionalStages() []string { return slices.Clone(optional) }
+
 // without drops the named steps; "coref/<rule>" names one rule of the
 // coref stage (CorefRules), which corefOff leaves out.
 func without(steps []step, names []string) ([]step, error) {
 	for _, n := range names {
 		if rule, ok := strings.CutPrefix(n, "coref/"); ok {
-			if !slices.Contains(CorefRules, rule) {
-				return nil, fmt.Errorf("pipeline: coref has no rule %q (rules: %s)", rule, strings.Join(CorefRules, ", "))
+			if !slices.Contains(corefRules[:], rule) {
+				return nil, fmt.Errorf("pipeline: coref has no rule %q (rules: %s)", rule, strings.Join(corefRules[:], ", "))
 			}
 			continue
 		}
@@ -244,16 +248,15 @@ func runStage(s step, doc *Doc) (err error) {
 	return nil
 }
 
+// invalidUTF8 is the error of a text that is not valid UTF-8: the line and
+// the column (in characters, fileerr.Column) of its first bad byte.
 func invalidUTF8(text string) error {
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if r == utf8.RuneError && size == 1 {
-			line := 1 + strings.Count(text[:i], "\n")
-			return fmt.Errorf("line %d: invalid UTF-8 (byte offset %d)", line, i)
-		}
-		i += size
+	i := fileerr.InvalidUTF8(text)
+	if i < 0 {
+		return fmt.Errorf("invalid UTF-8")
 	}
-	return fmt.Errorf("invalid UTF-8")
+	start := strings.LastIndexByte(text[:i], '\n') + 1
+	return fmt.Errorf("line %d, column %d: invalid UTF-8", 1+strings.Count(text[:start], "\n"), fileerr.Column(text[start:], i-start))
 }
 
 // corefOff returns the coref rules that names ("coref/<rule>") leave out.

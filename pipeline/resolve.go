@@ -4,6 +4,10 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
 
 	"github.com/extract-ca/extract/gazetteer"
 	"github.com/extract-ca/extract/output"
@@ -37,11 +41,14 @@ import (
 //     that hit: "Sanjar Mirziyoyev, a teacher" names a namesake of the
 //     president the gazetteer knows by "Mirziyoyev", since the gazetteer
 //     would have matched the whole name had it been his.
-//     And a trained model's span (Doc.ownBounds) that strictly contains a
-//     gazetteer hit wins over it: the model read the whole name ("Dynamo
-//     Moscow", "Kyzyl-Tash Airport") where the gazetteer knows a part.
-//     prose's spans are runs of labelled tokens whose ends mean little:
-//     with them the rule loses on the seeds and gains nothing elsewhere.
+//     And with a trained model (modelPolicy.wholeOverGazetteer) a span
+//     that strictly contains a gazetteer hit and adds name words to it
+//     wins over it: the model read the whole name ("Dynamo Moscow",
+//     "Kyzyl-Tash Airport") where the gazetteer knows a part; a title or
+//     a coordination around the hit ("Presidents Bush", "United States
+//     and Europe") leaves the hit standing (extendsName). prose's spans
+//     are runs of labelled tokens whose ends mean little: with them the
+//     rule loses on the seeds and gains nothing elsewhere.
 //  5. Among model hits (which never overlap each other), all are kept.
 //  6. No hit inside the title of a cited work is kept (see Citations).
 type Resolve struct {
@@ -72,8 +79,10 @@ func (r Resolve) Process(d *Doc) error {
 	gaz = withoutCountryAdjectives(d.words(), d.Text, gaz, gaz)
 	gaz = placesOutsidePersons(d, d.Gazetteer, gaz, model)
 	gaz = withoutNamesakes(d, gaz, model) // rule 4's exception
-	if d.ownBounds {
-		gaz = notInside(gaz, model)
+	if d.policy().wholeOverGazetteer {
+		gaz = notInside(gaz, model, func(hit, whole Span) bool {
+			return extendsName(d, d.Text[whole.Start:hit.Start], d.Text[hit.End:whole.End])
+		})
 	}
 	taken := newSpanSet(len(d.Text))
 	hits := append(gaz, rules...)
@@ -222,27 +231,20 @@ func withoutNamesakes(d *Doc, hits, model []Mention) []Mention {
 	if len(model) == 0 {
 		return hits
 	}
-	var out []Mention    // nil while no hit is dropped: hits itself is the result
 	var spans *spanIndex // the model's spans, built at the first person hit
-	for i, h := range hits {
-		if h.Label == output.LabelPerson && spans == nil {
+	return keepHits(hits, func(h Mention) bool {
+		if h.Label != output.LabelPerson {
+			return true
+		}
+		if spans == nil {
 			spans = newSpanIndex(spansOf(model, nil))
 		}
-		if k := unknownNameAround(d, h.Span, model, spans); h.Label == output.LabelPerson && k >= 0 {
+		if k := unknownNameAround(d, h.Span, model, spans); k >= 0 {
 			model[k].Label = output.LabelPerson
-			if out == nil {
-				out = append(make([]Mention, 0, len(hits)-1), hits[:i]...)
-			}
-			continue
+			return false
 		}
-		if out != nil {
-			out = append(out, h)
-		}
-	}
-	if out == nil {
-		return hits
-	}
-	return out
+		return true
+	})
 }
 
 // unknownNameAround returns the index of the model span that strictly
@@ -274,16 +276,80 @@ func unknownNameAround(d *Doc, s Span, model []Mention, spans *spanIndex) int {
 	return -1
 }
 
-// notInside drops the hits that a model span strictly contains (rule 4),
-// looking each hit up in an index of the model's spans instead of scanning
-// them all.
-func notInside(hits, model []Mention) []Mention {
+// notInside drops the hits that a model span strictly contains and
+// extends (rule 4), looking each hit up in an index of the model's spans
+// instead of scanning them all.
+func notInside(hits, model []Mention, extends func(hit, whole Span) bool) []Mention {
 	spans := newSpanIndex(spansOf(model, nil))
 	out := hits[:0:0]
 	for _, h := range hits {
-		if !spans.containsStrictly(h.Span) {
+		if !heldBy(spans, h.Span, extends) {
 			out = append(out, h)
 		}
 	}
 	return out
+}
+
+// heldBy reports whether a span of the index strictly holds s and extends
+// it.
+func heldBy(spans *spanIndex, s Span, extends func(hit, whole Span) bool) bool {
+	for _, i := range spans.all(s) {
+		sp := spans.spans[i]
+		if sp.Start <= s.Start && sp.End >= s.End && sp != s && extends(s, sp) {
+			return true
+		}
+	}
+	return false
+}
+
+// extendsName reports whether the text before and after a gazetteer name
+// inside a model span makes a longer name of it ("Dynamo Moscow",
+// "Kyzyl-Tash Airport", "Organisation for Security and Cooperation in
+// Europe"): whole words or words joined by a hyphen, no capitalised one a
+// title or a stop word, and none of a coordination next to the name. A
+// title ("Presidents Bush"), a coordination ("United States and Europe",
+// "Daish / Daesh") or a word run into the name across a dash
+// ("Aktobe–in") leaves the gazetteer's name standing.
+func extendsName(d *Doc, before, after string) bool {
+	if !joinsName(before, true) || !joinsName(after, false) {
+		return false
+	}
+	lists := d.words()
+	words := strings.Fields(before + " " + after)
+	next := len(strings.Fields(before)) // the first word after the name
+	for i, w := range words {
+		w = strings.Trim(w, "-")
+		l := strings.ToLower(strings.TrimSuffix(w, "."))
+		if (i == next-1 || i == next) && (l == "and" || l == "or" || l == "&" || l == "/" || l == ",") {
+			return false // the name is one of a coordination
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) && (lists.titles[l] || lists.titles[strings.TrimSuffix(l, "s")] || english.IsStopWord(l)) {
+			return false
+		}
+	}
+	return true
+}
+
+// joinsName reports whether s, the text of a span before (or after) a name
+// inside it, is apart from the name by a space or joined to it by a hyphen
+// and a capital ("Itar-Tass").
+func joinsName(s string, before bool) bool {
+	if s == "" {
+		return true
+	}
+	if before {
+		if strings.HasSuffix(s, " ") {
+			return true
+		}
+		w := s[strings.LastIndexByte(s, ' ')+1:]
+		r, _ := utf8.DecodeRuneInString(w)
+		return strings.HasSuffix(w, "-") && unicode.IsUpper(r)
+	}
+	if strings.HasPrefix(s, " ") {
+		return true
+	}
+	w, ok := strings.CutPrefix(s, "-")
+	r, _ := utf8.DecodeRuneInString(w)
+	return ok && unicode.IsUpper(r)
 }

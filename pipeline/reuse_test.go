@@ -37,7 +37,7 @@ func TestRecordReusesNothingVisible(t *testing.T) {
 			}
 		}
 	}
-	if _, err := p.Record("bad", "bad.txt", "a\n\xff"); err == nil || err.Error() != "line 2: invalid UTF-8 (byte offset 2)" {
+	if _, err := p.Record("bad", "bad.txt", "a\n\xff"); err == nil || err.Error() != "line 2, column 1: invalid UTF-8" {
 		t.Errorf("invalid UTF-8: err = %v", err)
 	}
 }

@@ -73,16 +73,6 @@ func (x *spanIndex) all(s Span) []int {
 	return found
 }
 
-// containsStrictly reports whether a span holds s and is longer than it.
-func (x *spanIndex) containsStrictly(s Span) bool {
-	for _, i := range x.all(s) {
-		if sp := x.spans[i]; sp.Start <= s.Start && sp.End >= s.End && sp != s {
-			return true
-		}
-	}
-	return false
-}
-
 // spansOf returns the spans of the mentions that keep says to.
 func spansOf(ms []Mention, keep func(*Mention) bool) []Span {
 	out := make([]Span, 0, len(ms))

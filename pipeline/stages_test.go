@@ -28,8 +28,6 @@ person/mary-smith | PERSON | scholar | | | Mary Smith | ?Mary
 	return entries
 }
 
-// runStages runs tokenize, sentences and the gazetteer over text, sets the
-// given model hits, and runs resolve, acronyms and link.
 // process runs stages over text, in order.
 func process(t *testing.T, text string, stages ...Stage) *Doc {
 	t.Helper()
@@ -51,24 +49,29 @@ func texts(d *Doc, ms []Mention) []string {
 	return out
 }
 
+// runStages runs tokenize, sentences and the test gazetteer over text,
+// sets the given model hits, and runs the stages after the model (clean to
+// graph).
 func runStages(t *testing.T, text string, model []Mention) *Doc {
 	t.Helper()
-	return runStagesBounds(t, text, model, false)
+	return runStagesWith(t, text, model, stagesOptions{})
 }
 
-// runStagesBounds is runStages with the model's spans marked as a trained
-// model's own boundaries (Doc.ownBounds) when own is set.
-func runStagesBounds(t *testing.T, text string, model []Mention, own bool) *Doc {
+// stagesOptions are what a test of runStagesWith changes.
+type stagesOptions struct {
+	trained  bool            // the model's spans are a trained model's (trainedPolicy)
+	corefOff map[string]bool // rules of coref left out (Config.Without's coref/RULE)
+}
+
+// runStagesWith is runStages with the options o.
+func runStagesWith(t *testing.T, text string, model []Mention, o stagesOptions) *Doc {
 	t.Helper()
-	d := &Doc{Text: text, ownBounds: own}
-	stages := []Stage{Tokenize{}, Sentences{}, Gazetteer{gazetteer.NewMatcher(testGazetteer(t))}}
-	for _, s := range stages {
-		if err := s.Process(d); err != nil {
-			t.Fatal(err)
-		}
-	}
+	d := process(t, text, Tokenize{}, Sentences{}, Gazetteer{gazetteer.NewMatcher(testGazetteer(t))})
 	d.Model = model
-	for _, s := range []Stage{Clean{}, Resolve{}, Acronyms{}, Coref{}, Link{}, Graph{}} {
+	if o.trained {
+		d.modelPolicy = &trainedPolicy
+	}
+	for _, s := range []Stage{Clean{}, Resolve{}, Acronyms{}, Coref{off: o.corefOff}, Link{}, Graph{}} {
 		if err := s.Process(d); err != nil {
 			t.Fatal(err)
 		}
@@ -95,13 +98,32 @@ func describe(d *Doc) string {
 	return strings.Join(parts, " ")
 }
 
+// resolveCase is a text, the model's mentions in it, and the mentions
+// the stages from Clean to Graph make of them with the gazetteer's (as
+// describe writes them).
+type resolveCase struct {
+	name  string
+	text  string
+	model [][2]string // surface, label
+	want  string
+}
+
+// testResolve runs each case through runStagesWith, the model's spans a
+// trained model's (trainedPolicy) when own is set.
+func testResolve(t *testing.T, own bool, tests []resolveCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			model := modelHits(tt.text, tt.model)
+			if got := describe(runStagesWith(t, tt.text, model, stagesOptions{trained: own})); got != tt.want {
+				t.Errorf("\ngot  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestResolve(t *testing.T) {
-	tests := []struct {
-		name  string
-		text  string
-		model [][2]string // surface, label
-		want  string
-	}{
+	testResolve(t, false, []resolveCase{
 		{"gazetteer wins over model", "The Taliban advanced.", [][2]string{{"Taliban", "PLACE"}},
 			"Taliban@4:11/GROUP/gazetteer/group/taliban"},
 		{"model keeps what the gazetteer lacks", "Talks in Osh ended.", [][2]string{{"Osh", "PLACE"}},
@@ -161,44 +183,33 @@ func TestResolve(t *testing.T) {
 		{"model surname links to model full name", "Almazbek Atambayev spoke. Then Atambayev left.",
 			[][2]string{{"Almazbek Atambayev", "PERSON"}, {"Atambayev left", "PERSON"}},
 			"Almazbek Atambayev@0:18/PERSON/ner/auto/person/almazbek-atambayev Atambayev@31:40/PERSON/ner/auto/person/almazbek-atambayev"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			model := modelHits(tt.text, tt.model)
-			if got := describe(runStages(t, tt.text, model)); got != tt.want {
-				t.Errorf("\ngot  %s\nwant %s", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
-// TestResolveOwnBounds: with a trained model's spans (Doc.ownBounds) the
+// TestResolveOwnBounds: with a trained model's spans (trainedPolicy) the
 // repairs made for prose's boundaries are left out, and a span that holds
-// a gazetteer name wins over it.
+// a gazetteer name and adds name words to it wins over it.
 func TestResolveOwnBounds(t *testing.T) {
-	tests := []struct {
-		name  string
-		text  string
-		model [][2]string // surface, label
-		want  string
-	}{
+	testResolve(t, true, []resolveCase{
 		{"trained model's span holding a gazetteer name wins", "fans of Batken United cheered", [][2]string{{"Batken United", "GROUP"}},
 			"Batken United@8:21/GROUP/ner/auto/group/batken-united"},
 		{"trained model's span equal to a gazetteer name loses", "clashes in Batken left", [][2]string{{"Batken", "GROUP"}},
 			"Batken@11:17/PLACE/gazetteer/place/batken"},
+		{"trained model's span adding words joined by of wins", "the National Bank of Kyrgyzstan said", [][2]string{{"National Bank of Kyrgyzstan", "GROUP"}},
+			"National Bank of Kyrgyzstan@4:31/GROUP/ner/auto/group/national-bank-of-kyrgyzstan"},
+		{"trained model's span adding a title loses", "the Ministers Council of Kyrgyzstan met", [][2]string{{"Ministers Council of Kyrgyzstan", "GROUP"}},
+			"Kyrgyzstan@25:35/PLACE/gazetteer/place/kyrgyzstan"},
+		{"trained model's coordination loses", "in Kyrgyzstan and Batken today", [][2]string{{"Kyrgyzstan and Batken", "PLACE"}},
+			"Kyrgyzstan@3:13/PLACE/gazetteer/place/kyrgyzstan Batken@18:24/PLACE/gazetteer/place/batken"},
+		{"trained model's word run into a name across a dash loses", "the city of Batken–in which", [][2]string{{"Batken–in", "PLACE"}},
+			"Batken@12:18/PLACE/gazetteer/place/batken"},
+		{"trained model's trailing lower-case word kept", "the Tamga news said", [][2]string{{"Tamga news", "GROUP"}},
+			"Tamga news@4:14/GROUP/ner/auto/group/tamga-news"},
 		{"trained model's title kept", "said President Sooronbay Jeenbekov today.", [][2]string{{"President Sooronbay Jeenbekov", "PERSON"}},
 			"President Sooronbay Jeenbekov@5:34/PERSON/ner/auto/person/president-sooronbay-jeenbekov"},
 		{"trained model's one-word place kept", "Credit: Truck", [][2]string{{"Credit", "PLACE"}},
 			"Credit@0:6/PLACE/ner/auto/place/credit"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			model := modelHits(tt.text, tt.model)
-			if got := describe(runStagesBounds(t, tt.text, model, true)); got != tt.want {
-				t.Errorf("\ngot  %s\nwant %s", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestAcronyms(t *testing.T) {
@@ -281,6 +292,7 @@ func TestIsDomain(t *testing.T) {
 		"Knb.kz": true, "counter-terror.kz": true, "Shutterstock.com": true, "Blogs.exeter.ac.uk": true,
 		"Andrewgrantham.co.uk": true, "e.g.": false, "U.S.": false, "i.e": false, "3.14": false,
 		"https://knb.kz": false, "me@ex.com": false, "Kazakhstan.": false, "example.xyz": false,
+		"www.example.org": false, "WWW.Knb.kz": false, "www.kz": false, "www.": false, "Wwwnews.kz": true,
 	} {
 		if got := isDomain(defaultWords().topLevelDomains, tok); got != want {
 			t.Errorf("isDomain(%q) = %v, want %v", tok, got, want)
@@ -342,9 +354,39 @@ func TestNotInside(t *testing.T) {
 		{span(50, 52), true},  // after every span
 	}
 	for _, tt := range tests {
-		got := len(notInside([]Mention{tt.hit}, model)) == 1
+		got := len(notInside([]Mention{tt.hit}, model, func(Span, Span) bool { return true })) == 1
 		if got != tt.want {
 			t.Errorf("hit %v: kept %v, want %v", tt.hit.Span, got, tt.want)
+		}
+	}
+}
+
+// TestExtendsName: what a trained model's span adds around a gazetteer
+// name inside it, and whether that makes a longer name of it.
+func TestExtendsName(t *testing.T) {
+	tests := []struct {
+		before, after string
+		want          bool
+	}{
+		{"Dynamo ", "", true},  // Dynamo [Moscow]
+		{"", " Airport", true}, // [Kyzyl-Tash] Airport
+		{"Organisation for Security and Cooperation in ", "", true}, // "and" not next to the name
+		{"Itar-", "", true},               // Itar-[Tass]: joined by a hyphen
+		{"", "-Tass", true},               // [Itar]-Tass
+		{"President ", "", false},         // a title
+		{"Presidents ", "", false},        // a title, plural
+		{"United States and ", "", false}, // a coordination
+		{"", " and Europe", false},        // a coordination
+		{"", " / Daesh", false},           // [Daish] / Daesh
+		{"", " , Detroit", false},         // a list
+		{"", "–in", false},                // [Aktobe]–in: a word run in across a dash
+		{"", "s", false},                  // [Islamic State]s: inside a word
+		{"The ", "", false},               // a capitalised stop word
+	}
+	d := &Doc{}
+	for _, tt := range tests {
+		if got := extendsName(d, tt.before, tt.after); got != tt.want {
+			t.Errorf("extendsName(%q, %q) = %v, want %v", tt.before, tt.after, got, tt.want)
 		}
 	}
 }

@@ -33,10 +33,12 @@ type words struct {
 	eventStarts       map[string]bool   // "Operation ...", "Battle of ...": events, no mentions
 	workCues          map[string]bool   // "author of", "report": a title of a work may follow
 	workCueWords      cueIndex          // the words of workCues that may end one: cueWord, cueEnd
+	titleLowerWords   map[string]bool   // "of", "and", "the": lower case inside a title of a work
 	abbreviations     map[string]bool   // "Gen.", "Jan.": a full stop that ends no sentence
 	topLevelDomains   map[string]bool   // the endings a site's name is recognised by
 	particles         map[string]bool   // stand between a given name and a surname ("von", "bin")
 	kindAfter         map[string]string // a word after a name → the kind it announces
+	areaOfSeat        map[string]string // "city" → "region": a bare name of both is the seat
 }
 
 // listSource gives lists by name: a *wordlist.Lists, or the recorder of
@@ -63,10 +65,12 @@ func newWords(l listSource) *words {
 		eventStarts:       l.Set("event-starts"),
 		workCues:          cues,
 		workCueWords:      cueWords(cues),
+		titleLowerWords:   l.Set("title-lower-words"),
 		abbreviations:     l.Set("abbreviations"),
 		topLevelDomains:   l.Set("top-level-domains"),
 		particles:         l.Set("name-particles"),
 		kindAfter:         l.Pairs("kinds-after"),
+		areaOfSeat:        l.Pairs("seat-kinds"),
 	}
 }
 

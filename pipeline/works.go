@@ -100,7 +100,7 @@ func bracketedTitle(d *Doc, k int) (Span, int, bool) {
 		if w == "(" {
 			break
 		}
-		if !workStart(w) && !titleSmallWord(w) {
+		if !workStart(w) && !titleSmallWord(d.words().titleLowerWords, w) {
 			return Span{}, 0, false
 		}
 		e = i
@@ -122,21 +122,16 @@ func bracketedTitle(d *Doc, k int) (Span, int, bool) {
 }
 
 // titleSmallWord reports whether w may stand inside a title-case phrase
-// without a capital: a short word (articles, conjunctions, prepositions:
-// "of", "and", "in", "the", "for") or a colon, dash or possessive.
-func titleSmallWord(w string) bool {
+// without a capital: a word title case keeps in lower case (lower:
+// articles, conjunctions, prepositions: "of", "and", "the"), or a colon,
+// dash, comma, question mark or possessive. Other lower-case words ("was",
+// "met") end the phrase: a title capitalises them.
+func titleSmallWord(lower map[string]bool, w string) bool {
 	switch w {
 	case ":", "-", "–", "—", "'s", "’s", "?", ",":
 		return true
 	}
-	n := 0
-	for _, r := range w {
-		if !unicode.IsLower(r) {
-			return false
-		}
-		n++
-	}
-	return n > 0 && n <= 4
+	return lower[w]
 }
 
 // workStart reports whether w starts with an upper-case letter or a digit

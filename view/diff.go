@@ -11,7 +11,7 @@ import (
 )
 
 // KindCorrect is a prediction that matches a gold span exactly (bounds
-// and label). The mistakes have their kinds in eval (eval.Kinds).
+// and label). The mistakes have their kinds in eval (eval.Kinds()).
 const KindCorrect = "correct"
 
 // diffKinds are the kinds a diff page shows, the worst first: a region

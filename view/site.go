@@ -182,9 +182,12 @@ func WriteDocument(w io.Writer, rec *output.Record, text, root string) error {
 		p.Segments, skipped = markText([]rune(text), rec.Mentions)
 		p.Skipped = skipped
 		p.Mentions = len(rec.Mentions) - skipped
-		labels := make([]string, 0, len(rec.Mentions))
-		for _, m := range rec.Mentions {
-			labels = append(labels, m.Label)
+		// The legend counts the mentions drawn, as p.Mentions does.
+		labels := make([]string, 0, p.Mentions)
+		for _, s := range p.Segments {
+			if s.Mark {
+				labels = append(labels, s.Label)
+			}
 		}
 		p.Legend = legend(labels)
 		for _, e := range rec.Entities {

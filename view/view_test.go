@@ -83,7 +83,7 @@ func writeSample(t testing.TB, dir string) {
 	if err := s.Add(sampleRecord(t), sampleText); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Add(&output.Record{ID: "bad", Source: "corpus/bad.txt", Error: "corpus/bad.txt: invalid UTF-8 (byte offset 3)"}, ""); err != nil {
+	if err := s.Add(&output.Record{ID: "bad", Source: "corpus/bad.txt", Error: "corpus/bad.txt: line 1, column 4: invalid UTF-8"}, ""); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {
@@ -280,5 +280,23 @@ func TestDiffBadSpans(t *testing.T) {
 	}
 	if len(p.Regions) != 2 || !p.Regions[0].Mark || p.Regions[1].Text != "ort" {
 		t.Errorf("regions %+v", p.Regions)
+	}
+}
+
+// TestLegendCountsDrawnMentions: a mention the page cannot draw (outside
+// the text, or inside another) is not in the legend's counts either.
+func TestLegendCountsDrawnMentions(t *testing.T) {
+	rec := &output.Record{ID: "d", Mentions: []output.Mention{
+		{ID: "m0", Start: 0, End: 3, Text: "Osh", Label: "PLACE"},
+		{ID: "m1", Start: 1, End: 2, Text: "s", Label: "PLACE"},       // inside m0
+		{ID: "m2", Start: 8, End: 40, Text: "Batken", Label: "PLACE"}, // past the end
+		{ID: "m3", Start: 8, End: 14, Text: "Batken", Label: "PLACE"},
+	}}
+	var b strings.Builder
+	if err := WriteDocument(&b, rec, "Osh and Batken", "../"); err != nil {
+		t.Fatal(err)
+	}
+	if want := `PLACE <span class="count">2</span>`; !strings.Contains(b.String(), want) {
+		t.Errorf("legend does not say %s:\n%s", want, b.String())
 	}
 }

@@ -26,6 +26,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path"
 	"sort"
 	"strings"
@@ -124,15 +125,9 @@ func (ls *Lists) Set(name string) map[string]bool {
 	return m
 }
 
-// Pairs returns the list name, whose lines are "key | value", as a map.
-func (ls *Lists) Pairs(name string) map[string]string {
-	l := ls.get(name)
-	m := make(map[string]string, len(l.pairs))
-	for k, v := range l.pairs {
-		m[k] = v
-	}
-	return m
-}
+// Pairs returns the list name, whose lines are "key | value", as a map
+// (a copy, as Set's; nil for a list without pairs).
+func (ls *Lists) Pairs(name string) map[string]string { return maps.Clone(ls.get(name).pairs) }
 
 // Words returns the words of the list name in file order (the keys, for
 // a list of pairs).

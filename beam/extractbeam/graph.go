@@ -21,7 +21,7 @@ func newGraphConfig(opts Options) (GraphConfig, error) {
 	if g.Format == "" {
 		g.Format = "graphml"
 	}
-	if g.Format == "neo4j" || !slices.Contains(graph.Formats, g.Format) {
+	if g.Format == "neo4j" || !slices.Contains(graph.Formats(), g.Format) {
 		return g, fmt.Errorf("--graph-format must be graphml, gexf or nodelink, not %q", g.Format)
 	}
 	for _, l := range opts.Labels {

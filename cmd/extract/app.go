@@ -41,6 +41,16 @@ type interruption struct{ sig syscall.Signal }
 
 func (e interruption) Error() string { return "interrupted by " + e.sig.String() }
 
+// stopped is the error of work that ended early with err: the signal's
+// interruption when one cancelled ctx (it sets the exit status), err as a
+// failure otherwise (a caller of App that cancelled ctx, or a failed write).
+func stopped(ctx context.Context, err error) error {
+	if cause := context.Cause(ctx); errors.As(cause, new(interruption)) {
+		return cause
+	}
+	return failure{err}
+}
+
 // errSomeFailed reports that a batch went through but some documents failed.
 var errSomeFailed = errors.New("some documents failed")
 

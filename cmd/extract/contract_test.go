@@ -138,7 +138,7 @@ func TestFaultCorpus(t *testing.T) {
 		"empty",
 		"fifo!not a regular file (named pipe)",
 		"nul",
-		"utf8bad!line 2: invalid UTF-8",
+		"utf8bad!line 2, column 10: invalid UTF-8",
 		"x/a", "y/a", // under one argument, x/a.txt and y/a.txt have different ids
 		"l", // a symlinked directory argument is walked
 		"a", // corpus/x given as an argument: the id is below it
@@ -181,7 +181,7 @@ func TestFaultCorpus(t *testing.T) {
 		at(2) + "!" + at(2) + ": blank line",
 		at(3) + "!" + at(3) + ": line of 5023 bytes, over --max-bytes 4096",
 		at(4) + "!" + at(4) + ": blank line",
-		at(5) + "!" + at(5) + `: lone surrogate \ud800`,
+		at(5) + "!" + at(5) + `: column 26: lone surrogate \ud800`,
 		at(6) + "!" + at(6) + ": invalid JSON",
 		"j1!" + at(7) + `: id "j1" is already the id of ` + at(1),
 		"j2",

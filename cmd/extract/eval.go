@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -90,8 +91,14 @@ func (a App) eval(ctx context.Context, o evalOptions, gold []string) error {
 		}
 	}
 	if err := eval.Run(ctx, opts, predict, a.Stdout); err != nil {
-		if _, bad := err.(fileerr.ErrorList); bad {
-			return fmt.Errorf("gold files have problems:\n%w", err)
+		// Each problem names its file: a gold file, or the --pred file.
+		var list fileerr.ErrorList
+		if errors.As(err, &list) {
+			what := "gold files have"
+			if o.pred != "" {
+				what = "gold or prediction files have"
+			}
+			return fmt.Errorf("%s problems:\n%w", what, err)
 		}
 		return failure{err}
 	}

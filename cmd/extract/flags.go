@@ -13,6 +13,15 @@ import (
 // gazetteerUsage is the help of --gazetteer where it builds the pipeline.
 const gazetteerUsage = "gazetteer `FILE` layered over the default (repeatable)"
 
+// stdoutUsage is the help of -o where a command writes to standard output
+// without it.
+const stdoutUsage = "write to `FILE` instead of standard output"
+
+// outputFlag adds -o/--output, where a command writes what it makes.
+func outputFlag(c *cobra.Command, p *string, usage string) {
+	c.Flags().StringVarP(p, "output", "o", "", usage)
+}
+
 // inputFlags are --input and --max-bytes: how run and html read their
 // inputs.
 type inputFlags struct {

@@ -62,7 +62,7 @@ carries the attribution.`,
 	c.Flags().StringVar(&o.countriesInfo, "countries-info", "", "GeoNames countries `FILE` (countryInfo.txt)")
 	c.Flags().StringSliceVar(&o.countries, "country", nil, "import only these ISO `CODES`, e.g. KZ,KG,TJ,TM,UZ,AF (default: all)")
 	c.Flags().Int64Var(&o.minPopulation, "min-population", 0, "drop cities with fewer inhabitants than `N`")
-	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output")
+	outputFlag(c, &o.output, stdoutUsage)
 	for _, f := range []string{"cities", "admin1", "countries-info"} {
 		c.MarkFlagRequired(f)
 	}
@@ -112,7 +112,7 @@ consolidated sanctions list, in its XML form. Ids end with the list's reference 
 			return a.importFile(args[0], output, source, importer.ReadUNSanctions)
 		},
 	}
-	c.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` instead of standard output")
+	outputFlag(c, &output, stdoutUsage)
 	return c
 }
 
@@ -138,7 +138,7 @@ Ids are ofac/<type>/<slug>-<entry number> (ofac/group/<slug>-6725).`,
 		},
 	}
 	c.Flags().StringSliceVar(&programs, "program", nil, "import only the records of these `PROGRAMS`, e.g. SDGT,FTO (default: all)")
-	c.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` instead of standard output")
+	outputFlag(c, &output, stdoutUsage)
 	return c
 }
 

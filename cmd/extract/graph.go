@@ -33,7 +33,9 @@ name's auto/... entities by label and folded key, so that its spellings are one 
 ambiguous/... entity is a node of its document, id "<id>@<document id>"), and an edge
 between two entities named in the same sentence (weight: such sentences; documents: the
 documents with one). Records are read one at a time: memory grows with the entities and
-edges, not with the documents. Lines with "error" are skipped and counted on stderr.
+edges, not with the documents. Lines with "error" are skipped and counted on stderr. A line
+that is not a record (the cut last line of a killed run, a damaged line) is skipped and
+named on stderr with its file and line; the graph is still written, and the exit status is 1.
 
 Formats: graphml, gexf (Gephi), nodelink (networkx.node_link_graph(data, edges="edges")),
 neo4j (a directory of CSV files for neo4j-admin database import full; needs -o DIR).`,
@@ -42,7 +44,7 @@ neo4j (a directory of CSV files for neo4j-admin database import full; needs -o D
   extract graph --format neo4j --documents -o neo4j-import/ graph/testdata/small.jsonl`,
 		RunE: func(c *cobra.Command, args []string) error { return a.graph(o, args) },
 	}
-	c.Flags().StringVar(&o.format, "format", "graphml", "output `FORMAT`: "+strings.Join(graph.Formats, ", "))
+	c.Flags().StringVar(&o.format, "format", "graphml", "output `FORMAT`: "+strings.Join(graph.Formats(), ", "))
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output (neo4j: the DIR to write, required)")
 	c.Flags().BoolVar(&o.documents, "documents", false, "add a node per document and MENTIONS edges to its entities (memory then grows with the documents)")
 	c.Flags().IntVar(&o.minWeight, "min-weight", 1, "leave out entity edges with fewer than `N` sentences")
@@ -51,8 +53,8 @@ neo4j (a directory of CSV files for neo4j-admin database import full; needs -o D
 }
 
 func (a App) graph(o graphOptions, files []string) error {
-	if !slices.Contains(graph.Formats, o.format) {
-		return fmt.Errorf("--format must be one of %s, not %q", strings.Join(graph.Formats, ", "), o.format)
+	if !slices.Contains(graph.Formats(), o.format) {
+		return fmt.Errorf("--format must be one of %s, not %q", strings.Join(graph.Formats(), ", "), o.format)
 	}
 	if o.format == "neo4j" && o.output == "" {
 		return fmt.Errorf("--format neo4j writes a directory of CSV files: give it with -o DIR")
@@ -71,10 +73,13 @@ func (a App) graph(o graphOptions, files []string) error {
 	if len(files) == 0 {
 		files = []string{"-"}
 	}
+	badLines := 0
 	for _, name := range files {
-		if err := addFile(b, name, a.Stdin); err != nil {
+		bad, err := addFile(b, name, a.Stdin, a.Stderr)
+		if err != nil {
 			return err
 		}
+		badLines += bad
 	}
 	g := b.Graph()
 
@@ -87,32 +92,41 @@ func (a App) graph(o graphOptions, files []string) error {
 	}
 	fmt.Fprintf(a.Stderr, "%d records (%d error records skipped), %d entities, %d edges, %d documents\n",
 		b.Records(), b.Skipped(), len(g.Nodes), len(g.Edges), len(g.Documents))
+	if badLines > 0 {
+		fmt.Fprintf(a.Stderr, "extract: %d lines were not records and were skipped; the graph holds the others\n", badLines)
+		return errSomeFailed
+	}
 	return nil
 }
 
-// addFile adds the records of one input; a file that cannot be read or a
-// malformed line is a usage error, reported with the file's name.
-func addFile(b *graph.Builder, name string, stdin io.Reader) error {
-	if name == "-" {
-		if err := b.AddAll(stdin); err != nil {
-			return fmt.Errorf("standard input: %w", err)
+// addFile adds the records of one input. A line that is not a record (a
+// cut last line, a damaged one) is reported on stderr with the file and
+// line, and the others still count: it returns how many were skipped so.
+// A file that cannot be opened is an error.
+func addFile(b *graph.Builder, name string, stdin io.Reader, stderr io.Writer) (int, error) {
+	var r io.Reader = stdin
+	shown := "-" // as extract run names standard input
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return 0, err
 		}
-		return nil
+		defer f.Close()
+		r, shown = f, name
 	}
-	f, err := os.Open(name)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if err := b.AddAll(f); err != nil {
+	bad := 0
+	b.AddEach(r, func(err error) bool {
+		bad++
 		var pe *fileerr.ParseError
 		if errors.As(err, &pe) {
-			pe.File = name
-			return pe
+			pe.File = shown
+		} else {
+			err = fmt.Errorf("%s: %w", shown, err)
 		}
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	return nil
+		fmt.Fprintf(stderr, "extract: %v (line skipped)\n", err)
+		return true
+	})
+	return bad, nil
 }
 
 // writeTo calls write with the named file, or stdout when name is empty.

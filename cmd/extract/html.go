@@ -47,7 +47,7 @@ and a checksum of the text, not the text).`,
 	}
 	o.register(c)
 	o.in.register(c, "a larger one gets an error page without being read")
-	c.Flags().StringVarP(&o.output, "output", "o", "", "write the site to `DIR` (required)")
+	outputFlag(c, &o.output, "write the site to `DIR` (required)")
 	c.Flags().StringVar(&o.from, "from", "", "draw the records of this extract run output `FILE` instead of running the pipeline (give the run's inputs too, in its order)")
 	return c
 }
@@ -83,10 +83,7 @@ func (a App) html(ctx context.Context, o htmlOptions, args []string) error {
 		return site.Add(r, next())
 	})
 	if err != nil {
-		if cause := context.Cause(ctx); errors.As(cause, new(interruption)) {
-			return cause
-		}
-		return failure{err}
+		return stopped(ctx, err)
 	}
 	if err := site.Close(); err != nil {
 		return failure{err}

@@ -1,13 +1,12 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -34,10 +33,17 @@ func (f *pipelineFlags) register(c *cobra.Command) {
 	wordlistsFlag(c, &f.wordlists)
 	c.Flags().BoolVar(&f.noNER, "no-ner", false, "use the gazetteer and rules only, not the statistical model")
 	c.Flags().IntVar(&f.workers, "workers", 0, "documents processed in parallel (default: all cores)")
-	c.Flags().StringSliceVar(&f.without, "without", nil, "leave out `STAGES` (domains, citations, orgnames, clean, acronyms, coref) or a rule of coref (coref/RULE, RULE one of variant, surname, initials, middle, acronym, relabel, repeat), to measure what each adds")
+	c.Flags().StringSliceVar(&f.without, "without", nil, withoutUsage())
 	c.Flags().StringVar(&f.model, "model", "prose", "entity model: `prose` (prose's weights) or a FILE made by extract train")
 	c.Flags().IntVar(&f.beam, "beam", 0, "width of a trained model's beam search (default 4; 1 decodes greedily)")
 	c.Flags().StringVar(&f.repeats, "repeats", "shared", "how the model tags a word repeated within a sentence: `shared` (prose's way: every repeat takes the tag and label of the last) or separate")
+}
+
+// withoutUsage is the help of --without, naming what pipeline.Config.Without
+// accepts.
+func withoutUsage() string {
+	return fmt.Sprintf("leave out `STAGES` (%s) or a rule of coref (coref/RULE, RULE one of %s), to measure what each adds",
+		strings.Join(pipeline.OptionalStages(), ", "), strings.Join(pipeline.CorefRules(), ", "))
 }
 
 // build makes the pipeline: the default gazetteer with the user's files
@@ -125,7 +131,7 @@ the inputs are files), MB/s and the time left; it is cleared before the summary.
 	}
 	o.register(c)
 	o.in.register(c, "a larger one gets an error line without being read")
-	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output")
+	outputFlag(c, &o.output, stdoutUsage)
 	c.Flags().BoolVar(&o.resume, "resume", false, "continue the -o FILE of an interrupted run: keep its complete lines, skip the documents they hold, write the rest")
 	c.Flags().StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the whole run to `FILE` (go tool pprof)")
 	return c
@@ -171,7 +177,7 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 		}
 		defer f.Close()
 		out = f
-		inputs = resume.Inputs(inputs)
+		inputs = resume.Inputs(p, inputs)
 	case o.output != "":
 		f, err := os.Create(o.output)
 		if err != nil {
@@ -216,13 +222,7 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 	}
 	if interrupted {
 		fmt.Fprintf(a.Stderr, "extract: interrupted after %d documents; the output ends after the last complete line\n", stats.Documents)
-		// A signal's cause sets the exit status (130, 143); a context
-		// cancelled otherwise (a caller of App) is a failure like any.
-		var sig interruption
-		if cause := context.Cause(ctx); errors.As(cause, &sig) {
-			return cause
-		}
-		return failure{err}
+		return stopped(ctx, err)
 	}
 	if err != nil {
 		return failure{err}

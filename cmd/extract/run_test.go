@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/extract-ca/extract/output"
+	"github.com/extract-ca/extract/pipeline"
 )
 
 // runApp runs the command line with args and stdin, returning exit code,
@@ -258,7 +259,53 @@ func TestGraphCommand(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "mentions.csv")); err != nil {
 		t.Error(err)
 	}
-	if code, _, stderr := runApp(t, "{bad\n", "graph"); code != 2 || !strings.Contains(stderr, "line 1") {
+	if code, _, stderr := runApp(t, "{bad\n", "graph"); code != 1 || !strings.Contains(stderr, "-:1: invalid character") {
 		t.Errorf("malformed input: exit %d, %s", code, stderr)
+	}
+
+	// A damaged line and a cut last line (a killed run) cost only
+	// themselves: the graph is that of the other records, each bad line is
+	// named, and the exit status says that lines were skipped.
+	lines := strings.SplitAfter(run, "\n")
+	others := lines[0] + lines[2] + lines[3]
+	damaged := lines[0] + "{not a record\n" + lines[2] + lines[3] + lines[4][:len(lines[4])/2]
+	if err := os.WriteFile(path, []byte(damaged), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, got, stderr := runApp(t, "", "graph", "--format", "nodelink", path)
+	_, want, _ := runApp(t, others, "graph", "--format", "nodelink")
+	if code != 1 || got != want {
+		t.Errorf("damaged input: exit %d, graph equal to the other records' %v: %s", code, got == want, stderr)
+	}
+	for _, line := range []string{path + ":2: invalid character", path + ":5: unexpected end"} {
+		if !strings.Contains(stderr, line) {
+			t.Errorf("stderr does not name %q: %s", line, stderr)
+		}
+	}
+}
+
+// TestWithoutHelp checks that the help of --without, on every command that
+// takes it, names every stage and coref rule the pipeline lets it leave out.
+func TestWithoutHelp(t *testing.T) {
+	n := 0
+	for _, c := range (App{}).rootCommand().Commands() {
+		f := c.Flags().Lookup("without")
+		if f == nil {
+			continue
+		}
+		n++
+		for _, s := range pipeline.OptionalStages() {
+			if !strings.Contains(f.Usage, s+",") && !strings.Contains(f.Usage, s+")") {
+				t.Errorf("%s --without: the help does not name the stage %s: %q", c.Name(), s, f.Usage)
+			}
+		}
+		for _, r := range pipeline.CorefRules() {
+			if !strings.Contains(f.Usage, r+",") && !strings.Contains(f.Usage, r+")") {
+				t.Errorf("%s --without: the help does not name the coref rule %s: %q", c.Name(), r, f.Usage)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no command takes --without")
 	}
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -49,7 +48,7 @@ model file, byte for byte.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, gold []string) error { return a.train(c.Context(), o, gold) },
 	}
-	c.Flags().StringVarP(&o.output, "output", "o", "", "write the model to `FILE` (required)")
+	outputFlag(c, &o.output, "write the model to `FILE` (required)")
 	c.Flags().StringVar(&o.dev, "dev", "", "development gold `FILE`: keep the pass that scores best on it")
 	o.gold.register(c)
 	c.Flags().IntVar(&o.iterations, "iterations", 10, "passes over the training data (with --dev: at most)")
@@ -126,12 +125,7 @@ func (a App) train(ctx context.Context, o trainOptions, gold []string) error {
 	fmt.Fprintf(a.Stderr, "extract: training on %d documents (%d dev)\n", len(docs), len(opts.Dev))
 	m, err := model.Train(docs, opts)
 	if err != nil && ctx.Err() != nil {
-		// A signal's cause sets the exit status (130, 143), as for run.
-		var sig interruption
-		if cause := context.Cause(ctx); errors.As(cause, &sig) {
-			return cause
-		}
-		return failure{err}
+		return stopped(ctx, err) // nothing is written
 	}
 	if err != nil {
 		return err

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/extract-ca/extract/wordlist"
 )
 
 // This file cleans the names and aliases of the sanctions lists, which are
@@ -239,16 +241,21 @@ func personNames(s string) []string {
 	return out
 }
 
+// dropHonorific drops an honorific (word list honorifics: "Dr.", "MRS",
+// "Prof") that opens n when two words of the name remain.
 func dropHonorific(n string) string {
-	for _, h := range []string{"Dr. ", "DR. ", "Dr ", "Prof. ", "Mr. ", "Mrs. "} {
-		if rest, ok := strings.CutPrefix(n, h); ok && strings.Contains(rest, " ") {
-			return rest
-		}
+	first, rest, ok := strings.Cut(n, " ")
+	if ok && honorifics[strings.ToLower(strings.TrimSuffix(first, "."))] && strings.Contains(rest, " ") {
+		return rest
 	}
 	return n
 }
 
-var suffixes = setOf("JR", "SR", "II", "III", "IV")
+// honorifics open a name and are not part of it, lower case.
+var honorifics = wordlist.Set("honorifics")
+
+// suffixes end a person's name ("Jr"), upper case.
+var suffixes = wordlist.Set("name-suffixes")
 
 // groupName title-cases a group's name or alias, keeping an acronym in
 // capitals, and drops a leading "The" ("THE ARMY OF EMIGRANTS AND
@@ -273,12 +280,4 @@ func dropThe(s string) string {
 		}
 	}
 	return s
-}
-
-func setOf(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
 }

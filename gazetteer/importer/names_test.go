@@ -131,6 +131,15 @@ func TestPersonNames(t *testing.T) {
 		{"SMITH, John, Jr.", []string{"John Smith Jr."}},
 		{"Abdurezak, Abdelrazaq, Abdulrazak", []string{"Abdurezak", "Abdelrazaq", "Abdulrazak"}},
 		{"Tahir Yuldashev", []string{"Tahir Yuldashev"}},
+		{"DOE, Ms. Jane Ann", []string{"Jane Ann Doe"}},
+		{"DOE, PROF. John", []string{"John Doe"}},
+		{"DOE, Mr John", []string{"John Doe"}},
+		{"DOE, MRS Jane", []string{"Jane Doe"}},
+		{"DOE, Miss Jane", []string{"Jane Doe"}},
+		{"DOE, Dr", []string{"Dr Doe"}}, // no name left without it
+		{"Drew Smith", []string{"Drew Smith"}},
+		{"Mrsic Ivan", []string{"Mrsic Ivan"}},
+		{"SMITH, John, Jnr", []string{"John Smith Jnr"}},
 	} {
 		if got := personNames(tc.in); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("personNames(%q) = %q, want %q", tc.in, got, tc.want)

@@ -88,16 +88,22 @@ func (r *OFACReader) Read() (*gazetteer.Entry, error) {
 				Err: fmt.Errorf("%w: want %d separated by commas, found %d", ErrColumns, ofacColumns, len(rec))}
 		}
 		e, err := r.entry(rec)
-		if err != nil {
-			return nil, &fileerr.ParseError{File: r.file, Line: line, Err: err}
+		if e == nil && err == nil {
+			continue // skipped
 		}
-		if e == nil {
-			continue
-		}
-		e.File, e.Line = r.file, line
-		return e, nil
+		return placed(r.file, line, e, err)
 	}
 	return nil, io.EOF
+}
+
+// placed gives the entry that a record at file:line made, or its error,
+// that place: OFACReader.Read and UNReader.Read return through it.
+func placed(file string, line int, e *gazetteer.Entry, err error) (*gazetteer.Entry, error) {
+	if err != nil {
+		return nil, &fileerr.ParseError{File: file, Line: line, Err: err}
+	}
+	e.File, e.Line = file, line
+	return e, nil
 }
 
 // entry makes the entry of one record, or returns nil for a record that is

@@ -86,10 +86,6 @@ func refSlug(ref string) string {
 	return b.String()
 }
 
-func isApostrophe(r rune) bool {
-	switch r {
-	case '\'', '’', '‘', '`', '´', 'ʼ', 'ʻ', 'ʿ', 'ʾ', '′':
-		return true
-	}
-	return false
-}
+// isApostrophe is gazetteer.IsApostrophe: the importer's names split and
+// fold as the matcher's.
+func isApostrophe(r rune) bool { return gazetteer.IsApostrophe(r) }

@@ -162,16 +162,16 @@ var smallWords = wordlist.Set("title-small-words")
 var smallSegments = wordlist.Set("title-small-segments")
 
 // knownAcronyms keep their capitals inside a name ("ISIL Khorasan"): the
-// acronyms the gazetteer gives its countries and armed groups, and the
+// acronyms the gazetteer gives its entries of the kinds of acronym-kinds
+// (countries and armed groups), and the
 // company forms and foreign groups of the word list. Built on first use, as
 // it reads the default gazetteer.
 var knownAcronyms = sync.OnceValue(func() map[string]bool {
 	m := wordlist.Set("known-acronyms")
+	kinds := wordlist.Set("acronym-kinds")
 	entries, _ := gazetteer.Default() // embedded, kept valid by its own tests
 	for _, e := range entries {
-		switch e.Kind {
-		case "country", "militant group", "armed force", "military unit":
-		default:
+		if !kinds[e.Kind] {
 			continue
 		}
 		for _, a := range e.Aliases {

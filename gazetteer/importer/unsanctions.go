@@ -110,16 +110,7 @@ func decodeUNRecord[T any](r *UNReader, start *xml.StartElement, line int, conve
 		return nil, r.fail(err)
 	}
 	e, err := convert(rec)
-	return r.place(e, line, err)
-}
-
-// place sets the file and line of an entry, or of its error.
-func (r *UNReader) place(e *gazetteer.Entry, line int, err error) (*gazetteer.Entry, error) {
-	if err != nil {
-		return nil, &fileerr.ParseError{File: r.file, Line: line, Err: err}
-	}
-	e.File, e.Line = r.file, line
-	return e, nil
+	return placed(r.file, line, e, err)
 }
 
 // fail ends the reading on malformed XML.

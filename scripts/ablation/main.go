@@ -25,6 +25,9 @@ import (
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/extract-ca/extract/internal/gobuild"
+	"github.com/extract-ca/extract/pipeline"
 )
 
 // dataset is one gold file and the eval flags that read it.
@@ -46,8 +49,15 @@ func datasets(shared string) []dataset {
 	}
 }
 
-var stages = []string{"domains", "citations", "works", "orgnames", "clean", "acronyms", "coref",
-	"coref/variant", "coref/surname", "coref/initials", "coref/middle", "coref/acronym", "coref/relabel", "coref/repeat"}
+// stages are what --without may leave out: each optional stage, then each
+// rule of coref.
+func stages() []string {
+	s := pipeline.OptionalStages()
+	for _, r := range pipeline.CorefRules() {
+		s = append(s, "coref/"+r)
+	}
+	return s
+}
 
 func main() {
 	bin := flag.String("extract", "", "extract binary (default: go run ./cmd/extract)")
@@ -76,8 +86,8 @@ func run(bin, shared string, extra []string) error {
 		}
 		defer os.RemoveAll(dir)
 		bin = filepath.Join(dir, "extract")
-		if out, err := exec.Command("go", "build", "-o", bin, "./cmd/extract").CombinedOutput(); err != nil {
-			return fmt.Errorf("go build: %v\n%s", err, out)
+		if err := gobuild.Build("", "./cmd/extract", bin); err != nil {
+			return err
 		}
 	}
 	var sets []dataset
@@ -88,7 +98,7 @@ func run(bin, shared string, extra []string) error {
 		}
 		sets = append(sets, d)
 	}
-	configs := append([]string{""}, stages...)
+	configs := append([]string{""}, stages()...)
 	f1 := map[string]map[string]float64{}
 	for _, c := range configs {
 		f1[c] = map[string]float64{}

@@ -33,6 +33,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/extract-ca/extract/internal/gobuild"
 	"github.com/extract-ca/extract/internal/jsonid"
 )
 
@@ -52,8 +53,8 @@ func main() {
 		}
 		defer os.RemoveAll(dir)
 		bin = filepath.Join(dir, "extract")
-		if out, err := exec.Command("go", "build", "-o", bin, "./cmd/extract").CombinedOutput(); err != nil {
-			fail(fmt.Errorf("building extract: %v\n%s", err, out))
+		if err := gobuild.Build("", "./cmd/extract", bin); err != nil {
+			fail(err)
 		}
 	}
 	input, err := os.ReadFile(flag.Arg(0))

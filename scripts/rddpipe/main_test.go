@@ -11,13 +11,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/extract-ca/extract/internal/gobuild"
 )
 
 func buildExtract(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "extract")
-	if out, err := exec.Command("go", "build", "-C", "../..", "-o", bin, "./cmd/extract").CombinedOutput(); err != nil {
-		t.Fatalf("building extract: %v\n%s", err, out)
+	if err := gobuild.Build("../..", "./cmd/extract", bin); err != nil {
+		t.Fatal(err)
 	}
 	return bin
 }

@@ -41,6 +41,7 @@ import (
 	"time"
 
 	"github.com/extract-ca/extract/internal/cputime"
+	"github.com/extract-ca/extract/internal/gobuild"
 	"github.com/extract-ca/extract/pipeline"
 )
 
@@ -95,10 +96,8 @@ func run(o options) error {
 	}
 	defer os.RemoveAll(tmp)
 	bin := filepath.Join(tmp, "extract")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/extract")
-	build.Dir, build.Stderr = o.root, os.Stderr
-	if err := build.Run(); err != nil {
-		return fmt.Errorf("go build: %w", err)
+	if err := gobuild.Build(o.root, "./cmd/extract", bin); err != nil {
+		return err
 	}
 
 	var docs []document
