@@ -23,6 +23,7 @@
 package model
 
 //go:generate go run ./internal/genweights -o data/prose-en.bin
+//go:generate go run ./internal/genpatterns -o data/commonregex.txt
 
 import (
 	"bytes"

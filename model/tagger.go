@@ -1,11 +1,11 @@
 package model
 
 import (
+	_ "embed"
 	"math"
 	"regexp"
 	"strings"
-
-	"github.com/mingrammer/commonregex"
+	"sync"
 
 	"github.com/extract-ca/extract/text"
 )
@@ -57,8 +57,8 @@ func (m *Model) fixedTag(word string) string {
 		return "-"
 	case text.IsEmoticon(word):
 		return "SYM"
-	case mayBeLink(word) && commonregex.LinkRegex.MatchString(word),
-		strings.IndexByte(word, '@') >= 0 && (word[0] == '@' || commonregex.EmailRegex.MatchString(word)):
+	case mayBeLink(word) && linkPatterns().link.MatchString(word),
+		strings.IndexByte(word, '@') >= 0 && (word[0] == '@' || linkPatterns().email.MatchString(word)):
 		return "NN"
 	case (word == "0" || word[0] == '*') && noneTag.MatchString(word):
 		return "-NONE-"
@@ -67,6 +67,22 @@ func (m *Model) fixedTag(word string) string {
 	}
 	return ""
 }
+
+// commonregexPatterns are commonregex's LinkRegex and EmailRegex, which
+// prose's tagger tags NN, one per line (go generate: internal/genpatterns).
+//
+//go:embed data/commonregex.txt
+var commonregexPatterns string
+
+// linkPatterns compiles commonregexPatterns on first use: the engine needs
+// them rarely, and importing commonregex would compile all of its
+// expressions at every start.
+var linkPatterns = sync.OnceValue(func() (p struct{ link, email *regexp.Regexp }) {
+	lines := strings.Split(strings.TrimSuffix(commonregexPatterns, "\n"), "\n")
+	p.link = regexp.MustCompile(lines[0]) // the file is ours and tested: TestPatternsAreCommonregex
+	p.email = regexp.MustCompile(lines[len(lines)-1])
+	return p
+})
 
 // mayBeLink is a necessary condition for commonregex.LinkRegex to match: a
 // full stop after [a-z0-9.-] with at least two bytes after it. It spares

@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/mingrammer/commonregex"
+
 	"github.com/extract-ca/extract/model/internal/proseweights"
 	"github.com/extract-ca/extract/model/internal/weightfile"
 )
@@ -100,4 +102,17 @@ func FuzzLoad(f *testing.F) {
 			m.Document("A test of Tashkent.")
 		}
 	})
+}
+
+// TestPatternsAreCommonregex: the embedded expressions are commonregex's
+// own, the ones prose's tagger uses (else: go generate ./model).
+func TestPatternsAreCommonregex(t *testing.T) {
+	want := commonregex.LinkRegex.String() + "\n" + commonregex.EmailRegex.String() + "\n"
+	if commonregexPatterns != want {
+		t.Fatalf("data/commonregex.txt differs from commonregex's LinkRegex and EmailRegex: run go generate ./model")
+	}
+	p := linkPatterns()
+	if p.link.String() != commonregex.LinkRegex.String() || p.email.String() != commonregex.EmailRegex.String() {
+		t.Error("linkPatterns compiled other expressions than the file's")
+	}
 }
