@@ -58,8 +58,8 @@ type Pass struct {
 	Features int     // weight rows so far
 }
 
-// EntityTypes are the types an entity model labels, in label order.
-var EntityTypes = []string{"PERSON", "PLACE", "GROUP"}
+// entityTypes are the types an entity model labels, in label order.
+var entityTypes = []string{"PERSON", "PLACE", "GROUP"}
 
 // preparedDoc is a document ready for training or scoring: its tokens,
 // sentences, gold labels and the hashes of its label-free features.
@@ -237,7 +237,7 @@ func Train(docs []TrainDoc, opts TrainOptions) (*EntityTagger, error) {
 	}
 	labels := []string{"O"}
 	labelOf := map[string]int{"O": 0}
-	for _, t := range EntityTypes {
+	for _, t := range entityTypes {
 		labelOf["B-"+t] = len(labels)
 		labelOf["I-"+t] = len(labels) + 1
 		labels = append(labels, "B-"+t, "I-"+t)
