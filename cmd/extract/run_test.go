@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -307,5 +308,20 @@ func TestWithoutHelp(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no command takes --without")
+	}
+}
+
+// TestRunGivesCoresBack: a run with fewer workers than cores limits
+// GOMAXPROCS while it runs, and restores it after, for a caller of App.
+func TestRunGivesCoresBack(t *testing.T) {
+	if os.Getenv("GOMAXPROCS") != "" || runtime.GOMAXPROCS(0) < 2 {
+		t.Skip("needs two cores and GOMAXPROCS unset")
+	}
+	before := runtime.GOMAXPROCS(0)
+	if code, _, stderr := runApp(t, "", "run", "--workers", "1", "--no-ner", "../../seeds/"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if after := runtime.GOMAXPROCS(0); after != before {
+		t.Errorf("GOMAXPROCS %d after the run, %d before", after, before)
 	}
 }
