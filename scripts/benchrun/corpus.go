@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/extract-ca/extract/batch"
+	"github.com/extract-ca/extract/eval"
 	"github.com/extract-ca/extract/internal/detok"
 )
 
@@ -50,7 +50,7 @@ var outside = []struct {
 
 type sentence struct {
 	tokens   []string
-	docStart bool // first sentence after a -DOCSTART- line
+	docStart bool // first sentence of a document of eval's reader (a -DOCSTART- line, or every 50 CoNLL or 20 GMB sentences)
 }
 
 // buildCorpus writes a corpus of at least target bytes into dir: the seed
@@ -190,7 +190,7 @@ func scanCorpus(dir string) (corpusInfo, error) {
 
 // groupDocuments detokenizes sentences and joins them into documents of
 // about docBytes, with a blank line between paragraphs: every paragraph
-// sentences, at a -DOCSTART- line, and after a headline (a sentence that
+// sentences, at a document start, and after a headline (a sentence that
 // ends without . ! ? or a quote, as CoNLL's "SOCCER - JAPAN GET LUCKY WIN").
 func groupDocuments(sents []sentence, paragraph int, wnut bool) []string {
 	var docs []string
@@ -267,71 +267,28 @@ func tidyWNUT(toks []string) []string {
 	return out
 }
 
-// readColumns reads CoNLL-style files (CoNLL-2003, WikiGold, WNUT-17): one
-// token per line, its text in the first column (space or tab separated),
-// a blank line between sentences, -DOCSTART- between documents.
-func readColumns(r io.Reader) ([]sentence, error) {
-	var sents []sentence
-	var cur sentence
-	docStart := false
-	flush := func() {
-		if len(cur.tokens) > 0 {
-			sents = append(sents, cur)
-		}
-		cur = sentence{docStart: docStart}
-		docStart = false
-	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for sc.Scan() {
-		fields := strings.Fields(sc.Text())
-		switch {
-		case len(fields) == 0:
-			flush()
-		case fields[0] == "-DOCSTART-":
-			flush()
-			docStart = true
-			cur.docStart = true
-		default:
-			cur.tokens = append(cur.tokens, fields[0])
-		}
-	}
-	flush()
-	return sents, sc.Err()
-}
+// readColumns reads CoNLL-style files (CoNLL-2003, WikiGold, WNUT-17) and
+// readGMB the GMB CSV, through eval's readers: what the scorer reads is
+// what the corpus is made of.
+func readColumns(r io.Reader) ([]sentence, error) { return sentencesOf(eval.ReadCoNLL(r, "", nil)) }
 
-// readGMB reads the GMB CSV (Sentence #,Word,POS,Tag; "Sentence: N" in the
-// first column starts a sentence). The shared copy is truncated in the
-// middle of its last sentence, so the last sentence is dropped.
-func readGMB(r io.Reader) ([]sentence, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
-	header, err := cr.Read()
+func readGMB(r io.Reader) ([]sentence, error) { return sentencesOf(eval.ReadGMB(r, "", nil)) }
+
+// sentencesOf cuts eval's documents back into sentences of tokens: their
+// text is the tokens joined by spaces, the sentences by line ends. The
+// first sentence of each document starts a paragraph, as a -DOCSTART- line
+// did.
+func sentencesOf(docs []eval.Document, err error) ([]sentence, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(header) < 2 || header[1] != "Word" {
-		return nil, fmt.Errorf("not the GMB CSV: header %q", header)
-	}
 	var sents []sentence
-	var cur []string
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
+	for _, d := range docs {
+		for i, line := range strings.Split(d.Text, "\n") {
+			if line != "" {
+				sents = append(sents, sentence{tokens: strings.Split(line, " "), docStart: i == 0})
+			}
 		}
-		if err != nil {
-			return nil, err
-		}
-		if len(rec) < 2 {
-			continue
-		}
-		if strings.HasPrefix(rec[0], "Sentence:") && len(cur) > 0 {
-			sents = append(sents, sentence{tokens: cur})
-			cur = nil
-		}
-		cur = append(cur, rec[1])
 	}
-	return sents, nil // cur, the cut sentence, is left out
+	return sents, nil
 }
