@@ -112,7 +112,7 @@ var (
 // where it is.
 func splitRecord(line string, comma rune) ([]string, error) {
 	var fields []string
-	col := func(i int) int { return utf8.RuneCountInString(line[:i]) + 1 }
+	col := func(i int) int { return fileerr.Column(line, i) }
 	i := 0
 	for {
 		if i < len(line) && line[i] == '"' {
