@@ -322,8 +322,9 @@ func (m *aliasTable) valid(entries int) bool {
 		if first < 0 || count < 0 {
 			return false
 		}
-		if count > maxScan && int(first+1)*256*4 > len(t.dense) ||
-			count <= maxScan && int(first+count) > len(t.labels) {
+		// Widened before adding: first near MaxInt32 must not wrap.
+		if count > maxScan && (int(first)+1)*256*4 > len(t.dense) ||
+			count <= maxScan && int(first)+int(count) > len(t.labels) {
 			return false
 		}
 		if k := int32(u32(m.terms, n)); k < -1 || k >= groups {

@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"flag"
+	"math"
 	"os"
 	"reflect"
 	"testing"
@@ -98,5 +99,26 @@ func TestDamagedIndex(t *testing.T) {
 	d := decoder{s: string(bad[start:])}
 	if d.matcher(d.entries()); d.err == nil {
 		t.Error("a child out of range is read without error")
+	}
+	// A node whose first child is at MaxInt32, where first+count wraps
+	// in int32: the root (scanned through the dense table) and the first
+	// node with a few children.
+	nodes := int32(m.all.trie.size())
+	few := int32(-1)
+	for n := int32(1); n < nodes && few < 0; n++ {
+		if c := int32(u32(m.all.trie.nodes, 2*n+1)); c > 0 && c <= maxScan {
+			few = n
+		}
+	}
+	for _, n := range []int32{0, few} {
+		m := buildMatcher(entries)
+		b := []byte(m.all.trie.nodes)
+		copy(b[8*n:], appendU32(nil, int32(math.MaxInt32)))
+		m.all.trie.nodes = string(b)
+		bad := encodeIndex([32]byte{}, entries, m)
+		d := decoder{s: string(bad[start:])}
+		if d.matcher(d.entries()); d.err == nil {
+			t.Errorf("node %d with its first child at MaxInt32 is read without error", n)
+		}
 	}
 }
