@@ -132,7 +132,6 @@ type Doc struct {
 	// Buffers a pipeline's Record keeps for the next document.
 	hits       []gazetteer.Hit // gazetteer: the matcher's hits
 	candidates []Mention       // resolve: the gazetteer's and rules' candidates
-	textBytes  []byte          // Record: the text, for its checksum
 }
 
 // segmentation returns the document's tokens and sentences as package text

@@ -215,7 +215,6 @@ func (p *Pipeline) Record(id, source, text string) (*output.Record, error) {
 		lower:       doc.lower,
 		hits:        doc.hits[:0],
 		candidates:  doc.candidates[:0],
-		textBytes:   doc.textBytes[:0],
 	}
 	p.docs.Put(doc)
 	return rec, nil

@@ -9,12 +9,26 @@ import (
 	"github.com/extract-ca/extract/text"
 )
 
+// checksum is the SHA-256 of text, fed through a small buffer on the stack:
+// sha256.Sum256([]byte(text)) would allocate a copy of every document, and
+// a buffer kept across documents would hold a copy of the largest one.
+func checksum(text string) (sum [sha256.Size]byte) {
+	h := sha256.New()
+	var buf [4096]byte
+	for len(text) > 0 {
+		n := copy(buf[:], text)
+		h.Write(buf[:n])
+		text = text[n:]
+	}
+	h.Sum(sum[:0])
+	return sum
+}
+
 // Record converts the document to its output record. This is where byte
 // offsets become code point offsets. The record's edges are the document's
 // (the same slice).
 func (d *Doc) Record() *output.Record {
-	d.textBytes = append(d.textBytes[:0], d.Text...) // a buffer kept across documents (Pipeline.Record)
-	sum := sha256.Sum256(d.textBytes)
+	sum := checksum(d.Text)
 	cp := text.NewCodePoints(d.Text)
 	r := &output.Record{
 		ID:        d.ID,

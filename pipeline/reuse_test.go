@@ -1,7 +1,9 @@
 package pipeline
 
 import (
+	"crypto/sha256"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/extract-ca/extract/internal/testfile"
@@ -39,5 +41,21 @@ func TestRecordReusesNothingVisible(t *testing.T) {
 	}
 	if _, err := p.Record("bad", "bad.txt", "a\n\xff"); err == nil || err.Error() != "line 2, column 1: invalid UTF-8" {
 		t.Errorf("invalid UTF-8: err = %v", err)
+	}
+}
+
+// TestChecksum: the record's checksum is the SHA-256 of the text's bytes,
+// across the stack buffer's boundary and for an empty text, and costs no
+// allocation (the text is not copied, nor kept for the next document).
+func TestChecksum(t *testing.T) {
+	for _, n := range []int{0, 1, 4095, 4096, 4097, 10000} {
+		text := strings.Repeat("Ош é", n)[:n]
+		if got, want := checksum(text), sha256.Sum256([]byte(text)); got != want {
+			t.Errorf("%d bytes: %x, want %x", n, got, want)
+		}
+	}
+	text := strings.Repeat("Rahmon met Tokayev in Astana. ", 1000)
+	if n := testing.AllocsPerRun(20, func() { checksum(text) }); n != 0 {
+		t.Errorf("%v allocations per checksum, want 0", n)
 	}
 }
