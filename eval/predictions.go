@@ -45,11 +45,10 @@ func ReadPredictions(r io.Reader, file string) ([]Document, error) {
 // readRecords reads the records of r and the line of each.
 func readRecords(r io.Reader, file string) ([]*output.Record, []int, error) {
 	var (
-		recs     []*output.Record
-		lines    []int
-		errs     fileerr.ErrorList
-		rd       = output.NewReader(r)
-		lastLine = -1
+		recs  []*output.Record
+		lines []int
+		errs  fileerr.ErrorList
+		rd    = output.NewReader(r)
 	)
 	for {
 		rec, err := rd.Read()
@@ -62,12 +61,8 @@ func readRecords(r io.Reader, file string) ([]*output.Record, []int, error) {
 				errs.Add(file, 0, err)
 				break
 			}
-			// A read error (a line too long, a failing disk) ends the
-			// stream; a bad line is followed by the next.
-			if perr.Line == lastLine {
-				break
-			}
-			lastLine = perr.Line
+			// A bad line is followed by the next; after a read error (a
+			// line too long, a failing disk) Read returns io.EOF.
 			perr.File = file
 			errs = append(errs, perr)
 			continue
