@@ -196,7 +196,7 @@ func (l Link) choose(d *Doc, m *Mention, ctx *docContext) (*gazetteer.Entry, []*
 	if !sameCountry(cands) && sharedKind(cands) != "" {
 		cands = narrow(cands, func(e *gazetteer.Entry) int { return ctx.countries[e.Country] }) // 6
 	}
-	e, decided := chooseEntry(cands, d.words().kindAfter[next], d.words().areaOfSeat) // 7
+	e, decided := chooseEntry(cands, d.words().areaOfSeat) // 7
 	if len(cands) > 1 && !decided && m.Ambiguous {
 		return nil, cands
 	}

@@ -124,19 +124,13 @@ func wordAfter(text string, i int) string {
 }
 
 // chooseEntry picks the entry a name refers to among entries, given the
-// kind the word after the name announces ("" for none; kinds-after) and
-// the kinds of a seat and of the area named after it (seat-kinds);
-// decided is false when it took the first for want of a reason.
-func chooseEntry(entries []*gazetteer.Entry, kind string, areaOfSeat map[string]string) (e *gazetteer.Entry, decided bool) {
+// kinds of a seat and of the area named after it (seat-kinds); decided is
+// false when it took the first for want of a reason. (The kind the word
+// after the name announces was looked for by rule 1, announced, among all
+// the candidates entries is a subset of.)
+func chooseEntry(entries []*gazetteer.Entry, areaOfSeat map[string]string) (e *gazetteer.Entry, decided bool) {
 	if len(entries) == 1 {
 		return entries[0], true
-	}
-	if kind != "" {
-		for _, e := range entries {
-			if e.Kind == kind {
-				return e, true
-			}
-		}
 	}
 	// A bare name shared by a city and the region named after it is the
 	// city, as news usage has it ("clashes in Batken").
