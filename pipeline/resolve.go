@@ -281,13 +281,7 @@ func unknownNameAround(d *Doc, s Span, model []Mention, spans *spanIndex) int {
 // instead of scanning them all.
 func notInside(hits, model []Mention, extends func(hit, whole Span) bool) []Mention {
 	spans := newSpanIndex(spansOf(model, nil))
-	out := hits[:0:0]
-	for _, h := range hits {
-		if !heldBy(spans, h.Span, extends) {
-			out = append(out, h)
-		}
-	}
-	return out
+	return keepHits(hits, func(h Mention) bool { return !heldBy(spans, h.Span, extends) })
 }
 
 // heldBy reports whether a span of the index strictly holds s and extends
