@@ -190,10 +190,10 @@ func isPossessive(text string, i int, next rune, nsize int) bool {
 
 // abbreviationEnd recognises dotted abbreviations of single letters, U.S.,
 // U.K., U.S.A., and returns the end of the last full stop.
-func abbreviationEnd(text string, i int) (int, bool) {
+func abbreviationEnd(s string, i int) (int, bool) {
 	n := 0
 	j := i
-	for j+1 < len(text) && isASCIILetter(text[j]) && text[j+1] == '.' {
+	for j+1 < len(s) && text.IsASCIILetter(s[j]) && s[j+1] == '.' {
 		n++
 		j += 2
 	}
@@ -202,13 +202,11 @@ func abbreviationEnd(text string, i int) (int, bool) {
 	}
 	// A letter right after the last stop means this was not an abbreviation
 	// of single letters (e.g. "e.g.x").
-	if j < len(text) && isASCIILetter(text[j]) {
+	if j < len(s) && text.IsASCIILetter(s[j]) {
 		return 0, false
 	}
 	return j, true
 }
-
-func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
 
 // joinableGap decides whether a name may continue across gap.
 func joinableGap(gap string) bool {

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/extract-ca/extract/text"
 )
 
 // The entity classifier is prose's maximum-entropy model: each token, left
@@ -109,7 +111,7 @@ func (m *Model) labelPositions(toks []Token, words []int32, labels []int, sc *sc
 // appendLower appends strings.ToLower(s) to b, without allocating for
 // ASCII.
 func appendLower(b []byte, s string) []byte {
-	if !isASCII(s) {
+	if !text.IsASCII(s) {
 		return append(b, strings.ToLower(s)...)
 	}
 	for i := 0; i < len(s); i++ {
@@ -135,7 +137,7 @@ func shape(w string) string {
 	if r, _ := utf8.DecodeLastRuneInString(w); !isWordRune(r) {
 		return "punct"
 	}
-	if isASCII(w) {
+	if text.IsASCII(w) {
 		lower, title := true, true
 		sep := true
 		for i := 0; i < len(w); i++ {
@@ -166,7 +168,7 @@ func shape(w string) string {
 }
 
 func isWordRune(r rune) bool {
-	return r < utf8.RuneSelf && (isASCIILetter(byte(r)) || '0' <= r && r <= '9' || r == '_')
+	return r < utf8.RuneSelf && (text.IsASCIILetter(byte(r)) || '0' <= r && r <= '9' || r == '_')
 }
 
 // isNumeric is prose's test, strconv.ParseFloat succeeding, after a
@@ -196,14 +198,3 @@ func isNumeric(w string) bool {
 	_, err := strconv.ParseFloat(w, 64)
 	return err == nil
 }
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
-func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }

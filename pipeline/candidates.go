@@ -323,20 +323,11 @@ func isSpaceInLine(r rune) bool { return r != '\n' && r != '\r' && unicode.IsSpa
 func ambiguousID(label, name string) string {
 	var parts []string
 	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if isASCII(w) {
+		if text.IsASCII(w) {
 			parts = append(parts, strings.ToLower(w))
 		} else if k := gazetteer.Fold(w); k != "" {
 			parts = append(parts, k)
 		}
 	}
 	return "ambiguous/" + strings.ToLower(label) + "/" + strings.Join(parts, "-")
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
 }

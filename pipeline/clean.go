@@ -8,6 +8,7 @@ import (
 	"github.com/kljensen/snowball/english"
 
 	"github.com/extract-ca/extract/output"
+	"github.com/extract-ca/extract/text"
 )
 
 // Clean trims the model's spans to the names they contain and drops those
@@ -321,7 +322,7 @@ func extendInitials(text string, s Span) Span {
 
 func isUpperASCII(b byte) bool { return b >= 'A' && b <= 'Z' }
 
-func isLetterByte(b byte) bool { return isASCIILetter(b) || b >= 0x80 }
+func isLetterByte(b byte) bool { return text.IsASCIILetter(b) || b >= 0x80 }
 
 // allCommon reports whether every word of a phrase of two or more words is
 // a stop word or a word the document writes in lower case.

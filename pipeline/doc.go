@@ -39,8 +39,6 @@ import (
 // Span is a byte range of the document text, end exclusive.
 type Span = text.Span
 
-func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
-
 // Token is one token of the text; Text is the document text at its span.
 type Token = text.Token
 

@@ -115,7 +115,7 @@ func cueWords(set map[string]bool) cueIndex {
 // case, which the shapes must have.
 func (c *cueIndex) lookup(w string) uint8 {
 	if n := len(w); n > 0 && n < len(c.shape) {
-		if b := w[0] | 0x20; b >= 'a' && b <= 'z' && c.shape[n]&(1<<(b-'a')) == 0 && isASCII(w) {
+		if b := w[0] | 0x20; b >= 'a' && b <= 'z' && c.shape[n]&(1<<(b-'a')) == 0 && text.IsASCII(w) {
 			return 0
 		}
 	}

@@ -145,7 +145,7 @@ var clitics = []string{"'ll", "'s", "'re", "'m"}
 func (t *tokenizer) split(lo, hi int, run int32) {
 	span := t.clean[lo:hi]
 	var piece int32
-	ascii := isASCII(span)
+	ascii := IsASCII(span)
 	finder := &t.finder
 	if ascii {
 		finder.init(span, lo, &t.lower)
@@ -296,15 +296,6 @@ func (f *cliticFinder) index(lo, hi int) int {
 	return -1
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
 // isSpecial is prose's test for a run kept whole: an emoticon, letters
 // each followed by a full stop ("U.S.", "e.g."), or a capital, one or two
 // small letters and a full stop ("Dr.", "Mrs.").
@@ -320,7 +311,7 @@ func isInitials(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i += 2 {
-		if !isASCIILetter(s[i]) || s[i+1] != '.' {
+		if !IsASCIILetter(s[i]) || s[i+1] != '.' {
 			return false
 		}
 	}

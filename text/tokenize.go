@@ -184,7 +184,7 @@ func markupLen(s string) int {
 // "a href=...", "br/".
 func isTagName(s string) bool {
 	s = strings.TrimPrefix(s, "/")
-	if s == "" || !isASCIILetter(s[0]) {
+	if s == "" || !IsASCIILetter(s[0]) {
 		return false
 	}
 	return !strings.ContainsAny(s, "<\n")
@@ -232,5 +232,3 @@ func isClitic(rest string) bool {
 	}
 	return false
 }
-
-func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
