@@ -75,11 +75,9 @@ func preparedMatcher(entries []*Entry) *Matcher {
 	if len(entries) == 0 {
 		return nil
 	}
-	def, err := Default()
-	if err != nil || len(def) != len(entries) || &def[0] != &entries[0] {
-		return nil
-	}
-	if p := defaultPrepared(); p != nil && len(p.entries) > 0 && &p.entries[0] == &entries[0] {
+	// Default returns p.entries whenever the index was read, so comparing
+	// with the index's own slice is comparing with Default's.
+	if p := defaultPrepared(); p != nil && len(p.entries) == len(entries) && &p.entries[0] == &entries[0] {
 		return p.matcher()
 	}
 	return nil
@@ -284,10 +282,9 @@ func (d *decoder) matcher(entries []*Entry) *Matcher {
 	return m
 }
 
-// valid reports whether every index the matcher follows is in range: a
-// damaged index must be refused, never make Match panic.
 // valid reports whether every index of the table is in range, for a
-// matcher of entries entries.
+// matcher of entries entries: a damaged index must be refused, never make
+// Match panic.
 func (m *aliasTable) valid(entries int) bool {
 	t := m.trie
 	nodes := int32(t.size())
@@ -341,6 +338,8 @@ func (m *aliasTable) valid(entries int) bool {
 	return true
 }
 
+// valid reports whether every index the matcher follows is in range: both
+// alias tables, and the keys of its entries' names.
 func (m *Matcher) valid() bool {
 	if !m.all.valid(len(m.entries)) || !m.lower.valid(len(m.entries)) {
 		return false

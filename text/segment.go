@@ -15,6 +15,7 @@ package text
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/extract-ca/extract/wordlist"
 )
@@ -44,11 +45,15 @@ type Segmentation struct {
 	Sentences []Span  // in text order, each from its first token to its last
 }
 
+// defaultAbbreviations is the embedded list, read once: wordlist.Set makes
+// a new map at each call, and Sentences only reads it.
+var defaultAbbreviations = sync.OnceValue(func() map[string]bool { return wordlist.Set("abbreviations") })
+
 // Segment segments text as the pipeline segments a document: Tokenize,
 // then Sentences with abbreviations (nil: the embedded word list).
 func Segment(text string, abbreviations map[string]bool) Segmentation {
 	if abbreviations == nil {
-		abbreviations = wordlist.Set("abbreviations")
+		abbreviations = defaultAbbreviations()
 	}
 	toks := Tokenize(text, nil, nil)
 	return Segmentation{Text: text, Tokens: toks, Sentences: Sentences(text, toks, abbreviations, nil)}
