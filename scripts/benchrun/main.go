@@ -42,6 +42,7 @@ import (
 
 	"github.com/extract-ca/extract/batch"
 	"github.com/extract-ca/extract/internal/cputime"
+	"github.com/extract-ca/extract/internal/gobuild"
 	"github.com/extract-ca/extract/model"
 	"github.com/extract-ca/extract/pipeline"
 )
@@ -212,13 +213,13 @@ func run(o options) error {
 
 	if o.extract == "" {
 		o.extract = filepath.Join(tmp, "extract")
-		if err := goBuild(o.root, o.extract, "./cmd/extract"); err != nil {
+		if err := gobuild.Build(o.root, "./cmd/extract", o.extract); err != nil {
 			return err
 		}
 	}
 	if o.proseref == "" {
 		o.proseref = filepath.Join(tmp, "proseref")
-		if err := goBuild(o.root, o.proseref, "./scripts/proseref"); err != nil {
+		if err := gobuild.Build(o.root, "./scripts/proseref", o.proseref); err != nil {
 			return err
 		}
 	}
@@ -330,16 +331,6 @@ func run(o options) error {
 // startupText is the one document of the start-up runs: short enough that
 // the time is all fixed cost, with a name for each stage to find.
 const startupText = "Emomali Rahmon met Vladimir Putin in Dushanbe on Tuesday.\n"
-
-func goBuild(root, out, pkg string) error {
-	cmd := exec.Command("go", "build", "-o", out, pkg)
-	cmd.Dir = root
-	cmd.Stderr = os.Stderr
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("go build %s: %w", pkg, err)
-	}
-	return nil
-}
 
 // measure runs one child process with its output discarded and returns
 // its CPU time and peak memory as the kernel accounted them, so that the
