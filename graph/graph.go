@@ -333,7 +333,7 @@ func (b *Builder) Add(r *output.Record) error {
 // that gives the line.
 func (b *Builder) AddAll(r io.Reader) error {
 	var first error
-	b.AddEach(r, func(err error) bool {
+	b.AddEach(r, func(err *fileerr.ParseError) bool {
 		first = err
 		return false
 	})
@@ -344,7 +344,7 @@ func (b *Builder) AddAll(r io.Reader) error {
 // add (not a record, as the cut last line of a killed run; a record Add
 // refuses) to bad, with its line, and goes on with the next line while bad
 // returns true. The records around a damaged line still count.
-func (b *Builder) AddEach(r io.Reader, bad func(error) bool) {
+func (b *Builder) AddEach(r io.Reader, bad func(*fileerr.ParseError) bool) {
 	rd := output.NewReader(r)
 	for {
 		rec, err := rd.Read()
@@ -352,11 +352,16 @@ func (b *Builder) AddEach(r io.Reader, bad func(error) bool) {
 			return
 		}
 		if err == nil {
-			if err = b.Add(rec); err != nil {
-				err = &fileerr.ParseError{Line: rd.Line(), Err: err}
-			}
+			err = b.Add(rec)
 		}
-		if err != nil && !bad(err) {
+		if err == nil {
+			continue
+		}
+		pe, ok := err.(*fileerr.ParseError) // Read's errors are; Add's get the line here
+		if !ok {
+			pe = &fileerr.ParseError{Line: rd.Line(), Err: err}
+		}
+		if !bad(pe) {
 			return
 		}
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -45,7 +44,7 @@ neo4j (a directory of CSV files for neo4j-admin database import full; needs -o D
 		RunE: func(c *cobra.Command, args []string) error { return a.graph(o, args) },
 	}
 	c.Flags().StringVar(&o.format, "format", "graphml", "output `FORMAT`: "+strings.Join(graph.Formats(), ", "))
-	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output (neo4j: the DIR to write, required)")
+	outputFlag(c, &o.output, "write to `FILE` instead of standard output (neo4j: the DIR to write, required)")
 	c.Flags().BoolVar(&o.documents, "documents", false, "add a node per document and MENTIONS edges to its entities (memory then grows with the documents)")
 	c.Flags().IntVar(&o.minWeight, "min-weight", 1, "leave out entity edges with fewer than `N` sentences")
 	c.Flags().StringSliceVar(&o.labels, "label", nil, "keep only entities with these `LABELS` (PERSON, PLACE, GROUP)")
@@ -115,15 +114,10 @@ func addFile(b *graph.Builder, name string, stdin io.Reader, stderr io.Writer) (
 		r, shown = f, name
 	}
 	bad := 0
-	b.AddEach(r, func(err error) bool {
+	b.AddEach(r, func(pe *fileerr.ParseError) bool {
 		bad++
-		var pe *fileerr.ParseError
-		if errors.As(err, &pe) {
-			pe.File = shown
-		} else {
-			err = fmt.Errorf("%s: %w", shown, err)
-		}
-		fmt.Fprintf(stderr, "extract: %v (line skipped)\n", err)
+		pe.File = shown
+		fmt.Fprintf(stderr, "extract: %v (line skipped)\n", pe)
 		return true
 	})
 	return bad, nil
