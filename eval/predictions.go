@@ -38,12 +38,13 @@ func FromRecords(recs []*output.Record) []Document {
 // output.Reader and converts it with FromRecords. Every malformed line is
 // reported, as a fileerr.ErrorList naming file.
 func ReadPredictions(r io.Reader, file string) ([]Document, error) {
-	recs, _, err := readRecords(r, file)
-	return FromRecords(recs), err
+	recs, _, errs := readRecords(r, file)
+	return FromRecords(recs), errs.Err()
 }
 
-// readRecords reads the records of r and the line of each.
-func readRecords(r io.Reader, file string) ([]*output.Record, []int, error) {
+// readRecords reads the records of r and the line of each, and the
+// problems of its malformed lines.
+func readRecords(r io.Reader, file string) ([]*output.Record, []int, fileerr.ErrorList) {
 	var (
 		recs  []*output.Record
 		lines []int
@@ -70,7 +71,7 @@ func readRecords(r io.Reader, file string) ([]*output.Record, []int, error) {
 		recs = append(recs, rec)
 		lines = append(lines, rd.Line())
 	}
-	return recs, lines, errs.Err()
+	return recs, lines, errs
 }
 
 // ReadPredictionsOf reads predictions as ReadPredictions does and checks
@@ -82,11 +83,7 @@ func readRecords(r io.Reader, file string) ([]*output.Record, []int, error) {
 // its file and line. Records of documents the gold does not hold are left
 // to the scorer, which ignores them.
 func ReadPredictionsOf(r io.Reader, file string, gold []Document) ([]Document, error) {
-	recs, lines, err := readRecords(r, file)
-	var errs fileerr.ErrorList
-	if err != nil && !errors.As(err, &errs) {
-		return nil, err
-	}
+	recs, lines, errs := readRecords(r, file)
 	texts := make(map[string]string, len(gold))
 	for _, d := range gold {
 		texts[d.ID] = d.Text
