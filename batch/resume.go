@@ -152,10 +152,10 @@ func (rs *Resume) Inputs(p *pipeline.Pipeline, inputs iter.Seq[Input]) iter.Seq[
 				// records are kept on their id alone (a file unreadable
 				// then may be readable now), so they are not samples.
 				if rs.lines[i].sha256 != "" {
-					if n := len(samples); n > 0 && !samples[n-1].spaced {
+					if n := len(samples); n > 0 && !rs.sampled(samples[n-1].line) {
 						samples = samples[:n-1]
 					}
-					samples = append(samples, sample{i, in, rs.sampled(i)})
+					samples = append(samples, sample{i, in})
 				}
 				i++
 				continue
@@ -178,9 +178,8 @@ func (rs *Resume) Inputs(p *pipeline.Pipeline, inputs iter.Seq[Input]) iter.Seq[
 
 // sample is a kept record to process again: its line and its input.
 type sample struct {
-	line   int
-	in     Input
-	spaced bool // one of the evenly spaced lines, kept as a sample
+	line int
+	in   Input
 }
 
 // sampled tells whether line i is one of the evenly spaced samples.
