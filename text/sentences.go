@@ -56,7 +56,7 @@ func sentenceBreak(abbreviations map[string]bool, text string, toks []Token, k i
 	if !isStop(toks[j].Text) {
 		return false
 	}
-	if isClosing(next.Text) {
+	if isClosing(next.Text) && !opensQuote(toks, k+1) {
 		return false // the break comes after the closing mark
 	}
 	if toks[j].Text == "." && j > 0 && toks[j-1].End == toks[j].Start && isAbbreviation(abbreviations, toks[j-1].Text) {
@@ -96,6 +96,17 @@ func isClosing(tok string) bool {
 		return true
 	}
 	return false
+}
+
+// opensQuote reports whether toks[i], a straight quote, which can close
+// or open, opens one: it stands apart from the token before and touches
+// the token after (`gains. "Treasuries`), where a closing quote touches
+// the token before (`gains."`).
+func opensQuote(toks []Token, i int) bool {
+	if t := toks[i].Text; t != `"` && t != "'" {
+		return false
+	}
+	return i > 0 && toks[i-1].End < toks[i].Start && i+1 < len(toks) && toks[i+1].Start == toks[i].End
 }
 
 func isOpening(tok string) bool {

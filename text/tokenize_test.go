@@ -75,6 +75,9 @@ func TestSentences(t *testing.T) {
 		{"title abbreviation", "Dr. Omelicheva and Gen. Sattarov met. Then they left.", []string{
 			"Dr. Omelicheva and Gen. Sattarov met.", "Then they left."}},
 		{"closing quote", `He said “go.” Then he left.`, []string{`He said “go.”`, "Then he left."}},
+		{"straight closing quote", `He said "go." Then he left.`, []string{`He said "go."`, "Then he left."}},
+		{"straight opening quote", `Yields rose. "Bonds fell," he said.`, []string{"Yields rose.", `"Bonds fell," he said.`}},
+		{"straight single quote", `It ended. 'We won,' he said.`, []string{"It ended.", `'We won,' he said.`}},
 		{"question and lower case", "Is it? yes it is.", []string{"Is it? yes it is."}},
 		{"CRLF blank line", "One\r\n\r\nTwo", []string{"One", "Two"}},
 	}
