@@ -30,6 +30,7 @@ person/islam | PERSON | cleric | | | Islam Umarov | Islam
 person/mary-smith | PERSON | scholar | | | Mary Smith | ?Mary
 group/shell | GROUP | company | GB | | Shell plc | Shell
 group/steppe-media | GROUP | media outlet | KZ | | Steppe Media | Steppe.media
+person/george-w-bush | PERSON | head of state | US | | George W. Bush | G. W. Bush
 `
 	entries, err := Parse(strings.NewReader(src), "test.gaz")
 	if err != nil {
@@ -57,6 +58,9 @@ func TestMatch(t *testing.T) {
 		{"joined variant", "Hizbut-Tahrir members", []hit{{0, 13, "group/hizb-ut-tahrir"}}},
 		{"spaced variant", "Hizb ut Tahrir members", []hit{{0, 14, "group/hizb-ut-tahrir"}}},
 		{"acronym only in capitals", "the US and us", []hit{{4, 6, "place/united-states"}}},
+		{"middle initial", "President George W. Bush said", []hit{{10, 24, "person/george-w-bush"}}},
+		{"initials", "by G. W. Bush.", []hit{{3, 13, "person/george-w-bush"}}},
+		{"no initial across a line break", "George W.\nBush", nil},
 		{"dotted acronym", "U.S. forces", []hit{{0, 4, "place/united-states"}}},
 		{"IS in a headline is a verb", "WHAT IS AT STAKE", nil},
 		{"IS in prose", "fighters of IS in Syria", []hit{{12, 14, "group/islamic-state"}}},

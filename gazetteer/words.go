@@ -81,7 +81,8 @@ func appendWords(seg text.Segmentation, words []word) []word {
 		words = appendTokenWords(src[:t.End], t.Start, words)
 	}
 	for k := first; k+1 < len(words); k++ {
-		words[k].joinable = joinableGap(src[words[k].end:words[k+1].start])
+		gap := src[words[k].end:words[k+1].start]
+		words[k].joinable = joinableGap(gap) || isInitial(src[words[k].start:words[k].end]) && initialGap(gap)
 	}
 	return words
 }
@@ -206,6 +207,20 @@ func abbreviationEnd(s string, i int) (int, bool) {
 		return 0, false
 	}
 	return j, true
+}
+
+// isInitial reports whether w is one capital letter, which a full stop
+// after it makes an initial ("N. Nazarbayev", "George W. Bush").
+func isInitial(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return size == len(w) && unicode.IsUpper(r)
+}
+
+// initialGap reports whether a name may continue across gap after an
+// initial: its full stop, then what joinableGap allows ("W. Bush",
+// "K.-J. Tokayev").
+func initialGap(gap string) bool {
+	return len(gap) > 1 && gap[0] == '.' && joinableGap(gap[1:])
 }
 
 // joinableGap decides whether a name may continue across gap.
