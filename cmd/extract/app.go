@@ -92,7 +92,7 @@ func (a App) rootCommand() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(a.runCommand(), a.versionCommand(), a.evalCommand(), a.gazetteerCommand(), a.graphCommand(), a.trainCommand(), a.htmlCommand(), a.wordlistsCommand())
+	root.AddCommand(a.runCommand(), a.versionCommand(), a.evalCommand(), a.gazetteerCommand(), a.graphCommand(), a.trainCommand(), a.htmlCommand(), a.wordlistsCommand(), a.schemaCommand())
 	return root
 }
 
