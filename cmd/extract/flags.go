@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -20,6 +22,38 @@ const stdoutUsage = "write to `FILE` instead of standard output"
 // outputFlag adds -o/--output, where a command writes what it makes.
 func outputFlag(c *cobra.Command, p *string, usage string) {
 	c.Flags().StringVarP(p, "output", "o", "", usage)
+}
+
+// writeOutput calls write with where a command's -o sends what it makes:
+// standard output when path is "" or "-", else the file path, written
+// whole or not at all (writeFileAtomic).
+func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		return write(stdout)
+	}
+	return writeFileAtomic(path, write)
+}
+
+// writeFileAtomic writes path through a temporary file in the same
+// directory, renamed over path once complete: a failed write leaves the
+// old file in place.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }
 
 // inputFlags are --input and --max-bytes: how run and html read their
