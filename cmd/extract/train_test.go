@@ -8,6 +8,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/extract-ca/extract/internal/testfile"
 )
 
 const trainGold = "testdata/train/gold.jsonl"
@@ -75,9 +77,9 @@ func TestTrainDeterministic(t *testing.T) {
 func TestTrainBadGold(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.conll")
-	os.WriteFile(bad, []byte("Dilnoza B-PER\nKarimbekova I-PER\nsaid\n"), 0o644)
+	testfile.Write(t, bad, "Dilnoza B-PER\nKarimbekova I-PER\nsaid\n")
 	dev := filepath.Join(dir, "dev.conll")
-	os.WriteFile(dev, []byte("Osh B-LOC\nsaid\n"), 0o644)
+	testfile.Write(t, dev, "Osh B-LOC\nsaid\n")
 	code, _, stderr := runApp(t, "", "train", "--format", "conll", "--dev", dev, "-o", filepath.Join(dir, "m"), bad)
 	if code != exitUsage {
 		t.Errorf("exit %d, want %d", code, exitUsage)
