@@ -39,3 +39,14 @@ func ExampleScore() {
 	//
 	// spurious: 0
 }
+
+// ReadGold reads several gold files as one set and reports the problems
+// of all of them together, each with its file and line.
+func ExampleReadGold() {
+	_, err := eval.ReadGold([]string{"testdata/gold.jsonl", "testdata/bad.conll"}, "", nil)
+	fmt.Println(err)
+	// Output:
+	// testdata/bad.conll:2: bad row: a token with no tag column
+	// testdata/bad.conll:3: bad tag: want O, B-TYPE or I-TYPE, got "X-LOC"
+	// testdata/bad.conll:4: bad tag: want O, B-TYPE or I-TYPE, got "I-"
+}

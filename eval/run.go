@@ -45,7 +45,7 @@ func Run(ctx context.Context, opts Options, predict Predictor, stdout io.Writer)
 	if len(opts.Gold) == 0 {
 		return errors.New("eval: no gold files")
 	}
-	gold, err := readGold(opts)
+	gold, err := ReadGold(opts.Gold, opts.Format, opts.LabelMap)
 	if err != nil {
 		return err
 	}
@@ -77,16 +77,18 @@ func Run(ctx context.Context, opts Options, predict Predictor, stdout io.Writer)
 	return nil
 }
 
-// readGold reads every gold file and collects every problem, including a
-// document id used in two files.
-func readGold(opts Options) ([]Document, error) {
+// ReadGold reads the gold files at paths (ReadFile with format and
+// labelMap) and collects every problem, including a document id used in
+// two files, into one fileerr.ErrorList, so that a user fixes them all in
+// one pass. Files that hold no document at all are an error too.
+func ReadGold(paths []string, format string, labelMap map[string]string) ([]Document, error) {
 	var (
 		all  []Document
 		errs fileerr.ErrorList
 		from = map[string]string{} // id -> the earlier file that has it
 	)
-	for _, path := range opts.Gold {
-		docs, err := ReadFile(path, opts.Format, opts.LabelMap)
+	for _, path := range paths {
+		docs, err := ReadFile(path, format, labelMap)
 		var list fileerr.ErrorList
 		switch {
 		case errors.As(err, &list):

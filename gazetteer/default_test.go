@@ -6,11 +6,19 @@ import (
 	"github.com/extract-ca/extract/internal/fileerr"
 )
 
-func TestDefaultParses(t *testing.T) {
+// defaultEntries returns the default gazetteer (Default), failing tb when
+// it does not load.
+func defaultEntries(tb testing.TB) []*Entry {
+	tb.Helper()
 	entries, err := Default()
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
+	return entries
+}
+
+func TestDefaultParses(t *testing.T) {
+	entries := defaultEntries(t)
 	if len(entries) == 0 {
 		t.Fatal("default gazetteer is empty")
 	}
@@ -20,10 +28,7 @@ func TestDefaultParses(t *testing.T) {
 // files, every parent present, type prefixes, no unmarked name shared by
 // entries of different types.
 func TestDefaultData(t *testing.T) {
-	entries, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	entries := defaultEntries(t)
 	if err := Validate(entries); err != nil {
 		for _, e := range err.(fileerr.ErrorList) {
 			t.Error(e)

@@ -26,10 +26,7 @@ func TestMayChange(t *testing.T) {
 		}
 		check(w)
 	}
-	def, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	def := defaultEntries(t)
 	var seg nameScratch
 	for _, e := range def {
 		for _, a := range e.Names() {

@@ -25,10 +25,7 @@ func writeFile(t *testing.T, name, content string) string {
 // unless the caller chooses Replace (in place) or Merge; LoadFiles returns
 // the file's entries alone.
 func TestLoadLayers(t *testing.T) {
-	def, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	def := defaultEntries(t)
 	var almaty *Entry
 	for _, e := range def {
 		if e.ID == "place/almaty" {
@@ -37,7 +34,7 @@ func TestLoadLayers(t *testing.T) {
 	}
 	mine := writeFile(t, "mine.gaz", "place/almaty | PLACE | city | KZ | place/kazakhstan | Almaty | Alma-Ata; Almatinka\n"+
 		"group/acme | GROUP | company | KZ | | Acme |\n")
-	_, err = Load(mine)
+	_, err := Load(mine)
 	if !errors.Is(err, ErrCollision) || !strings.HasPrefix(err.Error(), mine+":1: ") || strings.Count(err.Error(), "\n") != 0 {
 		t.Errorf("Load: %v, want one collision on %s:1", err, mine)
 	}
@@ -112,10 +109,7 @@ func TestLoadLayersBetweenFiles(t *testing.T) {
 // A copy of a default file, edited, takes the place of the default's: the
 // check sees it as it will be embedded, without collisions.
 func TestLoadDefaultFileCopy(t *testing.T) {
-	def, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	def := defaultEntries(t)
 	name := def[0].File // gazetteer/data/NAME.gaz
 	var b strings.Builder
 	n := 0

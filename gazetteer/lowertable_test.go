@@ -18,10 +18,7 @@ import (
 // case and in capitals, with the lower table and with every alias in its
 // place.
 func TestLowerTable(t *testing.T) {
-	def, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	def := defaultEntries(t)
 	m := NewMatcher(def)
 	whole := *m
 	whole.lower = m.all

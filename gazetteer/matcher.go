@@ -123,15 +123,9 @@ func buildMatcher(entries []*Entry) *Matcher {
 	add := func(entry int, a Alias) {
 		words := segmenter.nameWords(a.Text)
 		start := len(buf)
-		for _, w := range words {
-			buf = appendFold(buf, a.Text[w.start:w.end])
-		}
+		buf = appendFoldedWords(buf, a.Text, words)
 		al := scratch.describe(int32(entry), a, words)
-		if al.caseSensitive {
-			allKeys = append(append(allKeys, '='), al.letters...)
-		} else {
-			allKeys = append(allKeys, buf[start:]...)
-		}
+		allKeys = appendKey(allKeys, al, buf[start:])
 		keyEnds = appendU32(keyEnds, int32(len(allKeys)))
 		if len(words) == 0 {
 			return
@@ -164,6 +158,25 @@ func buildMatcher(entries []*Entry) *Matcher {
 	}
 	m.lower = newAliasTable(lowerKeys, lowerAliases)
 	return m
+}
+
+// appendFoldedWords appends the folded words of name, concatenated: the
+// key under which the trie stores an alias.
+func appendFoldedWords(dst []byte, name string, words []word) []byte {
+	for _, w := range words {
+		dst = appendFold(dst, name[w.start:w.end])
+	}
+	return dst
+}
+
+// appendKey appends the key MatchKey gives alias a, whose folded words
+// are folded: "=" and its letters as written when it matches
+// case-sensitively, else its folded words.
+func appendKey(dst []byte, a alias, folded []byte) []byte {
+	if a.caseSensitive {
+		return append(append(dst, '='), a.letters...)
+	}
+	return append(dst, folded...)
 }
 
 // aliasTable is a trie of aliases' keys with the aliases that end at each

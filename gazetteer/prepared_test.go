@@ -44,10 +44,7 @@ func TestPreparedIndex(t *testing.T) {
 	if m := p.matcher(); !reflect.DeepEqual(m, built) {
 		t.Error("the prepared matcher differs from the built one")
 	}
-	def, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	def := defaultEntries(t)
 	if NewMatcher(def) != defaultPrepared().matcher() {
 		t.Error("NewMatcher of the default does not return the prepared matcher")
 	}
@@ -58,10 +55,7 @@ func TestPreparedIndex(t *testing.T) {
 
 // TestNameKeys checks that the keys a matcher keeps are MatchKey's.
 func TestNameKeys(t *testing.T) {
-	def, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	def := defaultEntries(t)
 	m := NewMatcher(def)
 	for i, e := range def {
 		for k, a := range e.Names() {

@@ -79,12 +79,5 @@ func MatchKey(name string) string {
 	var scratch nameScratch
 	words := scratch.nameWords(name)
 	a := newAlias(0, Alias{Text: name}, words)
-	if a.caseSensitive {
-		return "=" + a.letters
-	}
-	var b strings.Builder
-	for _, w := range words {
-		b.WriteString(Fold(name[w.start:w.end]))
-	}
-	return b.String()
+	return string(appendKey(nil, a, appendFoldedWords(nil, name, words)))
 }

@@ -10,10 +10,7 @@ import (
 // that the default gazetteer links to one entry. Some variants are listed
 // as aliases in the data; most are reached by folding (Fold) alone.
 func TestVariantsLinkToOneEntry(t *testing.T) {
-	entries, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	entries := defaultEntries(t)
 	m := NewMatcher(entries)
 	tests := []struct{ text, id string }{
 		{"Emomali Rahmon", "person/emomali-rahmon"},

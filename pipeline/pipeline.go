@@ -74,10 +74,7 @@ func New(cfg Config) (*Pipeline, error) {
 			return nil, fmt.Errorf("pipeline: the word list %s is not one the pipeline reads (%s)", name, strings.Join(reads, ", "))
 		}
 	}
-	lists := defaultWords()
-	if cfg.Wordlists != nil {
-		lists = newWords(cfg.Wordlists)
-	}
+	lists := wordsOf(cfg.Wordlists)
 	entries := cfg.Gazetteer
 	if entries == nil {
 		var err error

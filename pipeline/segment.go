@@ -47,10 +47,7 @@ type SentenceSplitter struct {
 // NewSentenceSplitter returns the splitter of a pipeline with the word
 // lists lists (nil: the embedded ones; see Config.Wordlists).
 func NewSentenceSplitter(lists *wordlist.Lists) SentenceSplitter {
-	if lists == nil {
-		return SentenceSplitter{defaultWords()}
-	}
-	return SentenceSplitter{newWords(lists)}
+	return SentenceSplitter{wordsOf(lists)}
 }
 
 // Segment returns the segmentation of text as the pipeline makes it: what

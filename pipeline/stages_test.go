@@ -31,7 +31,12 @@ person/mary-smith | PERSON | scholar | | | Mary Smith | ?Mary
 // process runs stages over text, in order.
 func process(t *testing.T, text string, stages ...Stage) *Doc {
 	t.Helper()
-	d := &Doc{Text: text}
+	return processDoc(t, &Doc{Text: text}, stages...)
+}
+
+// processDoc runs stages over d, in order, and returns it.
+func processDoc(t *testing.T, d *Doc, stages ...Stage) *Doc {
+	t.Helper()
 	for _, s := range stages {
 		if err := s.Process(d); err != nil {
 			t.Fatal(err)
@@ -71,12 +76,7 @@ func runStagesWith(t *testing.T, text string, model []Mention, o stagesOptions) 
 	if o.trained {
 		d.modelPolicy = &trainedPolicy
 	}
-	for _, s := range []Stage{Clean{}, Resolve{}, Acronyms{}, Coref{off: o.corefOff}, Link{}, Graph{}} {
-		if err := s.Process(d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return d
+	return processDoc(t, d, Clean{}, Resolve{}, Acronyms{}, Coref{off: o.corefOff}, Link{}, Graph{})
 }
 
 // modelHits makes the model's mentions of a table test: one over the
@@ -213,17 +213,17 @@ func TestResolveOwnBounds(t *testing.T) {
 }
 
 func TestAcronyms(t *testing.T) {
-	text := "The Eurasian Council on Foreign Affairs (ECFA) met. ECFA said the Taliban (TB) and ECFA agree."
-	d := runStages(t, text, modelHits(text, [][2]string{{"Eurasian Council on Foreign Affairs", "GROUP"}}))
-	want := "Eurasian Council on Foreign Affairs@4:39/GROUP/ner/auto/group/eurasian-council-on-foreign-affairs " +
-		"ECFA@41:45/GROUP/rule/auto/group/eurasian-council-on-foreign-affairs " +
-		"ECFA@52:56/GROUP/rule/auto/group/eurasian-council-on-foreign-affairs " +
-		"Taliban@66:73/GROUP/gazetteer/group/taliban " +
-		"TB@75:77/GROUP/rule/group/taliban " +
-		"ECFA@83:87/GROUP/rule/auto/group/eurasian-council-on-foreign-affairs"
-	if got := describe(d); got != want {
-		t.Errorf("\ngot  %s\nwant %s", got, want)
-	}
+	testResolve(t, false, []resolveCase{
+		{"an acronym in brackets and its later uses take the name's entity",
+			"The Eurasian Council on Foreign Affairs (ECFA) met. ECFA said the Taliban (TB) and ECFA agree.",
+			[][2]string{{"Eurasian Council on Foreign Affairs", "GROUP"}},
+			"Eurasian Council on Foreign Affairs@4:39/GROUP/ner/auto/group/eurasian-council-on-foreign-affairs " +
+				"ECFA@41:45/GROUP/rule/auto/group/eurasian-council-on-foreign-affairs " +
+				"ECFA@52:56/GROUP/rule/auto/group/eurasian-council-on-foreign-affairs " +
+				"Taliban@66:73/GROUP/gazetteer/group/taliban " +
+				"TB@75:77/GROUP/rule/group/taliban " +
+				"ECFA@83:87/GROUP/rule/auto/group/eurasian-council-on-foreign-affairs"},
+	})
 }
 
 func TestGraph(t *testing.T) {
@@ -301,12 +301,7 @@ func TestIsDomain(t *testing.T) {
 }
 
 func TestDomainsSkipAddresses(t *testing.T) {
-	d := &Doc{Text: "Read Example.org, not www.example.org or http://example.org/a."}
-	for _, s := range []Stage{Tokenize{}, Domains{}} {
-		if err := s.Process(d); err != nil {
-			t.Fatal(err)
-		}
-	}
+	d := process(t, "Read Example.org, not www.example.org or http://example.org/a.", Tokenize{}, Domains{})
 	if len(d.Rules) != 1 || d.Rules[0].Span != (Span{Start: 5, End: 16}) {
 		t.Errorf("domain hits %v, want one at 5:16 (Example.org)", d.Rules)
 	}
@@ -314,20 +309,11 @@ func TestDomainsSkipAddresses(t *testing.T) {
 
 func TestDomainsAndAcronymOverride(t *testing.T) {
 	text := "See Knb.kz for the Spiritual Directorate (SDKM). SDKM said so."
-	d := &Doc{Text: text}
-	for _, s := range []Stage{Tokenize{}, Sentences{}, Gazetteer{gazetteer.NewMatcher(testGazetteer(t))}, Domains{}} {
-		if err := s.Process(d); err != nil {
-			t.Fatal(err)
-		}
-	}
+	d := process(t, text, Tokenize{}, Sentences{}, Gazetteer{gazetteer.NewMatcher(testGazetteer(t))}, Domains{})
 	// The model calls the acronym a place at both places.
 	d.Model = append(modelHits(text, [][2]string{{"Spiritual Directorate", "GROUP"}, {"SDKM", "PLACE"}}),
 		Mention{Span: Span{Start: 49, End: 53}, Label: "PLACE", Source: "ner", Ref: -1})
-	for _, s := range []Stage{Clean{}, Resolve{}, Acronyms{}, Link{}} {
-		if err := s.Process(d); err != nil {
-			t.Fatal(err)
-		}
-	}
+	processDoc(t, d, Clean{}, Resolve{}, Acronyms{}, Link{})
 	want := "Knb.kz@4:10/GROUP/rule/auto/group/knb-kz " +
 		"Spiritual Directorate@19:40/GROUP/ner/auto/group/spiritual-directorate " +
 		"SDKM@42:46/GROUP/rule/auto/group/spiritual-directorate " +

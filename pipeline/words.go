@@ -125,6 +125,15 @@ func (c *cueIndex) lookup(w string) uint8 {
 // defaultWords are the embedded lists, for a Doc made without a pipeline.
 var defaultWords = sync.OnceValue(func() *words { return newWords(wordlist.Default()) })
 
+// wordsOf returns the word lists of a pipeline whose Config.Wordlists is
+// lists: the embedded ones, read once, when lists is nil.
+func wordsOf(lists *wordlist.Lists) *words {
+	if lists == nil {
+		return defaultWords()
+	}
+	return newWords(lists)
+}
+
 // words returns the word lists the document is read with: its pipeline's.
 func (d *Doc) words() *words {
 	if d.lists == nil {

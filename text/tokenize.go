@@ -71,7 +71,7 @@ func joinEllipses(text string, toks []Token) []Token {
 	out := toks[:0]
 	for _, t := range toks {
 		if n := len(out); n > 0 && t.Text == "." && out[n-1].End == t.Start &&
-			strings.Trim(out[n-1].Text, ".") == "" {
+			onlyOf(out[n-1].Text, ".") {
 			out[n-1].End = t.End
 			out[n-1].Text = text[out[n-1].Start:t.End]
 			continue
@@ -91,7 +91,7 @@ func splitMarkup(text string, s Span, toks []Token) []Token {
 	for i := 0; i < len(tok); i++ {
 		kinds |= byteKinds[tok[i]]
 	}
-	if strings.HasPrefix(tok, "www.") || kinds&mayBeAddress != 0 && isAddress(tok) {
+	if isAddress(tok, kinds) {
 		return append(toks, Token{s, tok})
 	}
 	start := s.Start
@@ -191,10 +191,13 @@ func isTagName(s string) bool {
 }
 
 // isAddress reports whether tok is a URL or e-mail address, which keep their
-// underscores and tildes.
-func isAddress(tok string) bool {
+// underscores and tildes; kinds are its bytes' byteKinds, OR-ed.
+func isAddress(tok string, kinds uint8) bool {
 	if strings.HasPrefix(tok, "www.") {
 		return true
+	}
+	if kinds&mayBeAddress == 0 {
+		return false
 	}
 	// One pass for "://" and "@": it is asked of every token.
 	for i := 0; i < len(tok); i++ {

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -22,6 +24,38 @@ func outputFlag(c *cobra.Command, p *string, usage string) {
 	c.Flags().StringVarP(p, "output", "o", "", usage)
 }
 
+// writeOutput calls write with where a command's -o sends what it makes:
+// standard output when path is "" or "-", else the file path, written
+// whole or not at all (writeFileAtomic).
+func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		return write(stdout)
+	}
+	return writeFileAtomic(path, write)
+}
+
+// writeFileAtomic writes path through a temporary file in the same
+// directory, renamed over path once complete: a failed write leaves the
+// old file in place.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
 // inputFlags are --input and --max-bytes: how run and html read their
 // inputs.
 type inputFlags struct {
@@ -36,25 +70,22 @@ func (f *inputFlags) register(c *cobra.Command, tooLarge string) {
 	c.Flags().Int64Var(&f.maxBytes, "max-bytes", batch.DefaultMaxBytes, "largest document (file, standard input or JSONL line) in `BYTES`; "+tooLarge)
 }
 
-// reader checks the flags and returns the reader of the inputs.
-func (f *inputFlags) reader(stdin io.Reader) (batch.Reader, error) {
+// inputs checks the flags and returns the reader of the inputs and the
+// input files of args (standard input when there are none), saying on
+// a.Stderr what it passes over.
+func (f *inputFlags) inputs(a App, args []string) (batch.Reader, []batch.File, error) {
 	format := batch.InputFormat(f.format)
 	if format != batch.FormatText && format != batch.FormatJSONL {
-		return batch.Reader{}, fmt.Errorf("--input must be text or jsonl, not %q", f.format)
+		return batch.Reader{}, nil, fmt.Errorf("--input must be text or jsonl, not %q", f.format)
 	}
 	if f.maxBytes <= 0 {
-		return batch.Reader{}, fmt.Errorf("--max-bytes must be positive")
+		return batch.Reader{}, nil, fmt.Errorf("--max-bytes must be positive")
 	}
-	return batch.Reader{Format: format, Stdin: stdin, MaxBytes: f.maxBytes}, nil
-}
-
-// expand lists the input files of the arguments (standard input when
-// there are none), saying on stderr what it passes over.
-func expand(args []string, stderr io.Writer) ([]batch.File, error) {
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
-	return batch.Expand(args, func(msg string) { fmt.Fprintf(stderr, "extract: %s\n", msg) })
+	files, err := batch.Expand(args, func(msg string) { fmt.Fprintf(a.Stderr, "extract: %s\n", msg) })
+	return batch.Reader{Format: format, Stdin: a.Stdin, MaxBytes: f.maxBytes}, files, err
 }
 
 // goldFlags are --format and --label-map: how eval and train read gold

@@ -165,38 +165,11 @@ func (a App) writeImport(path string, entries []*gazetteer.Entry, header string,
 	}
 	// What is written validates over the default, as run will layer it.
 	importer.MarkShared(entries, def)
-	if path == "" || path == "-" {
-		err = importer.Write(a.Stdout, entries, header)
-	} else {
-		err = writeFileAtomic(path, func(w io.Writer) error { return importer.Write(w, entries, header) })
-	}
-	if err != nil {
+	if err := writeOutput(path, a.Stdout, func(w io.Writer) error { return importer.Write(w, entries, header) }); err != nil {
 		return failure{err}
 	}
 	if readErr != nil {
 		return failure{readErr}
 	}
 	return nil
-}
-
-// writeFileAtomic writes path through a temporary file in the same
-// directory, renamed over path once complete: a failed import leaves the
-// old file in place.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

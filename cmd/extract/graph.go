@@ -86,7 +86,7 @@ func (a App) graph(o graphOptions, files []string) error {
 		if err := graph.WriteNeo4j(o.output, g); err != nil {
 			return failure{err}
 		}
-	} else if err := writeTo(o.output, a.Stdout, func(w io.Writer) error { return graph.Write(w, o.format, g) }); err != nil {
+	} else if err := writeOutput(o.output, a.Stdout, func(w io.Writer) error { return graph.Write(w, o.format, g) }); err != nil {
 		return failure{err}
 	}
 	fmt.Fprintf(a.Stderr, "%d records (%d error records skipped), %d entities, %d edges, %d documents\n",
@@ -121,20 +121,4 @@ func addFile(b *graph.Builder, name string, stdin io.Reader, stderr io.Writer) (
 		return true
 	})
 	return bad, nil
-}
-
-// writeTo calls write with the named file, or stdout when name is empty.
-func writeTo(name string, stdout io.Writer, write func(io.Writer) error) error {
-	if name == "" {
-		return write(stdout)
-	}
-	f, err := os.Create(name)
-	if err != nil {
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }

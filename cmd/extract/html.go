@@ -53,14 +53,10 @@ and a checksum of the text, not the text).`,
 }
 
 func (a App) html(ctx context.Context, o htmlOptions, args []string) error {
-	reader, err := o.in.reader(a.Stdin)
-	if err != nil {
-		return err
-	}
 	if o.output == "" {
 		return errors.New("html needs -o DIR")
 	}
-	files, err := expand(args, a.Stderr)
+	reader, files, err := o.in.inputs(a, args)
 	if err != nil {
 		return err
 	}

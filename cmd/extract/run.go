@@ -138,14 +138,10 @@ the inputs are files), MB/s and the time left; it is cleared before the summary.
 }
 
 func (a App) run(c *cobra.Command, o runOptions, args []string) error {
-	reader, err := o.in.reader(a.Stdin)
-	if err != nil {
-		return err
-	}
 	if o.resume && o.output == "" {
 		return batch.ErrResumeNeedsFile
 	}
-	files, err := expand(args, a.Stderr)
+	reader, files, err := o.in.inputs(a, args)
 	if err != nil {
 		return err
 	}

@@ -243,6 +243,13 @@ func TestGraphCommand(t *testing.T) {
 	if fromFile != fromStdin {
 		t.Error("graph of a file differs from that of standard input")
 	}
+	out := filepath.Join(t.TempDir(), "g.json")
+	if code, _, stderr := runApp(t, run, "graph", "--format", "nodelink", "-o", out); code != 0 {
+		t.Errorf("graph -o: exit %d, %s", code, stderr)
+	}
+	if b, err := os.ReadFile(out); err != nil || string(b) != fromStdin {
+		t.Errorf("graph -o FILE differs from its standard output (%v)", err)
+	}
 	var g struct{ Nodes, Edges []map[string]any }
 	if err := json.Unmarshal([]byte(fromFile), &g); err != nil {
 		t.Fatal(err)

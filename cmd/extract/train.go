@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -11,7 +12,6 @@ import (
 
 	"github.com/extract-ca/extract/eval"
 	"github.com/extract-ca/extract/gazetteer"
-	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/model"
 	"github.com/extract-ca/extract/pipeline"
 	"github.com/extract-ca/extract/text"
@@ -69,25 +69,15 @@ func (a App) train(ctx context.Context, o trainOptions, gold []string) error {
 	if err != nil {
 		return err
 	}
-	var errs fileerr.ErrorList
-	read := func(path string) []eval.Document {
-		docs, err := eval.ReadFile(path, o.gold.format, labels)
-		if list, ok := err.(fileerr.ErrorList); ok {
-			errs = append(errs, list...)
-		} else if err != nil {
-			errs = append(errs, &fileerr.ParseError{File: path, Err: err})
-		}
-		return docs
-	}
-	var train, dev []eval.Document
-	for _, path := range gold {
-		train = append(train, read(path)...)
-	}
+	train, err := eval.ReadGold(gold, o.gold.format, labels)
+	var dev []eval.Document
 	if o.dev != "" {
-		dev = read(o.dev)
+		var devErr error
+		dev, devErr = eval.ReadGold([]string{o.dev}, o.gold.format, labels)
+		err = errors.Join(err, devErr)
 	}
-	if len(errs) > 0 {
-		return fmt.Errorf("gold files have problems:\n%w", errs)
+	if err != nil {
+		return fmt.Errorf("gold files have problems:\n%w", err)
 	}
 	lists, err := loadWordlists(a.Stderr, o.wordlists)
 	if err != nil {

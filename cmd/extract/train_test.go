@@ -8,6 +8,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/extract-ca/extract/internal/testfile"
 )
 
 const trainGold = "testdata/train/gold.jsonl"
@@ -75,13 +77,18 @@ func TestTrainDeterministic(t *testing.T) {
 func TestTrainBadGold(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.conll")
-	os.WriteFile(bad, []byte("Dilnoza B-PER\nKarimbekova I-PER\nsaid\n"), 0o644)
-	code, _, stderr := runApp(t, "", "train", "--format", "conll", "-o", filepath.Join(dir, "m"), bad)
+	testfile.Write(t, bad, "Dilnoza B-PER\nKarimbekova I-PER\nsaid\n")
+	dev := filepath.Join(dir, "dev.conll")
+	testfile.Write(t, dev, "Osh B-LOC\nsaid\n")
+	code, _, stderr := runApp(t, "", "train", "--format", "conll", "--dev", dev, "-o", filepath.Join(dir, "m"), bad)
 	if code != exitUsage {
 		t.Errorf("exit %d, want %d", code, exitUsage)
 	}
-	if !strings.Contains(stderr, bad+":3") {
-		t.Errorf("the error does not name %s:3:\n%s", bad, stderr)
+	// The problems of the training and the dev files are reported at once.
+	for _, at := range []string{bad + ":3", dev + ":2"} {
+		if !strings.Contains(stderr, at) {
+			t.Errorf("the error does not name %s:\n%s", at, stderr)
+		}
 	}
 	if _, err := os.Stat(filepath.Join(dir, "m")); err == nil {
 		t.Error("a model was written from bad gold")
