@@ -61,6 +61,8 @@ func TestMatch(t *testing.T) {
 		{"middle initial", "President George W. Bush said", []hit{{10, 24, "person/george-w-bush"}}},
 		{"initials", "by G. W. Bush.", []hit{{3, 13, "person/george-w-bush"}}},
 		{"no initial across a line break", "George W.\nBush", nil},
+		{"no names in a URL", "see http://example.kz/Kazakhstan-and-Taliban or www.imu.org/Turkey, Turkey", []hit{{68, 74, "place/turkey"}}},
+		{"no names in an e-mail address", "write to Taliban@example.org", nil},
 		{"dotted acronym", "U.S. forces", []hit{{0, 4, "place/united-states"}}},
 		{"IS in a headline is a verb", "WHAT IS AT STAKE", nil},
 		{"IS in prose", "fighters of IS in Syria", []hit{{12, 14, "group/islamic-state"}}},

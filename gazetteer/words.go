@@ -67,8 +67,9 @@ func isApostrophe(r rune) bool {
 // words, "Knb.kz" one token and two), but for an apostrophe followed by a
 // letter (O'zbekiston, and "n't", a token of its own), a possessive 's,
 // which is no word, and an abbreviation of single letters (U.S.), which
-// is one. Offsets are those of the tokens; the text between tokens is
-// read only to decide which words a name may join.
+// is one. A URL or e-mail address (text.IsAddress) has no words. Offsets
+// are those of the tokens; the text between tokens is read only to
+// decide which words a name may join.
 func appendWords(seg text.Segmentation, words []word) []word {
 	src := seg.Text
 	first := len(words)
@@ -76,6 +77,11 @@ func appendWords(seg text.Segmentation, words []word) []word {
 		if plainWord(t.Text) {
 			// Most tokens: ASCII letters and digits only, one word.
 			words = append(words, word{start: t.Start, end: t.End})
+			continue
+		}
+		if text.IsAddress(t.Text) {
+			// An address is no name and holds none (the annotation
+			// guideline), though names stand in its path.
 			continue
 		}
 		words = appendTokenWords(src[:t.End], t.Start, words)

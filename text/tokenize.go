@@ -190,6 +190,18 @@ func isTagName(s string) bool {
 	return !strings.ContainsAny(s, "<\n")
 }
 
+// IsAddress reports whether tok, a token, is a URL or e-mail address
+// ("http://…", "www.…", "name@host"): Tokenize keeps one whole, and it
+// names nothing a reader would call a name, although words of names stand
+// in its path ("…/CSTO-to-supply-weapons-to-Tajikistan").
+func IsAddress(tok string) bool {
+	var kinds uint8
+	for i := 0; i < len(tok); i++ {
+		kinds |= byteKinds[tok[i]]
+	}
+	return isAddress(tok, kinds)
+}
+
 // isAddress reports whether tok is a URL or e-mail address, which keep their
 // underscores and tildes; kinds are its bytes' byteKinds, OR-ed.
 func isAddress(tok string, kinds uint8) bool {
