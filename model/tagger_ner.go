@@ -33,6 +33,10 @@ type EntityTagger struct {
 	// Beam is the width of Annotate's beam search: 1 decodes greedily,
 	// left to right, as training does; 0 means DefaultBeam.
 	Beam int
+	// MinMargin, when positive, is the smallest margin (Margins) the
+	// pipeline keeps a name of the model at where no gazetteer name
+	// overlaps it: a closer call is dropped. 0 keeps every name.
+	MinMargin float32
 }
 
 // Labels returns the model's labels, "O" first.

@@ -169,6 +169,12 @@ func (n NER) processTrained(d *Doc) error {
 		}
 	}
 	n.trained.Annotate(toks, sents, hits)
+	var margins []float32
+	var gazetteer *spanIndex
+	if n.trained.MinMargin > 0 {
+		margins = n.trained.Margins(toks, sents, hits)
+		gazetteer = newSpanIndex(spansOf(d.Gazetteer, nil))
+	}
 	for _, s := range sents {
 		for i := s.Start; i < s.End; {
 			typ, ok := strings.CutPrefix(toks[i].Label, "B-")
@@ -179,6 +185,10 @@ func (n NER) processTrained(d *Doc) error {
 			j := i + 1
 			for j < s.End && toks[j].Label == "I-"+typ {
 				j++
+			}
+			if margins != nil && closeCall(margins[i:j], Span{Start: toks[i].Start, End: toks[j-1].End}, gazetteer, n.trained.MinMargin) {
+				i = j
+				continue
 			}
 			d.Model = append(d.Model, Mention{
 				Span:   Span{Start: toks[i].Start, End: toks[j-1].End},

@@ -108,8 +108,9 @@ func newSteps(cfg Config, m *gazetteer.Matcher, kinds kindNames) []step {
 	}
 	if cfg.NER {
 		ner := Contract{Needs: []Field{FieldTokens, FieldSentences}, Sets: []Field{FieldModel}}
-		if cfg.Model != nil && cfg.Model.Gazetteer {
-			// The trained model reads the gazetteer's matches as features.
+		if cfg.Model != nil && (cfg.Model.Gazetteer || cfg.Model.MinMargin > 0) {
+			// The trained model reads the gazetteer's matches as features,
+			// and they keep its close calls (MinMargin).
 			ner.Needs = append(ner.Needs, FieldGazetteer)
 		}
 		steps = append(steps,

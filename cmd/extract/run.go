@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -25,6 +26,7 @@ type pipelineFlags struct {
 	without   []string
 	model     string
 	beam      int
+	minMargin float32
 	wordlists string
 }
 
@@ -36,6 +38,7 @@ func (f *pipelineFlags) register(c *cobra.Command) {
 	c.Flags().StringSliceVar(&f.without, "without", nil, withoutUsage())
 	c.Flags().StringVar(&f.model, "model", "prose", "entity model: `prose` (prose's weights) or a FILE made by extract train")
 	c.Flags().IntVar(&f.beam, "beam", 0, "width of a trained model's beam search (default 4; 1 decodes greedily)")
+	c.Flags().Float32Var(&f.minMargin, "min-margin", 0, "drop a trained model's names decided by a margin below `M` that no gazetteer name overlaps (0: keep all)")
 	c.Flags().StringVar(&f.repeats, "repeats", "shared", "how the model tags a word repeated within a sentence: `shared` (prose's way: every repeat takes the tag and label of the last) or separate")
 }
 
@@ -77,9 +80,16 @@ func (f *pipelineFlags) build(stderr io.Writer) (*pipeline.Pipeline, error) {
 			return nil, fmt.Errorf("%s: %w", f.model, err)
 		}
 		trained.Beam = f.beam
+		trained.MinMargin = f.minMargin
 	}
 	if f.beam < 0 {
 		return nil, fmt.Errorf("--beam must be positive")
+	}
+	if f.minMargin < 0 || math.IsNaN(float64(f.minMargin)) {
+		return nil, fmt.Errorf("--min-margin must be 0 or more")
+	}
+	if f.minMargin > 0 && trained == nil {
+		return nil, fmt.Errorf("--min-margin applies to a trained model (--model FILE), not to prose's weights")
 	}
 	l, err := f.gaz.load(stderr)
 	if err != nil {
