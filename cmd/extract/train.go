@@ -12,6 +12,7 @@ import (
 
 	"github.com/extract-ca/extract/eval"
 	"github.com/extract-ca/extract/gazetteer"
+	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/model"
 	"github.com/extract-ca/extract/pipeline"
 	"github.com/extract-ca/extract/text"
@@ -69,7 +70,7 @@ func (a App) train(ctx context.Context, o trainOptions, gold []string) error {
 	if err != nil {
 		return err
 	}
-	train, err := eval.ReadGold(gold, o.gold.format, labels)
+	train, err := readTrainingGold(gold, o.gold.format, labels)
 	var dev []eval.Document
 	if o.dev != "" {
 		var devErr error
@@ -165,4 +166,39 @@ func gazMatches(hits []gazetteer.Hit) []model.GazMatch {
 		out = append(out, model.GazMatch{Start: h.Start, End: h.End, Type: string(e.Type), Kind: e.Kind})
 	}
 	return out
+}
+
+// readTrainingGold reads the training files. A file named more than once
+// is read once and its documents go in once for each time it is named:
+// repeating a file is how a recipe gives it more weight
+// (scripts/train-recipe names the seed gold four times). Every file is
+// checked as eval checks gold, and the problems of all are returned
+// together.
+func readTrainingGold(paths []string, format string, labels map[string]string) ([]eval.Document, error) {
+	times := map[string]int{}
+	var distinct []string
+	for _, p := range paths {
+		if times[p] == 0 {
+			distinct = append(distinct, p)
+		}
+		times[p]++
+	}
+	var (
+		docs []eval.Document
+		errs []error
+	)
+	for _, p := range distinct {
+		d, err := eval.ReadGold([]string{p}, format, labels)
+		if list := (fileerr.ErrorList)(nil); err != nil && !errors.As(err, &list) {
+			err = fmt.Errorf("%s: %w", p, err) // "holds no documents" names no file
+		}
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		for range times[p] {
+			docs = append(docs, d...)
+		}
+	}
+	return docs, errors.Join(errs...)
 }

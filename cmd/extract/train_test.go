@@ -74,6 +74,35 @@ func TestTrainDeterministic(t *testing.T) {
 	}
 }
 
+// TestTrainRepeatedFile: a training file named twice counts twice, as a
+// copy of it under another name does (scripts/train-recipe weights the
+// seed gold so), although its documents' ids then repeat.
+func TestTrainRepeatedFile(t *testing.T) {
+	dir := t.TempDir()
+	copied := filepath.Join(dir, "copy.jsonl")
+	data, err := os.ReadFile(trainGold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	testfile.Write(t, copied, string(data))
+	train := func(name string, gold ...string) []byte {
+		p := filepath.Join(dir, name)
+		args := append([]string{"train", "--iterations", "3", "-o", p}, gold...)
+		if code, _, stderr := runApp(t, "", args...); code != 0 {
+			t.Fatalf("train %v: exit %d: %s", gold, code, stderr)
+		}
+		m, _ := os.ReadFile(p)
+		return m
+	}
+	twice, withCopy, once := train("twice", trainGold, trainGold), train("copy", trainGold, copied), train("once", trainGold)
+	if !bytes.Equal(twice, withCopy) {
+		t.Error("a file named twice trained another model than the file and a copy of it")
+	}
+	if bytes.Equal(twice, once) {
+		t.Error("a file named twice trained the same model as the file once")
+	}
+}
+
 func TestTrainBadGold(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.conll")
