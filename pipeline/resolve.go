@@ -40,7 +40,10 @@ import (
 //     the gazetteer, all its other words capitalised name words, wins over
 //     that hit: "Sanjar Mirziyoyev, a teacher" names a namesake of the
 //     president the gazetteer knows by "Mirziyoyev", since the gazetteer
-//     would have matched the whole name had it been his.
+//     would have matched the whole name had it been his. Neither this
+//     nor the trained model's rule below lets a model span win over a
+//     known person's full name (fullName): the words before "Erlan
+//     Idrissov" are a title or an office, not more of his name.
 //     And with a trained model (modelPolicy.wholeOverGazetteer) a span
 //     that strictly contains a gazetteer hit and adds name words to it
 //     wins over it: the model read the whole name ("Dynamo Moscow",
@@ -80,7 +83,10 @@ func (r Resolve) Process(d *Doc) error {
 	gaz = placesOutsidePersons(d, d.Gazetteer, gaz, model)
 	gaz = withoutNamesakes(d, gaz, model) // rule 4's exception
 	if d.policy().wholeOverGazetteer {
-		gaz = notInside(gaz, model, func(hit, whole Span) bool {
+		gaz = notInside(gaz, model, func(hit Mention, whole Span) bool {
+			if hit.Label == output.LabelPerson && fullName(d, hit.Span) {
+				return false
+			}
 			return extendsName(d, d.Text[whole.Start:hit.Start], d.Text[hit.End:whole.End])
 		})
 	}
@@ -233,7 +239,7 @@ func withoutNamesakes(d *Doc, hits, model []Mention) []Mention {
 	}
 	var spans *spanIndex // the model's spans, built at the first person hit
 	return keepHits(hits, func(h Mention) bool {
-		if h.Label != output.LabelPerson {
+		if h.Label != output.LabelPerson || fullName(d, h.Span) {
 			return true
 		}
 		if spans == nil {
@@ -279,21 +285,33 @@ func unknownNameAround(d *Doc, s Span, model []Mention, spans *spanIndex) int {
 // notInside drops the hits that a model span strictly contains and
 // extends (rule 4), looking each hit up in an index of the model's spans
 // instead of scanning them all.
-func notInside(hits, model []Mention, extends func(hit, whole Span) bool) []Mention {
+func notInside(hits, model []Mention, extends func(hit Mention, whole Span) bool) []Mention {
 	spans := newSpanIndex(spansOf(model, nil))
-	return keepHits(hits, func(h Mention) bool { return !heldBy(spans, h.Span, extends) })
+	return keepHits(hits, func(h Mention) bool { return !heldBy(spans, h, extends) })
 }
 
-// heldBy reports whether a span of the index strictly holds s and extends
+// heldBy reports whether a span of the index strictly holds h and extends
 // it.
-func heldBy(spans *spanIndex, s Span, extends func(hit, whole Span) bool) bool {
+func heldBy(spans *spanIndex, h Mention, extends func(hit Mention, whole Span) bool) bool {
+	s := h.Span
 	for _, i := range spans.all(s) {
 		sp := spans.spans[i]
-		if sp.Start <= s.Start && sp.End >= s.End && sp != s && extends(s, sp) {
+		if sp.Start <= s.Start && sp.End >= s.End && sp != s && extends(h, sp) {
 			return true
 		}
 	}
 	return false
+}
+
+// fullName reports whether the gazetteer's person hit s is a name of two
+// words or more ("Erlan Idrissov", "Kassym-Jomart Tokayev"), not a
+// surname alone. A model span around a known person's full name does not
+// make a longer name of it: what stands before it is a title or office
+// ("Foreign Affairs Erlan Idrissov", "H.E. Erlan Idrissov"), and a
+// namesake (rule 4) shares a surname, not the whole name the gazetteer
+// knows.
+func fullName(d *Doc, s Span) bool {
+	return strings.IndexFunc(strings.TrimSpace(d.Text[s.Start:s.End]), unicode.IsSpace) >= 0
 }
 
 // extendsName reports whether the text before and after a gazetteer name
