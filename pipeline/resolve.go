@@ -42,8 +42,8 @@ import (
 //     president the gazetteer knows by "Mirziyoyev", since the gazetteer
 //     would have matched the whole name had it been his. Neither this
 //     nor the trained model's rule below lets a model span win over a
-//     known person's full name (fullName): the words before "Erlan
-//     Idrissov" are a title or an office, not more of his name.
+//     known person's full name (fullName): the words before "Kassym-Jomart
+//     Tokayev" are a title or an office, not more of his name.
 //     And with a trained model (modelPolicy.wholeOverGazetteer) a span
 //     that strictly contains a gazetteer hit and adds name words to it
 //     wins over it: the model read the whole name ("Dynamo Moscow",
@@ -304,10 +304,10 @@ func heldBy(spans *spanIndex, h Mention, extends func(hit Mention, whole Span) b
 }
 
 // fullName reports whether the gazetteer's person hit s is a name of two
-// words or more ("Erlan Idrissov", "Kassym-Jomart Tokayev"), not a
-// surname alone. A model span around a known person's full name does not
-// make a longer name of it: what stands before it is a title or office
-// ("Foreign Affairs Erlan Idrissov", "H.E. Erlan Idrissov"), and a
+// words or more ("Kassym-Jomart Tokayev"), not a surname alone. A model
+// span around a known person's full name does not make a longer name of
+// it: what stands before it is a title or office ("H.E. Kassym-Jomart
+// Tokayev", "Foreign Affairs Kassym-Jomart Tokayev"), and a
 // namesake (rule 4) shares a surname, not the whole name the gazetteer
 // knows.
 func fullName(d *Doc, s Span) bool {
