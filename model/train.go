@@ -38,9 +38,11 @@ type TrainOptions struct {
 	Seed uint64
 	// Orders, when above 1, trains that many perceptrons side by side, the
 	// k-th (from 0) ordering its documents as Seed+k would, and keeps the
-	// mean of their averaged weights: one model of the same size whose
-	// figures depend less on the order of training.
-	// With Dev, the pass is chosen by the dev score of the mean.
+	// mean of their averaged weights: one model of the same kind (its
+	// features the union of theirs) whose figures depend less on the
+	// order of training, for Orders times the training time. With Dev, the
+	// pass is chosen by the dev score of the mean. The perceptrons run one
+	// after the other: they share the documents' feature state.
 	Orders int
 	// Dev, when set, is scored after each pass and the pass with the best
 	// entity F1 is kept.
@@ -57,8 +59,8 @@ type TrainOptions struct {
 // Pass is the report of one training pass.
 type Pass struct {
 	N        int     // 1-based
-	Errors   int     // tokens mislabelled during the pass
-	Tokens   int     // tokens seen
+	Errors   int     // tokens mislabelled during the pass, by all orders
+	Tokens   int     // tokens seen, by all orders
 	DevF1    float64 // entity F1 on the dev documents; -1 without
 	Best     bool    // the best pass so far (always, without dev)
 	Features int     // weight rows so far
