@@ -36,6 +36,14 @@ type TrainOptions struct {
 	// Seed orders the documents of each pass: the same data and seed give
 	// the same model, byte for byte.
 	Seed uint64
+	// Orders, when above 1, trains that many perceptrons side by side, the
+	// k-th (from 0) ordering its documents as Seed+k would, and keeps the
+	// mean of their averaged weights: one model of the same kind (its
+	// features the union of theirs) whose figures depend less on the
+	// order of training, for Orders times the training time. With Dev, the
+	// pass is chosen by the dev score of the mean. The perceptrons run one
+	// after the other: they share the documents' feature state.
+	Orders int
 	// Dev, when set, is scored after each pass and the pass with the best
 	// entity F1 is kept.
 	Dev []TrainDoc
@@ -51,8 +59,8 @@ type TrainOptions struct {
 // Pass is the report of one training pass.
 type Pass struct {
 	N        int     // 1-based
-	Errors   int     // tokens mislabelled during the pass
-	Tokens   int     // tokens seen
+	Errors   int     // tokens mislabelled during the pass, by all orders
+	Tokens   int     // tokens seen, by all orders
 	DevF1    float64 // entity F1 on the dev documents; -1 without
 	Best     bool    // the best pass so far (always, without dev)
 	Features int     // weight rows so far
@@ -173,22 +181,40 @@ func SplitSentences(text string, toks []Token) []Sentence {
 
 // trainer holds the perceptron's state: current weights and, for the
 // average, the running sum of each weight's changes times the step at
-// which they were made (the average is w - u/c).
+// which they were made (the average is w - u/c). Trainers of one Train
+// share the index, so that row r is the same feature in each; a trainer's
+// rows end where its own updates have reached.
 type trainer struct {
 	n     int // labels
 	index map[uint64]int32
 	w     []float32
 	u     []float64
 	c     float64 // steps so far (tokens seen, 1-based)
+
+	rng         *rand.Rand // orders the documents of each pass
+	order       []int
+	labelScores []float32
+	feats       []uint64
+}
+
+func newTrainer(labels int, index map[uint64]int32, docs int, seed uint64) *trainer {
+	tr := &trainer{n: labels, index: index, c: 1, order: make([]int, docs), labelScores: make([]float32, labels)}
+	tr.rng = rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
+	for i := range tr.order {
+		tr.order[i] = i
+	}
+	return tr
 }
 
 func (tr *trainer) row(f uint64) int32 {
 	r, ok := tr.index[f]
 	if !ok {
-		r = int32(len(tr.w) / tr.n)
+		r = int32(len(tr.index))
 		tr.index[f] = r
-		tr.w = append(tr.w, make([]float32, tr.n)...)
-		tr.u = append(tr.u, make([]float64, tr.n)...)
+	}
+	if need := (int(r) + 1) * tr.n; need > len(tr.w) {
+		tr.w = append(tr.w, make([]float32, need-len(tr.w))...)
+		tr.u = append(tr.u, make([]float64, need-len(tr.u))...)
 	}
 	return r
 }
@@ -196,7 +222,7 @@ func (tr *trainer) row(f uint64) int32 {
 func (tr *trainer) scores(feats []uint64, scores []float32) {
 	clear(scores)
 	for _, f := range feats {
-		if r, ok := tr.index[f]; ok {
+		if r, ok := tr.index[f]; ok && int(r)*tr.n < len(tr.w) {
 			w := tr.w[int(r)*tr.n : int(r)*tr.n+tr.n]
 			for l := range scores {
 				scores[l] += w[l]
@@ -215,14 +241,62 @@ func (tr *trainer) update(feats []uint64, gold, pred int) {
 	}
 }
 
-// averaged returns the model of the averaged weights so far, sharing the
-// index (rows added later are out of its range and ignored).
-func (tr *trainer) averaged(labels []string, gazetteer bool) *EntityTagger {
-	avg := make([]float32, len(tr.w))
-	for i, w := range tr.w {
-		avg[i] = float32(float64(w) - tr.u[i]/tr.c)
+// pass runs one pass over the documents in a new order of the trainer's,
+// adding its counts to report.
+func (tr *trainer) pass(ctx context.Context, train []*preparedDoc, report *Pass) error {
+	tr.rng.Shuffle(len(tr.order), func(i, j int) { tr.order[i], tr.order[j] = tr.order[j], tr.order[i] })
+	scores, feats := tr.labelScores, tr.feats
+	for _, k := range tr.order {
+		if ctx.Err() != nil {
+			return context.Cause(ctx)
+		}
+		pd := train[k]
+		clear(pd.fc.memory)
+		t := 0 // index into pd.off
+		for _, sent := range pd.sents {
+			p1, p2 := -1, -1
+			for i := sent.Start; i < sent.End; i++ {
+				feats = append(feats[:0], pd.static[pd.off[t]:pd.off[t+1]]...)
+				t++
+				feats = pd.fc.dynamicFeatures(feats, i, p1, p2)
+				tr.scores(feats, scores)
+				pred := bestLabel(scores, p1)
+				gold := pd.gold[i]
+				// An I- the history cannot continue is taught as the
+				// B- it then is, so that the target is reachable.
+				if gold != 0 && gold%2 == 0 && (p1 < 0 || typeOf(p1) != typeOf(gold)) {
+					gold--
+				}
+				if pred != gold {
+					tr.update(feats, gold, pred)
+					report.Errors++
+				}
+				tr.c++
+				report.Tokens++
+				pd.fc.remember(i, typeOf(pred))
+				p2, p1 = p1, pred
+			}
+		}
 	}
-	return &EntityTagger{labels: labels, index: tr.index, weights: avg, Gazetteer: gazetteer}
+	tr.feats = feats
+	return nil
+}
+
+// averaged returns the model of the mean of the trainers' averaged
+// weights so far, sharing their index (rows added later are out of its
+// range and ignored). One trainer gives its own averaged weights.
+func averaged(trainers []*trainer, labels []string, gazetteer bool) *EntityTagger {
+	sum := make([]float64, len(trainers[0].index)*len(labels))
+	for _, tr := range trainers {
+		for i, w := range tr.w {
+			sum[i] += float64(w) - tr.u[i]/tr.c
+		}
+	}
+	avg := make([]float32, len(sum))
+	for i, x := range sum {
+		avg[i] = float32(x / float64(len(trainers)))
+	}
+	return &EntityTagger{labels: labels, index: trainers[0].index, weights: avg, Gazetteer: gazetteer}
 }
 
 // Train trains an entity model on docs. The result depends only on the
@@ -261,60 +335,29 @@ func Train(docs []TrainDoc, opts TrainOptions) (*EntityTagger, error) {
 		dev[i] = prepareDoc(d, labelOf, opts.Gazetteer)
 	}
 
-	tr := &trainer{n: len(labels), index: map[uint64]int32{}, c: 1}
-	rng := rand.New(rand.NewPCG(opts.Seed, 0x9e3779b97f4a7c15))
-	order := make([]int, len(train))
-	for i := range order {
-		order[i] = i
+	index := map[uint64]int32{}
+	trainers := make([]*trainer, max(opts.Orders, 1))
+	for k := range trainers {
+		trainers[k] = newTrainer(len(labels), index, len(train), opts.Seed+uint64(k))
 	}
-	scores := make([]float32, len(labels))
-	var feats []uint64
 	var best *EntityTagger
 	bestF1 := math.Inf(-1)
 	for pass := 1; pass <= iters; pass++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		report := Pass{N: pass, DevF1: -1}
-		for _, k := range order {
-			if ctx.Err() != nil {
-				return nil, context.Cause(ctx)
-			}
-			pd := train[k]
-			clear(pd.fc.memory)
-			t := 0 // index into pd.off
-			for _, sent := range pd.sents {
-				p1, p2 := -1, -1
-				for i := sent.Start; i < sent.End; i++ {
-					feats = append(feats[:0], pd.static[pd.off[t]:pd.off[t+1]]...)
-					t++
-					feats = pd.fc.dynamicFeatures(feats, i, p1, p2)
-					tr.scores(feats, scores)
-					pred := bestLabel(scores, p1)
-					gold := pd.gold[i]
-					// An I- the history cannot continue is taught as the
-					// B- it then is, so that the target is reachable.
-					if gold != 0 && gold%2 == 0 && (p1 < 0 || typeOf(p1) != typeOf(gold)) {
-						gold--
-					}
-					if pred != gold {
-						tr.update(feats, gold, pred)
-						report.Errors++
-					}
-					tr.c++
-					report.Tokens++
-					pd.fc.remember(i, typeOf(pred))
-					p2, p1 = p1, pred
-				}
+		for _, tr := range trainers {
+			if err := tr.pass(ctx, train, &report); err != nil {
+				return nil, err
 			}
 		}
-		report.Features = len(tr.w) / tr.n
+		report.Features = len(index)
 		if len(dev) > 0 {
-			m := tr.averaged(labels, opts.Gazetteer)
+			m := averaged(trainers, labels, opts.Gazetteer)
 			report.DevF1 = m.score(dev)
 			if report.DevF1 > bestF1 {
 				bestF1, best, report.Best = report.DevF1, m, true
 			}
 		} else if pass == iters {
-			best, report.Best = tr.averaged(labels, opts.Gazetteer), true
+			best, report.Best = averaged(trainers, labels, opts.Gazetteer), true
 		}
 		if opts.Progress != nil {
 			opts.Progress(report)

@@ -25,6 +25,7 @@ type trainOptions struct {
 	dev        string
 	iterations int
 	seed       uint64
+	orders     int
 	noGazFeats bool
 	recipe     string
 	wordlists  string
@@ -54,6 +55,7 @@ model file, byte for byte.`,
 	o.gold.register(c)
 	c.Flags().IntVar(&o.iterations, "iterations", 10, "passes over the training data (with --dev: at most)")
 	c.Flags().Uint64Var(&o.seed, "seed", 1, "seed of the order of documents in each pass")
+	c.Flags().IntVar(&o.orders, "orders", 1, "train `K` perceptrons on the orders of seeds --seed to --seed+K-1 and keep the mean of their weights")
 	o.gaz.register(c, "gazetteer `FILE` layered over the default, for the gazetteer features (repeatable)")
 	c.Flags().BoolVar(&o.noGazFeats, "no-gazetteer-features", false, "train without gazetteer features")
 	wordlistsFlag(c, &o.wordlists)
@@ -65,6 +67,9 @@ model file, byte for byte.`,
 func (a App) train(ctx context.Context, o trainOptions, gold []string) error {
 	if o.iterations <= 0 {
 		return fmt.Errorf("--iterations must be positive")
+	}
+	if o.orders <= 0 {
+		return fmt.Errorf("--orders must be positive")
 	}
 	labels, err := o.gold.labels()
 	if err != nil {
@@ -98,6 +103,7 @@ func (a App) train(ctx context.Context, o trainOptions, gold []string) error {
 		Context:    ctx, // a signal stops training; nothing is written
 		Iterations: o.iterations,
 		Seed:       o.seed,
+		Orders:     o.orders,
 		Dev:        trainDocs(dev, split, match),
 		Gazetteer:  match != nil,
 		Progress: func(p model.Pass) {

@@ -148,3 +148,29 @@ func TestTrainInterrupted(t *testing.T) {
 		t.Error("an interrupted training wrote a model")
 	}
 }
+
+// TestTrainOrders: --orders K gives the same file for the same data and
+// flags, another model than one order, and refuses a K below 1.
+func TestTrainOrders(t *testing.T) {
+	dir := t.TempDir()
+	train := func(name string, orders string) []byte {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if code, _, stderr := runApp(t, "", "train", "--iterations", "3", "--orders", orders, "--dev", trainGold, "-o", p, trainGold); code != 0 {
+			t.Fatalf("train --orders %s: exit %d: %s", orders, code, stderr)
+		}
+		b, _ := os.ReadFile(p)
+		return b
+	}
+	a, b, one := train("a", "3"), train("b", "3"), train("one", "1")
+	if len(a) == 0 || !bytes.Equal(a, b) {
+		t.Errorf("two trainings with --orders 3 gave different files (%d and %d bytes)", len(a), len(b))
+	}
+	if bytes.Equal(a, one) {
+		t.Error("--orders 3 gave the file of --orders 1")
+	}
+	code, _, stderr := runApp(t, "", "train", "--orders", "0", "-o", filepath.Join(dir, "zero"), trainGold)
+	if code != exitUsage || !strings.Contains(stderr, "--orders") {
+		t.Errorf("--orders 0: exit %d, stderr %q: want a usage error naming the flag", code, stderr)
+	}
+}
