@@ -5,8 +5,8 @@ package model
 // of any other label it could have given there (an I- only after its
 // type), both with the labels of the tokens before it as Annotate chose
 // them. A small margin is a close call. toks, sents and hits must be what
-// Annotate was called with, after the call; tokens outside every sentence
-// get 0.
+// Annotate was called with, after the call; tokens labelled O (no name)
+// and tokens outside every sentence get 0.
 //
 // The document memory is replayed as Annotate builds it: after each
 // sentence with a beam, after each token when decoding greedily.
@@ -27,10 +27,20 @@ func (t *EntityTagger) Margins(toks []Token, sents []Sentence, hits []GazMatch) 
 	for s, sent := range sents {
 		p1, p2 := -1, -1
 		for i := sent.Start; i < sent.End; i++ {
+			l := labelOf[toks[i].Label] // O for a label the model lacks
+			if l == 0 {
+				// O: no name to judge, so no scores (most tokens; scoring
+				// them doubled the cost of tagging). The labels and the
+				// memory still go on.
+				if greedy {
+					fc.remember(i, typeOf(l))
+				}
+				p2, p1 = p1, l
+				continue
+			}
 			feats = fc.staticFeatures(feats[:0], sents, s, i)
 			feats = fc.dynamicFeatures(feats, i, p1, p2)
 			t.sum(feats, scores)
-			l := labelOf[toks[i].Label] // O for a label the model lacks
 			var alt float32
 			first := true
 			for k := range scores {

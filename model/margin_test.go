@@ -6,8 +6,8 @@ import (
 
 // TestMarginsGreedy: decoding greedily, every token's label is the best
 // one where it stands, so no margin is negative; the names the toy model
-// learnt are decided by a clear margin; tokens outside every sentence
-// get 0.
+// learnt are decided by a clear margin; tokens labelled O and tokens
+// outside every sentence get 0.
 func TestMarginsGreedy(t *testing.T) {
 	m := trainSmall(t, true)
 	m.Beam = 1
@@ -26,6 +26,9 @@ func TestMarginsGreedy(t *testing.T) {
 		}
 		if tk.Label != "O" && got[i] <= 0 {
 			t.Errorf("token %q (%s): margin %g, want > 0", tk.Text, tk.Label, got[i])
+		}
+		if tk.Label == "O" && got[i] != 0 {
+			t.Errorf("token %q (O): margin %g, want 0: no name to judge", tk.Text, got[i])
 		}
 	}
 	if last := got[len(got)-1]; last != 0 {
