@@ -31,6 +31,9 @@ person/mary-smith | PERSON | scholar | | | Mary Smith | ?Mary
 group/shell | GROUP | company | GB | | Shell plc | Shell
 group/steppe-media | GROUP | media outlet | KZ | | Steppe Media | Steppe.media
 person/george-w-bush | PERSON | head of state | US | | George W. Bush | G. W. Bush
+place/saint-petersburg | PLACE | city | RU | | Saint Petersburg | St. Petersburg
+person/amonullo-nematzoda | PERSON | official | TJ | | Amonullo Nematzoda | Amonullo Ne'matzoda
+place/north-ossetia | PLACE | republic | RU | | North Ossetia–Alania |
 `
 	entries, err := Parse(strings.NewReader(src), "test.gaz")
 	if err != nil {
@@ -61,6 +64,10 @@ func TestMatch(t *testing.T) {
 		{"middle initial", "President George W. Bush said", []hit{{10, 24, "person/george-w-bush"}}},
 		{"initials", "by G. W. Bush.", []hit{{3, 13, "person/george-w-bush"}}},
 		{"no initial across a line break", "George W.\nBush", nil},
+		{"abbreviation", "from St. Petersburg to Osh", []hit{{5, 19, "place/saint-petersburg"}}},
+		{"no name across a sentence's end", "They met a Saint. Petersburg is far.", nil},
+		{"apostrophe the tokenizer cuts", "Amonullo Ne'matzoda said", []hit{{0, 19, "person/amonullo-nematzoda"}}},
+		{"en dash inside a name", "in North Ossetia–Alania today", []hit{{3, 25, "place/north-ossetia"}}},
 		{"no names in a URL", "see http://example.kz/Kazakhstan-and-Taliban or www.imu.org/Turkey, Turkey", []hit{{68, 74, "place/turkey"}}},
 		{"no names in an e-mail address", "write to Taliban@example.org", nil},
 		{"dotted acronym", "U.S. forces", []hit{{0, 4, "place/united-states"}}},

@@ -88,7 +88,8 @@ func appendWords(seg text.Segmentation, words []word) []word {
 	}
 	for k := first; k+1 < len(words); k++ {
 		gap := src[words[k].end:words[k+1].start]
-		words[k].joinable = joinableGap(gap) || isInitial(src[words[k].start:words[k].end]) && initialGap(gap)
+		next := src[words[k+1].start:words[k+1].end]
+		words[k].joinable = joinableGap(gap) || stopInSentence(seg, gap, words[k+1].start) || apostropheInWord(gap, next)
 	}
 	return words
 }
@@ -215,18 +216,25 @@ func abbreviationEnd(s string, i int) (int, bool) {
 	return j, true
 }
 
-// isInitial reports whether w is one capital letter, which a full stop
-// after it makes an initial ("N. Nazarbayev", "George W. Bush").
-func isInitial(w string) bool {
-	r, size := utf8.DecodeRuneInString(w)
-	return size == len(w) && unicode.IsUpper(r)
+// stopInSentence reports whether a name may continue across gap, a full
+// stop and what joinableGap allows, to the word at next: the sentence goes
+// on there, so the stop ends an initial or an abbreviation ("George W.
+// Bush", "K.-J. Tokayev", "St. Petersburg", as the segmentation's
+// abbreviations have it). A name, segmented without sentences, is one.
+func stopInSentence(seg text.Segmentation, gap string, next int) bool {
+	return len(gap) > 1 && gap[0] == '.' && joinableGap(gap[1:]) && !seg.AtSentenceStart(next)
 }
 
-// initialGap reports whether a name may continue across gap after an
-// initial: its full stop, then what joinableGap allows ("W. Bush",
-// "K.-J. Tokayev").
-func initialGap(gap string) bool {
-	return len(gap) > 1 && gap[0] == '.' && joinableGap(gap[1:])
+// apostropheInWord reports whether gap, an apostrophe between two words
+// the tokenizer cut apart, lies inside one word ("Ne'matzoda", cut as "Ne"
+// "'matzoda" the way "I'm" is cut), so that a name goes on across it; not
+// before an English contraction's ending ("She'll").
+func apostropheInWord(gap, next string) bool {
+	r, size := utf8.DecodeRuneInString(gap)
+	if size != len(gap) || !isApostrophe(r) {
+		return false
+	}
+	return !text.IsClitic(next)
 }
 
 // joinableGap decides whether a name may continue across gap.
@@ -250,7 +258,7 @@ func joinableGap(gap string) bool {
 		switch {
 		case r == ' ' || r == '\t' || r == '\u00a0':
 			spaces++
-		case r == '-' || r == '‐' || r == '‑' || r == '/' || r == '&':
+		case r == '-' || r == '‐' || r == '‑' || r == '–' || r == '—' || r == '/' || r == '&':
 			punct++
 		case r == '.':
 			// Only inside a domain name: no spaces around it.

@@ -120,11 +120,25 @@ func isOpening(tok string) bool {
 // isAbbreviation reports whether tok, followed by a full stop, is an
 // abbreviation or an initial rather than the end of a sentence.
 func isAbbreviation(abbreviations map[string]bool, tok string) bool {
-	if n := utf8.RuneCountInString(tok); n == 1 {
-		r, _ := utf8.DecodeRuneInString(tok)
-		return unicode.IsUpper(r)
+	return initials(tok) || InLower(abbreviations, tok)
+}
+
+// initials reports whether tok is one capital letter or several joined by
+// full stops and hyphens, the last without its stop ("K", "K.-J", "U.S"):
+// the initials of a name.
+func initials(tok string) bool {
+	letter := false // the rune before was a letter
+	for _, r := range tok {
+		switch {
+		case unicode.IsUpper(r) && !letter:
+			letter = true
+		case r == '.' || r == '-':
+			letter = false
+		default:
+			return false
+		}
 	}
-	return InLower(abbreviations, tok)
+	return letter
 }
 
 // InLower returns set[strings.ToLower(w)] (LookupLower's value).

@@ -234,13 +234,16 @@ func openingQuoteLen(tok string) int {
 	default:
 		return 0
 	}
-	if size == len(tok) || isClitic(tok[size:]) {
+	if size == len(tok) || IsClitic(tok[size:]) {
 		return 0
 	}
 	return size
 }
 
-func isClitic(rest string) bool {
+// IsClitic reports whether rest, what follows an apostrophe, is the ending
+// of an English contraction or possessive ("s", "ll", "re", "m", "ve",
+// "d", "t"), which the tokenizer cuts off as a token of its own.
+func IsClitic(rest string) bool {
 	switch strings.ToLower(rest) {
 	case "s", "ll", "re", "m", "ve", "d", "t":
 		return true

@@ -75,6 +75,7 @@ func TestSentences(t *testing.T) {
 		{"title abbreviation", "Dr. Omelicheva and Gen. Sattarov met. Then they left.", []string{
 			"Dr. Omelicheva and Gen. Sattarov met.", "Then they left."}},
 		{"closing quote", `He said “go.” Then he left.`, []string{`He said “go.”`, "Then he left."}},
+		{"hyphenated initials", "K.-J. Tokayev spoke. Then he left.", []string{"K.-J. Tokayev spoke.", "Then he left."}},
 		{"straight closing quote", `He said "go." Then he left.`, []string{`He said "go."`, "Then he left."}},
 		{"straight opening quote", `Yields rose. "Bonds fell," he said.`, []string{"Yields rose.", `"Bonds fell," he said.`}},
 		{"straight single quote", `It ended. 'We won,' he said.`, []string{"It ended.", `'We won,' he said.`}},
