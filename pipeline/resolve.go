@@ -84,8 +84,8 @@ func (r Resolve) Process(d *Doc) error {
 	gaz = withoutNamesakes(d, gaz, model) // rule 4's exception
 	if d.policy().wholeOverGazetteer {
 		gaz = notInside(gaz, model, func(hit Mention, whole Span) bool {
-			if hit.Label == output.LabelPerson && fullName(d, hit.Span) {
-				return false
+			if hit.Label == output.LabelPerson && whole.End == hit.End && fullName(d, hit.Span) {
+				return false // words before a known full name: a title
 			}
 			return extendsName(d, d.Text[whole.Start:hit.Start], d.Text[hit.End:whole.End])
 		})
@@ -305,11 +305,12 @@ func heldBy(spans *spanIndex, h Mention, extends func(hit Mention, whole Span) b
 
 // fullName reports whether the gazetteer's person hit s is a name of two
 // words or more ("Kassym-Jomart Tokayev"), not a surname alone. A model
-// span around a known person's full name does not make a longer name of
-// it: what stands before it is a title or office ("H.E. Kassym-Jomart
-// Tokayev", "Foreign Affairs Kassym-Jomart Tokayev"), and a
-// namesake (rule 4) shares a surname, not the whole name the gazetteer
-// knows.
+// span that ends with a known person's full name does not make a longer
+// name of it: what stands before it is a title or an office ("H.E.
+// Kassym-Jomart Tokayev", "Foreign Minister Kassym-Jomart Tokayev"),
+// while words after it may make another name ("the Kassym-Jomart Tokayev
+// Foundation"); and a namesake (rule 4) shares a surname, not the whole
+// name the gazetteer knows.
 func fullName(d *Doc, s Span) bool {
 	return strings.IndexFunc(strings.TrimSpace(d.Text[s.Start:s.End]), unicode.IsSpace) >= 0
 }

@@ -195,6 +195,8 @@ func TestResolveOwnBounds(t *testing.T) {
 			"Batken United@8:21/GROUP/ner/auto/group/batken-united"},
 		{"trained model's span around a known person's full name loses", "said Affairs Nursultan Nazarbayev today", [][2]string{{"Affairs Nursultan Nazarbayev", "PERSON"}},
 			"Nursultan Nazarbayev@13:33/PERSON/gazetteer/person/nursultan-nazarbayev"},
+		{"trained model's span naming something after a known person wins", "grants of the Nursultan Nazarbayev Foundation rose", [][2]string{{"Nursultan Nazarbayev Foundation", "GROUP"}},
+			"Nursultan Nazarbayev Foundation@14:45/GROUP/ner/auto/group/nursultan-nazarbayev-foundation"},
 		{"trained model's span equal to a gazetteer name loses", "clashes in Batken left", [][2]string{{"Batken", "GROUP"}},
 			"Batken@11:17/PLACE/gazetteer/place/batken"},
 		{"trained model's span adding words joined by of wins", "the National Bank of Kyrgyzstan said", [][2]string{{"National Bank of Kyrgyzstan", "GROUP"}},
