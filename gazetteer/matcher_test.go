@@ -30,6 +30,7 @@ person/islam | PERSON | cleric | | | Islam Umarov | Islam
 person/mary-smith | PERSON | scholar | | | Mary Smith | ?Mary
 group/shell | GROUP | company | GB | | Shell plc | Shell
 group/steppe-media | GROUP | media outlet | KZ | | Steppe Media | Steppe.media
+group/g20 | GROUP | intergovernmental forum | | | G20 | Group of Twenty
 person/george-w-bush | PERSON | head of state | US | | George W. Bush | G. W. Bush
 place/saint-petersburg | PLACE | city | RU | | Saint Petersburg | St. Petersburg
 person/amonullo-nematzoda | PERSON | official | TJ | | Amonullo Nematzoda | Amonullo Ne'matzoda
@@ -65,10 +66,13 @@ func TestMatch(t *testing.T) {
 		{"initials", "by G. W. Bush.", []hit{{3, 13, "person/george-w-bush"}}},
 		{"no initial across a line break", "George W.\nBush", nil},
 		{"abbreviation", "from St. Petersburg to Osh", []hit{{5, 19, "place/saint-petersburg"}}},
+		{"no number after an initial", "in Annex G. 20 people", nil},
 		{"no name across a sentence's end", "They met a Saint. Petersburg is far.", nil},
 		{"apostrophe the tokenizer cuts", "Amonullo Ne'matzoda said", []hit{{0, 19, "person/amonullo-nematzoda"}}},
 		{"en dash inside a name", "in North Ossetia–Alania today", []hit{{3, 25, "place/north-ossetia"}}},
 		{"no names in a URL", "see http://example.kz/Kazakhstan-and-Taliban or www.imu.org/Turkey, Turkey", []hit{{68, 74, "place/turkey"}}},
+		{"a name after an address, joined by a dash", "see www.example.kz—Turkey said", []hit{{21, 27, "place/turkey"}}},
+		{"an address in emphasis marks", "**http://example.kz/Turkey**", nil},
 		{"no names in an e-mail address", "write to Taliban@example.org", nil},
 		{"dotted acronym", "U.S. forces", []hit{{0, 4, "place/united-states"}}},
 		{"IS in a headline is a verb", "WHAT IS AT STAKE", nil},

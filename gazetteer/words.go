@@ -14,9 +14,10 @@ import (
 type word struct {
 	start, end int
 	// joinable reports whether a name may go on from this word into the
-	// next: only a short gap of spaces, one hyphen, slash, ampersand or a
-	// full stop inside a domain name (Knb.kz) lies between them, and no
-	// line break.
+	// next: only a short gap of spaces, one hyphen, dash, slash,
+	// ampersand, a full stop inside a domain name (Knb.kz) or after an
+	// initial or abbreviation (stopInSentence), or an apostrophe inside a
+	// word (apostropheInWord) lies between them, and no line break.
 	joinable bool
 }
 
@@ -67,7 +68,7 @@ func isApostrophe(r rune) bool {
 // words, "Knb.kz" one token and two), but for an apostrophe followed by a
 // letter (O'zbekiston, and "n't", a token of its own), a possessive 's,
 // which is no word, and an abbreviation of single letters (U.S.), which
-// is one. A URL or e-mail address (text.IsAddress) has no words. Offsets
+// is one. A URL or e-mail address (text.AddressSpan) has no words. Offsets
 // are those of the tokens; the text between tokens is read only to
 // decide which words a name may join.
 func appendWords(seg text.Segmentation, words []word) []word {
@@ -79,9 +80,12 @@ func appendWords(seg text.Segmentation, words []word) []word {
 			words = append(words, word{start: t.Start, end: t.End})
 			continue
 		}
-		if text.IsAddress(t.Text) {
+		if start, end, ok := text.AddressSpan(t.Text); ok {
 			// An address is no name and holds none (the annotation
-			// guideline), though names stand in its path.
+			// guideline), though names stand in its path; what the token
+			// holds before or after it may ("www.example.kz—Kazakhstan").
+			words = appendTokenWords(src[:t.Start+start], t.Start, words)
+			words = appendTokenWords(src[:t.End], t.Start+end, words)
 			continue
 		}
 		words = appendTokenWords(src[:t.End], t.Start, words)
@@ -217,12 +221,18 @@ func abbreviationEnd(s string, i int) (int, bool) {
 }
 
 // stopInSentence reports whether a name may continue across gap, a full
-// stop and what joinableGap allows, to the word at next: the sentence goes
-// on there, so the stop ends an initial or an abbreviation ("George W.
-// Bush", "K.-J. Tokayev", "St. Petersburg", as the segmentation's
-// abbreviations have it). A name, segmented without sentences, is one.
+// stop and what joinableGap allows, to the word at next: a capitalised
+// word in the same sentence, so the stop ends an initial or an
+// abbreviation ("George W. Bush", "K.-J. Tokayev", "St. Petersburg", as
+// the segmentation's abbreviations have it). A name, segmented without
+// sentences, is one.
 func stopInSentence(seg text.Segmentation, gap string, next int) bool {
-	return len(gap) > 1 && gap[0] == '.' && joinableGap(gap[1:]) && !seg.AtSentenceStart(next)
+	if len(gap) < 2 || gap[0] != '.' || !joinableGap(gap[1:]) {
+		return false
+	}
+	// A capital goes on a name; a number does not ("Annex G. 20 people").
+	r, _ := utf8.DecodeRuneInString(seg.Text[next:])
+	return unicode.IsUpper(r) && !seg.AtSentenceStart(next)
 }
 
 // apostropheInWord reports whether gap, an apostrophe between two words

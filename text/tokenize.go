@@ -190,16 +190,34 @@ func isTagName(s string) bool {
 	return !strings.ContainsAny(s, "<\n")
 }
 
-// IsAddress reports whether tok, a token, is a URL or e-mail address
-// ("http://…", "www.…", "name@host"): Tokenize keeps one whole, and it
-// names nothing a reader would call a name, although words of names stand
-// in its path ("…/CSTO-to-supply-weapons-to-Tajikistan").
+// IsAddress reports whether tok, a token, holds a URL or e-mail address:
+// it starts with "www.", or holds "://" or "@" ("@Tokayev", a handle, too).
+// Tokenize keeps such a token whole.
 func IsAddress(tok string) bool {
 	var kinds uint8
 	for i := 0; i < len(tok); i++ {
 		kinds |= byteKinds[tok[i]]
 	}
 	return isAddress(tok, kinds)
+}
+
+// AddressSpan returns where the address lies in tok, a token IsAddress
+// accepts, as byte offsets: after any brackets or emphasis marks it
+// opens with, up to a dash, ellipsis, curly quote or emphasis mark, which
+// no address holds ("www.example.kz—Kazakhstan", "**http://…**"). An
+// address names nothing a reader would call a name, although words of
+// names stand in its path ("…/CSTO-to-supply-weapons-to-Tajikistan"); the
+// rest of the token may. ok is false for any other token.
+func AddressSpan(tok string) (start, end int, ok bool) {
+	if !IsAddress(tok) {
+		return 0, 0, false
+	}
+	start = len(tok) - len(strings.TrimLeft(tok, "*_[(<"))
+	end = len(tok)
+	if i := strings.IndexAny(tok[start:], "—–…“”«»*"); i >= 0 {
+		end = start + i
+	}
+	return start, end, true
 }
 
 // isAddress reports whether tok is a URL or e-mail address, which keep their

@@ -95,3 +95,27 @@ func TestSentences(t *testing.T) {
 		})
 	}
 }
+
+func TestAddressSpan(t *testing.T) {
+	tests := []struct {
+		tok        string
+		start, end int
+		ok         bool
+	}{
+		{"http://example.kz/Osh", 0, 21, true},
+		{"www.example.kz", 0, 14, true},
+		{"name@example.kz", 0, 15, true},
+		{"www.example.kz—Osh", 0, 14, true},
+		{"**http://example.kz**", 2, 19, true},
+		{"[https://example.kz/a](https://example.kz/a)", 1, 44, true},
+		{"Example.kz", 0, 0, false},
+		{"Osh", 0, 0, false},
+		{"", 0, 0, false},
+	}
+	for _, tt := range tests {
+		start, end, ok := AddressSpan(tt.tok)
+		if start != tt.start || end != tt.end || ok != tt.ok {
+			t.Errorf("AddressSpan(%q) = %d, %d, %v, want %d, %d, %v", tt.tok, start, end, ok, tt.start, tt.end, tt.ok)
+		}
+	}
+}
