@@ -36,8 +36,21 @@ func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) err
 
 // writeFileAtomic writes path through a temporary file in the same
 // directory, renamed over path once complete: a failed write leaves the
-// old file in place.
+// old file in place. A symbolic link is written through, as os.WriteFile
+// would, and an existing file keeps its permissions; a path that is no
+// regular file (/dev/stdout, a named pipe) is written directly, since
+// there is no file to replace.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
+	mode := os.FileMode(0o644)
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+		if fi, err := os.Stat(path); err == nil {
+			if !fi.Mode().IsRegular() {
+				return writeDirectly(path, write)
+			}
+			mode = fi.Mode().Perm()
+		}
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return err
@@ -50,10 +63,23 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+	if err := os.Chmod(tmp.Name(), mode); err != nil {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// writeDirectly writes to path, which exists and is no regular file.
+func writeDirectly(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // inputFlags are --input and --max-bytes: how run and html read their
