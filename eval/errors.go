@@ -14,4 +14,7 @@ var (
 	ErrSpanText     = errors.New("span text does not match the document text")
 	ErrTag          = errors.New("bad tag: want O, B-TYPE or I-TYPE")
 	ErrRow          = errors.New("bad row")
+	// ErrNoDocuments is returned, unwrapped, when the gold files hold no
+	// document at all.
+	ErrNoDocuments = errors.New("eval: the gold files hold no documents")
 )

@@ -80,12 +80,30 @@ func Run(ctx context.Context, opts Options, predict Predictor, stdout io.Writer)
 // ReadGold reads the gold files at paths (ReadFile with format and
 // labelMap) and collects every problem, including a document id used in
 // two files, into one fileerr.ErrorList, so that a user fixes them all in
-// one pass. Files that hold no document at all are an error too.
+// one pass. Files that hold no document at all are an error too
+// (ErrNoDocuments).
 func ReadGold(paths []string, format string, labelMap map[string]string) ([]Document, error) {
+	files, err := ReadGoldFiles(paths, format, labelMap)
+	if err != nil {
+		return nil, err
+	}
+	var all []Document
+	for _, docs := range files {
+		all = append(all, docs...)
+	}
+	if len(all) == 0 {
+		return nil, ErrNoDocuments
+	}
+	return all, nil
+}
+
+// ReadGoldFiles is ReadGold with each file's documents apart, in the order
+// of paths, and no complaint about a file that holds none.
+func ReadGoldFiles(paths []string, format string, labelMap map[string]string) ([][]Document, error) {
 	var (
-		all  []Document
-		errs fileerr.ErrorList
-		from = map[string]string{} // id -> the earlier file that has it
+		files = make([][]Document, 0, len(paths))
+		errs  fileerr.ErrorList
+		from  = map[string]string{} // id -> the earlier file that has it
 	)
 	for _, path := range paths {
 		docs, err := ReadFile(path, format, labelMap)
@@ -111,15 +129,12 @@ func ReadGold(paths []string, format string, labelMap map[string]string) ([]Docu
 				from[d.ID] = path
 			}
 		}
-		all = append(all, docs...)
+		files = append(files, docs)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	if len(all) == 0 {
-		return nil, errors.New("eval: the gold files hold no documents")
-	}
-	return all, nil
+	return files, nil
 }
 
 func predictions(ctx context.Context, opts Options, predict Predictor, gold []Document) ([]Document, error) {

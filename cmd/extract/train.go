@@ -6,13 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/extract-ca/extract/eval"
 	"github.com/extract-ca/extract/gazetteer"
-	"github.com/extract-ca/extract/internal/fileerr"
 	"github.com/extract-ca/extract/model"
 	"github.com/extract-ca/extract/pipeline"
 	"github.com/extract-ca/extract/text"
@@ -80,6 +80,9 @@ func (a App) train(ctx context.Context, o trainOptions, gold []string) error {
 	if o.dev != "" {
 		var devErr error
 		dev, devErr = eval.ReadGold([]string{o.dev}, o.gold.format, labels)
+		if errors.Is(devErr, eval.ErrNoDocuments) {
+			devErr = fmt.Errorf("--dev %s holds no documents", o.dev)
+		}
 		err = errors.Join(err, devErr)
 	}
 	if err != nil {
@@ -179,7 +182,7 @@ func gazMatches(hits []gazetteer.Hit) []model.GazMatch {
 // repeating a file is how a recipe gives it more weight
 // (scripts/train-recipe names the seed gold four times). Every file is
 // checked as eval checks gold, and the problems of all are returned
-// together.
+// together; a file with no documents is no problem unless all are.
 func readTrainingGold(paths []string, format string, labels map[string]string) ([]eval.Document, error) {
 	times := map[string]int{}
 	var distinct []string
@@ -189,22 +192,18 @@ func readTrainingGold(paths []string, format string, labels map[string]string) (
 		}
 		times[p]++
 	}
-	var (
-		docs []eval.Document
-		errs []error
-	)
-	for _, p := range distinct {
-		d, err := eval.ReadGold([]string{p}, format, labels)
-		if list := (fileerr.ErrorList)(nil); err != nil && !errors.As(err, &list) {
-			err = fmt.Errorf("%s: %w", p, err) // "holds no documents" names no file
-		}
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
+	files, err := eval.ReadGoldFiles(distinct, format, labels)
+	if err != nil {
+		return nil, err
+	}
+	var docs []eval.Document
+	for i, p := range distinct {
 		for range times[p] {
-			docs = append(docs, d...)
+			docs = append(docs, files[i]...)
 		}
 	}
-	return docs, errors.Join(errs...)
+	if len(docs) == 0 {
+		return nil, fmt.Errorf("the training files (%s) hold no documents", strings.Join(distinct, ", "))
+	}
+	return docs, nil
 }

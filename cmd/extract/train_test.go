@@ -84,7 +84,9 @@ func TestTrainRepeatedFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	testfile.Write(t, copied, string(data))
+	// Ids must differ between files: the same document in two files is a
+	// mistake train reports, a file named twice a choice.
+	testfile.Write(t, copied, strings.ReplaceAll(string(data), `"id": "`, `"id": "copy-`))
 	train := func(name string, gold ...string) []byte {
 		p := filepath.Join(dir, name)
 		args := append([]string{"train", "--iterations", "3", "-o", p}, gold...)
@@ -100,6 +102,24 @@ func TestTrainRepeatedFile(t *testing.T) {
 	}
 	if bytes.Equal(twice, once) {
 		t.Error("a file named twice trained the same model as the file once")
+	}
+}
+
+// TestTrainEmptyFiles: an empty training file beside others is no
+// problem; all empty, or an empty --dev file, is an error naming them.
+func TestTrainEmptyFiles(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.jsonl")
+	testfile.Write(t, empty, "")
+	m := filepath.Join(dir, "m")
+	if code, _, stderr := runApp(t, "", "train", "--iterations", "2", "-o", m, trainGold, empty); code != 0 {
+		t.Errorf("an empty training file beside %s: exit %d: %s", trainGold, code, stderr)
+	}
+	for _, args := range [][]string{{empty}, {"--dev", empty, trainGold}} {
+		code, _, stderr := runApp(t, "", append([]string{"train", "--iterations", "2", "-o", m}, args...)...)
+		if code != exitUsage || !strings.Contains(stderr, empty) || !strings.Contains(stderr, "no documents") {
+			t.Errorf("train %v: exit %d, stderr %q: want a usage error naming %s", args, code, stderr, empty)
+		}
 	}
 }
 
