@@ -88,6 +88,9 @@ func (a App) train(ctx context.Context, o trainOptions, gold []string) error {
 	if err != nil {
 		return fmt.Errorf("gold files have problems:\n%w", err)
 	}
+	if n := sharedTexts(train, dev); n > 0 {
+		fmt.Fprintf(a.Stderr, "extract: warning: %d of the %d --dev documents are also training documents: the pass chosen on them, and their score, measure what the model learnt, not how it does on new text\n", n, len(dev))
+	}
 	lists, err := loadWordlists(a.Stderr, o.wordlists)
 	if err != nil {
 		return err
@@ -206,4 +209,23 @@ func readTrainingGold(paths []string, format string, labels map[string]string) (
 		return nil, fmt.Errorf("the training files (%s) hold no documents", strings.Join(distinct, ", "))
 	}
 	return docs, nil
+}
+
+// sharedTexts counts the dev documents whose text is also a training
+// document's, whatever their ids.
+func sharedTexts(train, dev []eval.Document) int {
+	if len(dev) == 0 {
+		return 0
+	}
+	texts := make(map[string]bool, len(train))
+	for _, d := range train {
+		texts[d.Text] = true
+	}
+	n := 0
+	for _, d := range dev {
+		if texts[d.Text] {
+			n++
+		}
+	}
+	return n
 }

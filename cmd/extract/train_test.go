@@ -123,6 +123,23 @@ func TestTrainEmptyFiles(t *testing.T) {
 	}
 }
 
+// TestTrainDevInTraining: a --dev file whose texts are also training
+// documents gets a warning that names how many; a separate one none.
+func TestTrainDevInTraining(t *testing.T) {
+	dir := t.TempDir()
+	m := filepath.Join(dir, "m")
+	_, _, stderr := runApp(t, "", "train", "--iterations", "2", "--dev", trainGold, "-o", m, trainGold)
+	if !strings.Contains(stderr, "warning: 12 of the 12 --dev documents are also training documents") {
+		t.Errorf("--dev equal to the training file: no warning in\n%s", stderr)
+	}
+	dev := filepath.Join(dir, "dev.jsonl")
+	testfile.Write(t, dev, `{"id":"d1","text":"Osh is calm.","spans":[{"start":0,"end":3,"label":"PLACE"}]}`+"\n")
+	_, _, stderr = runApp(t, "", "train", "--iterations", "2", "--dev", dev, "-o", m, trainGold)
+	if strings.Contains(stderr, "warning") {
+		t.Errorf("a separate --dev file: %s", stderr)
+	}
+}
+
 func TestTrainBadGold(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.conll")
