@@ -251,35 +251,49 @@ func (tr *trainer) pass(ctx context.Context, train []*preparedDoc, report *Pass)
 			return context.Cause(ctx)
 		}
 		pd := train[k]
-		clear(pd.fc.memory)
-		t := 0 // index into pd.off
-		for _, sent := range pd.sents {
-			p1, p2 := -1, -1
-			for i := sent.Start; i < sent.End; i++ {
-				feats = append(feats[:0], pd.static[pd.off[t]:pd.off[t+1]]...)
-				t++
-				feats = pd.fc.dynamicFeatures(feats, i, p1, p2)
-				tr.scores(feats, scores)
-				pred := bestLabel(scores, p1)
-				gold := pd.gold[i]
-				// An I- the history cannot continue is taught as the
-				// B- it then is, so that the target is reachable.
-				if gold != 0 && gold%2 == 0 && (p1 < 0 || typeOf(p1) != typeOf(gold)) {
-					gold--
-				}
-				if pred != gold {
-					tr.update(feats, gold, pred)
-					report.Errors++
-				}
-				tr.c++
-				report.Tokens++
-				pd.fc.remember(i, typeOf(pred))
-				p2, p1 = p1, pred
+		feats = pd.walk(feats, func(i int, feats []uint64, p1 int) int {
+			tr.scores(feats, scores)
+			pred := bestLabel(scores, p1)
+			gold := pd.gold[i]
+			// An I- the history cannot continue is taught as the B- it
+			// then is, so that the target is reachable.
+			if gold != 0 && gold%2 == 0 && (p1 < 0 || typeOf(p1) != typeOf(gold)) {
+				gold--
 			}
-		}
+			if pred != gold {
+				tr.update(feats, gold, pred)
+				report.Errors++
+			}
+			tr.c++
+			report.Tokens++
+			return pred
+		})
 	}
 	tr.feats = feats
 	return nil
+}
+
+// walk labels pd greedily, left to right, as Annotate does without a
+// beam: each token's features are its prepared static ones and the
+// dynamic ones of the labels chosen before it, label gives the token's
+// label (i its index, p1 the label before it in the sentence, -1 at the
+// start), and the history and the document memory keep it. feats is
+// scratch space, returned for reuse.
+func (pd *preparedDoc) walk(feats []uint64, label func(i int, feats []uint64, p1 int) int) []uint64 {
+	clear(pd.fc.memory)
+	t := 0 // index into pd.off
+	for _, sent := range pd.sents {
+		p1, p2 := -1, -1
+		for i := sent.Start; i < sent.End; i++ {
+			feats = append(feats[:0], pd.static[pd.off[t]:pd.off[t+1]]...)
+			t++
+			feats = pd.fc.dynamicFeatures(feats, i, p1, p2)
+			l := label(i, feats, p1)
+			pd.fc.remember(i, typeOf(l))
+			p2, p1 = p1, l
+		}
+	}
+	return feats
 }
 
 // averaged returns the model of the mean of the trainers' averaged
@@ -374,22 +388,12 @@ func (t *EntityTagger) score(docs []*preparedDoc) float64 {
 	var feats []uint64
 	pred := []int{}
 	for _, pd := range docs {
-		clear(pd.fc.memory)
 		pred = slices.Grow(pred[:0], len(pd.toks))[:len(pd.toks)]
 		clear(pred)
-		k := 0
-		for _, sent := range pd.sents {
-			p1, p2 := -1, -1
-			for i := sent.Start; i < sent.End; i++ {
-				feats = append(feats[:0], pd.static[pd.off[k]:pd.off[k+1]]...)
-				k++
-				feats = pd.fc.dynamicFeatures(feats, i, p1, p2)
-				l := t.predict(feats, scores, p1)
-				pred[i] = l
-				pd.fc.remember(i, typeOf(l))
-				p2, p1 = p1, l
-			}
-		}
+		feats = pd.walk(feats, func(i int, feats []uint64, p1 int) int {
+			pred[i] = t.predict(feats, scores, p1)
+			return pred[i]
+		})
 		g, p := bioSpans(pd.gold), bioSpans(pred)
 		gold += len(g)
 		predicted += len(p)
