@@ -87,10 +87,7 @@ func splitMarkup(text string, s Span, toks []Token) []Token {
 	tok := text[s.Start:s.End]
 	// One look at every byte tells whether the token may be an address or
 	// hold markup at all: most tokens are plain words, kept whole.
-	var kinds uint8
-	for i := 0; i < len(tok); i++ {
-		kinds |= byteKinds[tok[i]]
-	}
+	kinds := kindsOf(tok)
 	if isAddress(tok, kinds) {
 		return append(toks, Token{s, tok})
 	}
@@ -190,26 +187,17 @@ func isTagName(s string) bool {
 	return !strings.ContainsAny(s, "<\n")
 }
 
-// IsAddress reports whether tok, a token, holds a URL or e-mail address:
-// it starts with "www.", or holds "://" or "@" ("@Tokayev", a handle, too).
-// Tokenize keeps such a token whole.
-func IsAddress(tok string) bool {
-	var kinds uint8
-	for i := 0; i < len(tok); i++ {
-		kinds |= byteKinds[tok[i]]
-	}
-	return isAddress(tok, kinds)
-}
-
-// AddressSpan returns where the address lies in tok, a token IsAddress
-// accepts, as byte offsets: after any brackets or emphasis marks it
-// opens with, up to a dash, ellipsis, curly quote or emphasis mark, which
-// no address holds ("www.example.kz—Kazakhstan", "**http://…**"). An
-// address names nothing a reader would call a name, although words of
-// names stand in its path ("…/CSTO-to-supply-weapons-to-Tajikistan"); the
-// rest of the token may. ok is false for any other token.
+// AddressSpan returns where the address lies in tok when tok, a token,
+// holds a URL or e-mail address (isAddress: it starts with "www.", or holds
+// "://" or "@", a handle's too), which Tokenize keeps whole: byte offsets
+// after any brackets or emphasis marks it opens with, up to a dash,
+// ellipsis, curly quote or emphasis mark, which no address holds
+// ("www.example.kz—Kazakhstan", "**http://…**"). An address names nothing
+// a reader would call a name, although words of names stand in its path
+// ("…/CSTO-to-supply-weapons-to-Tajikistan"); the rest of the token may.
+// ok is false for any other token.
 func AddressSpan(tok string) (start, end int, ok bool) {
-	if !IsAddress(tok) {
+	if !isAddress(tok, kindsOf(tok)) {
 		return 0, 0, false
 	}
 	start = len(tok) - len(strings.TrimLeft(tok, "*_[(<"))
@@ -218,6 +206,15 @@ func AddressSpan(tok string) (start, end int, ok bool) {
 		end = start + i
 	}
 	return start, end, true
+}
+
+// kindsOf returns the byteKinds of tok's bytes, OR-ed.
+func kindsOf(tok string) uint8 {
+	var kinds uint8
+	for i := 0; i < len(tok); i++ {
+		kinds |= byteKinds[tok[i]]
+	}
+	return kinds
 }
 
 // isAddress reports whether tok is a URL or e-mail address, which keep their
