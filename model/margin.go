@@ -44,7 +44,7 @@ func (t *EntityTagger) Margins(toks []Token, sents []Sentence, hits []GazMatch) 
 			var alt float32
 			first := true
 			for k := range scores {
-				if k == l || k%2 == 0 && k > 0 && (p1 < 0 || typeOf(p1) != typeOf(k)) {
+				if k == l || !allowedAfter(k, p1) {
 					continue
 				}
 				if first || scores[k] > alt {

@@ -465,7 +465,7 @@ func (t *EntityTagger) annotateBeam(toks []Token, sents []Sentence, fc *featureC
 				feats = fc.dynamicFeatures(feats[:0], i, h.p1, h.p2)
 				t.sum(feats, scores)
 				for l := range scores {
-					if l%2 == 0 && l > 0 && (h.p1 < 0 || typeOf(h.p1) != typeOf(l)) {
+					if !allowedAfter(l, h.p1) {
 						continue // I-X only continues X
 					}
 					cands = append(cands, candidate{b, l, h.score + static[l] + scores[l]})
@@ -543,13 +543,19 @@ func (t *EntityTagger) predict(feats []uint64, scores []float32, prev int) int {
 	return bestLabel(scores, prev)
 }
 
+// allowedAfter reports whether label l may follow label prev (-1 at a
+// sentence's start): O and B-X anywhere, I-X only after B-X or I-X.
+func allowedAfter(l, prev int) bool {
+	return l == 0 || l%2 == 1 || prev >= 0 && typeOf(prev) == typeOf(l)
+}
+
 // bestLabel picks the highest score among the labels allowed after prev;
 // ties go to the lower index (O first), for determinism.
 func bestLabel(scores []float32, prev int) int {
 	best := 0
 	for l := 1; l < len(scores); l++ {
-		if l%2 == 0 && (prev < 0 || typeOf(prev) != typeOf(l)) {
-			continue // I-X only continues X
+		if !allowedAfter(l, prev) {
+			continue
 		}
 		if scores[l] > scores[best] {
 			best = l

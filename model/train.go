@@ -257,7 +257,7 @@ func (tr *trainer) pass(ctx context.Context, train []*preparedDoc, report *Pass)
 			gold := pd.gold[i]
 			// An I- the history cannot continue is taught as the B- it
 			// then is, so that the target is reachable.
-			if gold != 0 && gold%2 == 0 && (p1 < 0 || typeOf(p1) != typeOf(gold)) {
+			if !allowedAfter(gold, p1) {
 				gold--
 			}
 			if pred != gold {
