@@ -163,7 +163,10 @@ func buildMatcher(entries []*Entry) *Matcher {
 // appendFoldedWords appends the folded words of name, concatenated: the
 // key under which the trie stores an alias.
 func appendFoldedWords(dst []byte, name string, words []word) []byte {
-	for _, w := range words {
+	for k, w := range words {
+		if k > 0 && words[k-1].comma {
+			dst = append(dst, commaKey)
+		}
 		dst = appendFold(dst, name[w.start:w.end])
 	}
 	return dst
@@ -414,10 +417,15 @@ func (m *Matcher) AppendMatches(dst []Hit, seg text.Segmentation) []Hit {
 	words := appendWords(seg, slices.Grow(buf.words[:0], size/6+1))
 	// Every word is folded once, into one buffer: the key of word k is
 	// keys[bounds[k]:bounds[k+1]], so the key of words i..j is
-	// keys[bounds[i]:bounds[j+1]].
+	// keys[bounds[i]:bounds[j+1]] (less a leading commaKey).
 	keys := slices.Grow(buf.keys[:0], size)
 	bounds := append(buf.bounds[:0], make([]int, len(words)+1)...)
+	// A word after a comma gap starts with commaKey, which only a name
+	// that goes on across the comma passes (see word.comma).
 	for k, w := range words {
+		if k > 0 && words[k-1].comma {
+			keys = append(keys, commaKey)
+		}
 		keys = appendFold(keys, src[w.start:w.end])
 		bounds[k+1] = len(keys)
 	}
@@ -431,11 +439,15 @@ func (m *Matcher) AppendMatches(dst []Hit, seg text.Segmentation) []Hit {
 		if r, _ := utf8.DecodeRuneInString(src[words[i].start:]); unicode.IsLower(r) {
 			tab = &m.lower // no alias with a capital matches (see accept)
 		}
+		start := bounds[i] // where the key of a name from word i starts
+		if i > 0 && words[i-1].comma {
+			start++ // after the commaKey that begins word i's key
+		}
 		for j := i; j < len(words) && j-i < m.maxLen; j++ {
 			if j > i && !words[j-1].joinable {
 				break
 			}
-			folded := keys[bounds[j]:bounds[j+1]]
+			folded := keys[max(bounds[j], start):bounds[j+1]]
 			// Nodes of the word without its last one or two letters, for a
 			// plural; stemming runs only when a name ends there.
 			var short [3]int32
@@ -451,7 +463,7 @@ func (m *Matcher) AppendMatches(dst []Hit, seg text.Segmentation) []Hit {
 				}
 				node = c
 			}
-			key := keys[bounds[i]:bounds[j+1]]
+			key := keys[start:bounds[j+1]]
 			if list, ok := tab.aliasesAt(node); whole && ok {
 				span := src[words[i].start:words[j].end]
 				if h, ok := m.accept(seg, tab, words, i, j, span, list, false); ok {

@@ -35,6 +35,9 @@ person/george-w-bush | PERSON | head of state | US | | George W. Bush | G. W. Bu
 place/saint-petersburg | PLACE | city | RU | | Saint Petersburg | St. Petersburg
 person/amonullo-nematzoda | PERSON | official | TJ | | Amonullo Nematzoda | Amonullo Ne'matzoda
 place/north-ossetia | PLACE | republic | RU | | North Ossetia–Alania |
+place/washington | PLACE | city | US | place/united-states | Washington | Washington, D.C.
+group/unesco | GROUP | un agency | | | UNESCO | United Nations Educational, Scientific and Cultural Organization
+place/kyrgyzstan | PLACE | country | KG | | Kyrgyzstan |
 `
 	entries, err := Parse(strings.NewReader(src), "test.gaz")
 	if err != nil {
@@ -74,6 +77,11 @@ func TestMatch(t *testing.T) {
 		{"a name after an address, joined by a dash", "see www.example.kz—Turkey said", []hit{{21, 27, "place/turkey"}}},
 		{"an address in emphasis marks", "**http://example.kz/Turkey**", nil},
 		{"no names in an e-mail address", "write to Taliban@example.org", nil},
+		{"a comma inside a name", "the United Nations Educational, Scientific and Cultural Organization said", []hit{{4, 68, "group/unesco"}}},
+		{"a comma and an abbreviation", "Washington, D.C.: Carnegie", []hit{{0, 16, "place/washington"}}},
+		{"the name before a comma", "Washington, Turkey", []hit{{0, 10, "place/washington"}, {12, 18, "place/turkey"}}},
+		{"no names joined across a list's commas", "Kazakhstan, Kyrgyzstan, Turkey", []hit{{0, 10, "place/kazakhstan"}, {12, 22, "place/kyrgyzstan"}, {24, 30, "place/turkey"}}},
+		{"a name with a comma needs it", "Washington D.C.", []hit{{0, 10, "place/washington"}}},
 		{"dotted acronym", "U.S. forces", []hit{{0, 4, "place/united-states"}}},
 		{"IS in a headline is a verb", "WHAT IS AT STAKE", nil},
 		{"IS in prose", "fighters of IS in Syria", []hit{{12, 14, "group/islamic-state"}}},

@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,7 +20,17 @@ type word struct {
 	// initial or abbreviation (stopInSentence), or an apostrophe inside a
 	// word (apostropheInWord) lies between them, and no line break.
 	joinable bool
+	// comma reports that a comma and a space lie between this word and the
+	// next. A name goes on across it only where the name itself has a
+	// comma there ("United Nations Educational, Scientific and Cultural
+	// Organization", "Washington, D.C."): the key marks it (commaKey), so
+	// that a list such as "Kazakhstan, Kyrgyzstan" joins no names.
+	comma bool
 }
+
+// commaKey is the byte that stands for a comma between two words in a key:
+// folded words hold letters and digits only.
+const commaKey = ','
 
 // isWordRune reports whether r is a letter, digit or mark.
 func isWordRune(r rune) bool {
@@ -93,9 +104,17 @@ func appendWords(seg text.Segmentation, words []word) []word {
 	for k := first; k+1 < len(words); k++ {
 		gap := src[words[k].end:words[k+1].start]
 		next := src[words[k+1].start:words[k+1].end]
-		words[k].joinable = joinableGap(gap) || stopInSentence(seg, gap, words[k+1].start) || apostropheInWord(gap, next)
+		words[k].comma = commaGap(gap)
+		words[k].joinable = words[k].comma || joinableGap(gap) || stopInSentence(seg, gap, words[k+1].start) || apostropheInWord(gap, next)
 	}
 	return words
+}
+
+// commaGap reports whether gap is a comma followed by one or two spaces:
+// the comma inside a name, as the names that have one write it.
+func commaGap(gap string) bool {
+	rest, ok := strings.CutPrefix(gap, ",")
+	return ok && (rest == " " || rest == "  " || rest == "\u00a0")
 }
 
 // plainWord reports whether tok is made of ASCII letters and digits only:
