@@ -37,7 +37,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -155,19 +154,11 @@ func NewConfig(opts Options) (Config, error) {
 		}
 		cfg.Pipeline.Wordlists = lists
 	}
-	if opts.Model != "" && opts.Model != "prose" {
-		if opts.NoNER {
-			return cfg, fmt.Errorf("--model %s has no effect with --no-ner", opts.Model)
-		}
-		data, err := os.ReadFile(opts.Model)
-		if err != nil {
-			return cfg, err
-		}
-		if _, err := model.LoadEntityTagger(data); err != nil {
-			return cfg, fmt.Errorf("%s: %w", opts.Model, err)
-		}
-		cfg.Pipeline.Model = data
+	_, data, err := batch.ReadModel(opts.Model, !opts.NoNER)
+	if err != nil {
+		return cfg, err
 	}
+	cfg.Pipeline.Model = data
 	if opts.Graph != "" {
 		g, err := newGraphConfig(opts)
 		if err != nil {

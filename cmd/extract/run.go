@@ -67,18 +67,11 @@ func (f *pipelineFlags) build(stderr io.Writer) (*pipeline.Pipeline, error) {
 	default:
 		return nil, fmt.Errorf("--repeats must be shared or separate, not %q", f.repeats)
 	}
-	var trained *model.EntityTagger
-	if f.model != "prose" && f.model != "" {
-		if f.noNER {
-			return nil, fmt.Errorf("--model %s has no effect with --no-ner", f.model)
-		}
-		data, err := os.ReadFile(f.model)
-		if err != nil {
-			return nil, err
-		}
-		if trained, err = model.LoadEntityTagger(data); err != nil {
-			return nil, fmt.Errorf("%s: %w", f.model, err)
-		}
+	trained, _, err := batch.ReadModel(f.model, !f.noNER)
+	if err != nil {
+		return nil, err
+	}
+	if trained != nil {
 		trained.Beam = f.beam
 		trained.MinMargin = f.minMargin
 	}

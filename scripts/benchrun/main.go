@@ -416,15 +416,9 @@ func stageShares(rep *report, dir string) error {
 	if err != nil {
 		return err
 	}
-	var trained *model.EntityTagger
-	if rep.Model != "" {
-		data, err := os.ReadFile(rep.Model)
-		if err != nil {
-			return err
-		}
-		if trained, err = model.LoadEntityTagger(data); err != nil {
-			return fmt.Errorf("%s: %w", rep.Model, err)
-		}
+	trained, _, err := batch.ReadModel(rep.Model, true)
+	if err != nil {
+		return err
 	}
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()

@@ -1,0 +1,33 @@
+package batch
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/extract-ca/extract/model"
+)
+
+// ReadModel reads the entity model a front end's --model names: "prose"
+// (or "") is prose's weights, built into the pipeline, and gives nil; any
+// other name is a file made by extract train, decoded here so that a bad
+// file is the user's message before any document is read. The file's
+// bytes come back with the model, for a front end that sends them to
+// workers elsewhere (Beam). With ner false (--no-ner) a model file would
+// have no effect, which is refused.
+func ReadModel(name string, ner bool) (*model.EntityTagger, []byte, error) {
+	if name == "" || name == "prose" {
+		return nil, nil, nil
+	}
+	if !ner {
+		return nil, nil, fmt.Errorf("--model %s has no effect with --no-ner", name)
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := model.LoadEntityTagger(data)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return m, data, nil
+}
