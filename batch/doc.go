@@ -16,5 +16,6 @@
 // the output file of an interrupted run.
 //
 // It sits above pipeline (which knows one document at a time) and below
-// the command, so that other front ends (a server, Beam) can reuse it.
+// the command, so that other front ends (a server, Beam) can reuse it;
+// ReadModel reads the trained model their --model names.
 package batch
