@@ -12,7 +12,8 @@ import (
 // EntityTagger is a trained entity model: an averaged-perceptron sequence
 // tagger over BIO labels of PERSON, PLACE and GROUP, decoded left to right
 // so that the labels already given can be features of the next token:
-// greedily in training, by a beam search in Annotate (see DefaultBeam). It
+// greedily or by a beam search in training (TrainOptions.Beam), by a beam
+// search in Annotate (see DefaultBeam). It
 // is made by Train or LoadEntityTagger, is read-only after that and is
 // safe for concurrent use.
 //
@@ -31,7 +32,9 @@ type EntityTagger struct {
 	// cross-validate it carry the same one. Empty when none was given.
 	Recipe string
 	// Beam is the width of Annotate's beam search: 1 decodes greedily,
-	// left to right, as training does; 0 means DefaultBeam.
+	// left to right, as training does by default; 0 means DefaultBeam.
+	// Train sets it, and the file keeps it, for a model trained for a
+	// beam (TrainOptions.Beam).
 	Beam int
 	// MinMargin, when positive, is the smallest margin (Margins) the
 	// pipeline keeps a name of the model at where no gazetteer name
@@ -423,6 +426,7 @@ type hypothesis struct {
 	node   int32 // its last label's node in the sentence's trail; -1 before the first token
 	p1, p2 int   // its last two labels, -1 where there are none
 	score  float32
+	from   int // the index in the previous beam of the hypothesis it extends
 }
 
 // trailNode is one label of a hypothesis and the node of the label before
@@ -446,52 +450,88 @@ type candidate struct {
 // scored per hypothesis. The document memory is updated after each
 // sentence, from its best hypothesis.
 func (t *EntityTagger) annotateBeam(toks []Token, sents []Sentence, fc *featureContext, k int) {
-	n := len(t.labels)
-	static := make([]float32, n)
-	scores := make([]float32, n)
+	b := newBeamSearch(k, len(t.labels))
 	var feats []uint64
-	var beam, next []hypothesis
-	var cands []candidate
-	var trail []trailNode
 	var labels []int
 	for s, sent := range sents {
-		beam = append(beam[:0], hypothesis{node: -1, p1: -1, p2: -1})
-		trail = trail[:0]
+		b.reset()
 		for i := sent.Start; i < sent.End; i++ {
 			feats = fc.staticFeatures(feats[:0], sents, s, i)
-			t.sum(feats, static)
-			cands = cands[:0]
-			for b, h := range beam {
-				feats = fc.dynamicFeatures(feats[:0], i, h.p1, h.p2)
+			t.sum(feats, b.static)
+			b.step(func(p1, p2 int, scores []float32) {
+				feats = fc.dynamicFeatures(feats[:0], i, p1, p2)
 				t.sum(feats, scores)
-				for l := range scores {
-					if !allowedAfter(l, h.p1) {
-						continue // I-X only continues X
-					}
-					cands = append(cands, candidate{b, l, h.score + static[l] + scores[l]})
-				}
-			}
-			// Stable: on equal scores the earlier hypothesis and the
-			// lower label (O first) win, for determinism.
-			slices.SortStableFunc(cands, func(a, b candidate) int { return cmp.Compare(b.score, a.score) })
-			next = next[:0]
-			for _, c := range cands[:min(k, len(cands))] {
-				h := beam[c.from]
-				trail = append(trail, trailNode{prev: h.node, label: int32(c.label)})
-				next = append(next, hypothesis{node: int32(len(trail) - 1), p1: c.label, p2: h.p1, score: c.score})
-			}
-			beam, next = next, beam
+			})
 		}
-		labels = labels[:0]
-		for node := beam[0].node; node >= 0; node = trail[node].prev {
-			labels = append(labels, int(trail[node].label))
-		}
-		slices.Reverse(labels)
+		labels = b.best(labels[:0])
 		for j, l := range labels {
 			toks[sent.Start+j].Label = t.labels[l]
 			fc.remember(sent.Start+j, typeOf(l))
 		}
 	}
+}
+
+// beamSearch keeps the k best labellings of a sentence's first tokens,
+// token by token: Annotate decodes with it, and training (TrainOptions.Beam)
+// learns with it.
+type beamSearch struct {
+	k      int
+	beam   []hypothesis
+	next   []hypothesis
+	cands  []candidate
+	trail  []trailNode
+	static []float32 // the scores of the token's label-free features, set by the caller before step
+	scores []float32
+}
+
+func newBeamSearch(k, labels int) *beamSearch {
+	return &beamSearch{k: k, static: make([]float32, labels), scores: make([]float32, labels)}
+}
+
+// reset starts a sentence: one empty hypothesis.
+func (b *beamSearch) reset() {
+	b.beam = append(b.beam[:0], hypothesis{node: -1, p1: -1, p2: -1})
+	b.trail = b.trail[:0]
+}
+
+// step extends every hypothesis by every label that may follow its last
+// one and keeps the k best. b.static holds the scores of the token's
+// label-free features; dynamic sets scores to those of its features after
+// the labels p1, p2.
+func (b *beamSearch) step(dynamic func(p1, p2 int, scores []float32)) {
+	b.cands = b.cands[:0]
+	for from, h := range b.beam {
+		dynamic(h.p1, h.p2, b.scores)
+		for l := range b.scores {
+			if !allowedAfter(l, h.p1) {
+				continue // I-X only continues X
+			}
+			b.cands = append(b.cands, candidate{from, l, h.score + b.static[l] + b.scores[l]})
+		}
+	}
+	// Stable: on equal scores the earlier hypothesis and the lower label
+	// (O first) win, for determinism.
+	slices.SortStableFunc(b.cands, func(x, y candidate) int { return cmp.Compare(y.score, x.score) })
+	b.next = b.next[:0]
+	for _, c := range b.cands[:min(b.k, len(b.cands))] {
+		h := b.beam[c.from]
+		b.trail = append(b.trail, trailNode{prev: h.node, label: int32(c.label)})
+		b.next = append(b.next, hypothesis{node: int32(len(b.trail) - 1), p1: c.label, p2: h.p1, score: c.score, from: c.from})
+	}
+	b.beam, b.next = b.next, b.beam
+}
+
+// best appends the labels of the best hypothesis to dst, first token first.
+func (b *beamSearch) best(dst []int) []int { return b.labels(dst, b.beam[0]) }
+
+// labels appends the labels of hypothesis h to dst, first token first.
+func (b *beamSearch) labels(dst []int, h hypothesis) []int {
+	n := len(dst)
+	for node := h.node; node >= 0; node = b.trail[node].prev {
+		dst = append(dst, int(b.trail[node].label))
+	}
+	slices.Reverse(dst[n:])
+	return dst
 }
 
 // sum sets scores to the sum of the weights of feats.

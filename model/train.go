@@ -49,6 +49,14 @@ type TrainOptions struct {
 	Dev []TrainDoc
 	// Gazetteer turns on the gazetteer features (TrainDoc.Hits).
 	Gazetteer bool
+	// Beam, when above 1, trains for the beam search that Annotate
+	// decodes with: each sentence is decoded with a beam of that width,
+	// and the weights move as soon as the gold labelling falls out of the
+	// beam (early update: the gold prefix against the best hypothesis),
+	// or at the sentence's end when the best hypothesis is not the gold
+	// one. The model records the width as its Beam, and Dev is scored
+	// with it. 0 or 1: greedy, each token updated on its own.
+	Beam int
 	// Progress, when set, is told about each pass.
 	Progress func(Pass)
 	// Context, when set, stops training once it is done (a signal, a
@@ -195,6 +203,10 @@ type trainer struct {
 	order       []int
 	labelScores []float32
 	feats       []uint64
+
+	beam   int         // TrainOptions.Beam
+	search *beamSearch // beamPass's, reused
+	pred   []int       // beamPass's best labelling of a sentence
 }
 
 func newTrainer(labels int, index map[uint64]int32, docs int, seed uint64) *trainer {
@@ -271,6 +283,103 @@ func (tr *trainer) pass(ctx context.Context, train []*preparedDoc, report *Pass)
 	}
 	tr.feats = feats
 	return nil
+}
+
+// add adds delta to the weights of feats for label, and to the sums the
+// averaged weights are made of.
+func (tr *trainer) add(feats []uint64, label int, delta float32) {
+	for _, f := range feats {
+		r := int(tr.row(f))*tr.n + label
+		tr.w[r] += delta
+		tr.u[r] += float64(delta) * tr.c
+	}
+}
+
+// beamPass is pass for a model that decodes with a beam of tr.beam
+// (TrainOptions.Beam): each sentence is decoded as annotateBeam does,
+// and the weights move when the gold labelling drops out of the beam
+// (early update, Collins and Roark 2004: the gold prefix up to there
+// against the best hypothesis) or, at the sentence's end, when the best
+// hypothesis is not the gold labelling. The document memory keeps the
+// best hypothesis's labels, as in decoding.
+func (tr *trainer) beamPass(ctx context.Context, train []*preparedDoc, report *Pass) error {
+	tr.rng.Shuffle(len(tr.order), func(i, j int) { tr.order[i], tr.order[j] = tr.order[j], tr.order[i] })
+	if tr.search == nil {
+		tr.search = newBeamSearch(tr.beam, tr.n)
+	}
+	b, feats := tr.search, tr.feats
+	for _, k := range tr.order {
+		if ctx.Err() != nil {
+			return context.Cause(ctx)
+		}
+		pd := train[k]
+		clear(pd.fc.memory)
+		t := 0 // index into pd.off
+		for _, sent := range pd.sents {
+			b.reset()
+			goldAt := 0 // the gold prefix's index in the beam, -1 once out
+			end := sent.End
+			for i := sent.Start; i < sent.End; i++ {
+				static := pd.static[pd.off[t+i-sent.Start]:pd.off[t+i-sent.Start+1]]
+				tr.scores(static, b.static)
+				b.step(func(p1, p2 int, scores []float32) {
+					feats = pd.fc.dynamicFeatures(feats[:0], i, p1, p2)
+					tr.scores(feats, scores)
+				})
+				tr.c++
+				report.Tokens++
+				in := -1
+				for h, hyp := range b.beam {
+					if hyp.from == goldAt && hyp.p1 == pd.gold[i] {
+						in = h
+						break
+					}
+				}
+				goldAt = in
+				if goldAt < 0 {
+					end = i + 1 // early update
+					break
+				}
+			}
+			tr.pred = b.best(tr.pred[:0])
+			if goldAt != 0 {
+				// The best hypothesis is not the gold labelling.
+				feats = tr.structuredUpdate(pd, t, sent.Start, end, feats, report)
+			}
+			for j, l := range tr.pred {
+				pd.fc.remember(sent.Start+j, typeOf(l))
+			}
+			t += sent.End - sent.Start
+		}
+	}
+	tr.feats = feats
+	return nil
+}
+
+// structuredUpdate moves the weights towards the gold labels of the
+// tokens from start to end (end exclusive) of the sentence whose first
+// token's static features are at pd.off[t], and away from tr.pred's, each
+// token's features taken after its own labelling's previous labels.
+func (tr *trainer) structuredUpdate(pd *preparedDoc, t, start, end int, feats []uint64, report *Pass) []uint64 {
+	gp1, gp2, pp1, pp2 := -1, -1, -1, -1
+	for i := start; i < end; i++ {
+		static := pd.static[pd.off[t+i-start]:pd.off[t+i-start+1]]
+		gold, pred := pd.gold[i], tr.pred[i-start]
+		if gold != pred {
+			report.Errors++
+			tr.add(static, gold, 1)
+			tr.add(static, pred, -1)
+		}
+		if gold != pred || gp1 != pp1 || gp2 != pp2 {
+			feats = pd.fc.dynamicFeatures(feats[:0], i, gp1, gp2)
+			tr.add(feats, gold, 1)
+			feats = pd.fc.dynamicFeatures(feats[:0], i, pp1, pp2)
+			tr.add(feats, pred, -1)
+		}
+		gp2, gp1 = gp1, gold
+		pp2, pp1 = pp1, pred
+	}
+	return feats
 }
 
 // walk labels pd greedily, left to right, as Annotate does without a
@@ -353,19 +462,27 @@ func Train(docs []TrainDoc, opts TrainOptions) (*EntityTagger, error) {
 	trainers := make([]*trainer, max(opts.Orders, 1))
 	for k := range trainers {
 		trainers[k] = newTrainer(len(labels), index, len(train), opts.Seed+uint64(k))
+		trainers[k].beam = opts.Beam
 	}
+	// Dev is scored as training decodes: greedily, or with the beam.
+	devBeam := max(opts.Beam, 1)
 	var best *EntityTagger
 	bestF1 := math.Inf(-1)
 	for pass := 1; pass <= iters; pass++ {
 		report := Pass{N: pass, DevF1: -1}
 		for _, tr := range trainers {
-			if err := tr.pass(ctx, train, &report); err != nil {
+			pass := tr.pass
+			if opts.Beam > 1 {
+				pass = tr.beamPass
+			}
+			if err := pass(ctx, train, &report); err != nil {
 				return nil, err
 			}
 		}
 		report.Features = len(index)
 		if len(dev) > 0 {
 			m := averaged(trainers, labels, opts.Gazetteer)
+			m.Beam = devBeam
 			report.DevF1 = m.score(dev)
 			if report.DevF1 > bestF1 {
 				bestF1, best, report.Best = report.DevF1, m, true
@@ -377,6 +494,12 @@ func Train(docs []TrainDoc, opts TrainOptions) (*EntityTagger, error) {
 			opts.Progress(report)
 		}
 	}
+	// A model trained for a beam decodes with it; one trained greedily
+	// with DefaultBeam, unless its user says otherwise.
+	best.Beam = 0
+	if opts.Beam > 1 {
+		best.Beam = opts.Beam
+	}
 	return best.compact(), nil
 }
 
@@ -387,13 +510,26 @@ func (t *EntityTagger) score(docs []*preparedDoc) float64 {
 	scores := make([]float32, len(t.labels))
 	var feats []uint64
 	pred := []int{}
+	labelOf := map[string]int{}
+	for l, name := range t.labels {
+		labelOf[name] = l
+	}
 	for _, pd := range docs {
 		pred = slices.Grow(pred[:0], len(pd.toks))[:len(pd.toks)]
 		clear(pred)
-		feats = pd.walk(feats, func(i int, feats []uint64, p1 int) int {
-			pred[i] = t.predict(feats, scores, p1)
-			return pred[i]
-		})
+		if k := t.beam(); k > 1 {
+			// Decoded as Annotate does, on the prepared tokens.
+			clear(pd.fc.memory)
+			t.annotateBeam(pd.toks, pd.sents, pd.fc, k)
+			for i, tok := range pd.toks {
+				pred[i] = labelOf[tok.Label]
+			}
+		} else {
+			feats = pd.walk(feats, func(i int, feats []uint64, p1 int) int {
+				pred[i] = t.predict(feats, scores, p1)
+				return pred[i]
+			})
+		}
 		g, p := bioSpans(pd.gold), bioSpans(pred)
 		gold += len(g)
 		predicted += len(p)
@@ -446,7 +582,7 @@ func (t *EntityTagger) compact() *EntityTagger {
 			hashes[r] = h
 		}
 	}
-	out := &EntityTagger{labels: t.labels, index: map[uint64]int32{}, Gazetteer: t.Gazetteer}
+	out := &EntityTagger{labels: t.labels, index: map[uint64]int32{}, Gazetteer: t.Gazetteer, Beam: t.Beam}
 	for r := 0; r < rows; r++ {
 		w := t.weights[r*n : r*n+n]
 		keep := false

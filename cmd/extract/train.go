@@ -26,6 +26,7 @@ type trainOptions struct {
 	iterations int
 	seed       uint64
 	orders     int
+	beam       int
 	noGazFeats bool
 	recipe     string
 	wordlists  string
@@ -56,6 +57,7 @@ model file, byte for byte.`,
 	c.Flags().IntVar(&o.iterations, "iterations", 10, "passes over the training data (with --dev: at most)")
 	c.Flags().Uint64Var(&o.seed, "seed", 1, "seed of the order of documents in each pass")
 	c.Flags().IntVar(&o.orders, "orders", 1, "train `K` perceptrons on the orders of seeds --seed to --seed+K-1 and keep the mean of their weights")
+	c.Flags().IntVar(&o.beam, "beam", 1, "train for a beam search of width `K` (early update); 1 trains greedily, token by token")
 	o.gaz.register(c, "gazetteer `FILE` layered over the default, for the gazetteer features (repeatable)")
 	c.Flags().BoolVar(&o.noGazFeats, "no-gazetteer-features", false, "train without gazetteer features")
 	wordlistsFlag(c, &o.wordlists)
@@ -110,6 +112,7 @@ func (a App) train(ctx context.Context, o trainOptions, gold []string) error {
 		Iterations: o.iterations,
 		Seed:       o.seed,
 		Orders:     o.orders,
+		Beam:       o.beam,
 		Dev:        trainDocs(dev, split, match),
 		Gazetteer:  match != nil,
 		Progress: func(p model.Pass) {
