@@ -15,10 +15,8 @@ import (
 
 // The entity model file: a magic line, then a gzip stream of
 //
-//	uvarint flags (bit 0: gazetteer features, bit 1: a recipe follows,
-//	    bit 2: a beam width follows)
+//	uvarint flags (bit 0: gazetteer features, bit 1: a recipe follows)
 //	if bit 1: uvarint length, bytes of the recipe
-//	if bit 2: uvarint beam width the model was trained for (Beam)
 //	uvarint number of labels, then each: uvarint length, bytes
 //	uvarint number of features, then for each, by increasing hash:
 //	    uvarint hash minus the previous hash
@@ -31,10 +29,6 @@ const entityMagic = "extract entity model 1\n"
 
 // maxLabels bounds the labels a file may declare: masks are 64-bit.
 const maxLabels = 63
-
-// maxBeam bounds the beam width a file may declare: a beam costs its width
-// in work per token.
-const maxBeam = 64
 
 // IsEntityModel reports whether data starts like an entity model file.
 func IsEntityModel(data []byte) bool { return bytes.HasPrefix(data, []byte(entityMagic)) }
@@ -55,15 +49,9 @@ func (t *EntityTagger) WriteTo(w io.Writer) (int64, error) {
 	if t.Recipe != "" {
 		flags |= 2
 	}
-	if t.Beam > 0 {
-		flags |= 4
-	}
 	e.Uint(flags)
 	if t.Recipe != "" {
 		e.String(t.Recipe)
-	}
-	if t.Beam > 0 {
-		e.Uint(uint64(t.Beam))
 	}
 	e.Strings(t.labels)
 	n := len(t.labels)
@@ -122,19 +110,12 @@ func LoadEntityTagger(data []byte) (*EntityTagger, error) {
 	d := bindec.New(body, "entity model")
 	t := &EntityTagger{}
 	flags := d.Uint()
-	if flags&^7 != 0 {
+	if flags&^3 != 0 {
 		return nil, fmt.Errorf("entity model: unknown flags %#x", flags)
 	}
 	t.Gazetteer = flags&1 != 0
 	if flags&2 != 0 {
 		t.Recipe = d.String()
-	}
-	if flags&4 != 0 {
-		beam := d.Uint()
-		if d.Err() == nil && (beam < 2 || beam > maxBeam) {
-			return nil, fmt.Errorf("entity model: beam width %d: want 2 to %d", beam, maxBeam)
-		}
-		t.Beam = int(beam)
 	}
 	nl := d.Uint()
 	if nl == 0 || nl > maxLabels || nl%2 == 0 {

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -32,9 +31,7 @@ type EntityTagger struct {
 	// cross-validate it carry the same one. Empty when none was given.
 	Recipe string
 	// Beam is the width of Annotate's beam search: 1 decodes greedily,
-	// left to right, as training does by default; 0 means DefaultBeam.
-	// Train sets it, and the file keeps it, for a model trained for a
-	// beam (TrainOptions.Beam).
+	// left to right; 0 means DefaultBeam.
 	Beam int
 	// MinMargin, when positive, is the smallest margin (Margins) the
 	// pipeline keeps a name of the model at where no gazetteer name
@@ -481,11 +478,15 @@ type beamSearch struct {
 	cands  []candidate
 	trail  []trailNode
 	static []float32 // the scores of the token's label-free features, set by the caller before step
-	scores []float32
+	// dynamic holds the scores of each hypothesis's previous-label
+	// features, labels apart; hypotheses that end in the same two labels
+	// share them, so they are scored once.
+	dynamic []float32
+	n       int // labels
 }
 
 func newBeamSearch(k, labels int) *beamSearch {
-	return &beamSearch{k: k, static: make([]float32, labels), scores: make([]float32, labels)}
+	return &beamSearch{k: k, static: make([]float32, labels), dynamic: make([]float32, k*labels), n: labels}
 }
 
 // reset starts a sentence: one empty hypothesis.
@@ -500,25 +501,56 @@ func (b *beamSearch) reset() {
 // the labels p1, p2.
 func (b *beamSearch) step(dynamic func(p1, p2 int, scores []float32)) {
 	b.cands = b.cands[:0]
+	n := b.n
 	for from, h := range b.beam {
-		dynamic(h.p1, h.p2, b.scores)
-		for l := range b.scores {
+		scores := b.dynamic[from*n : from*n+n]
+		same := -1
+		for j := range from {
+			if b.beam[j].p1 == h.p1 && b.beam[j].p2 == h.p2 {
+				same = j
+				break
+			}
+		}
+		if same >= 0 {
+			copy(scores, b.dynamic[same*n:same*n+n])
+		} else {
+			dynamic(h.p1, h.p2, scores)
+		}
+		for l, x := range scores {
 			if !allowedAfter(l, h.p1) {
 				continue // I-X only continues X
 			}
-			b.cands = append(b.cands, candidate{from, l, h.score + b.static[l] + b.scores[l]})
+			b.keep(candidate{from, l, h.score + b.static[l] + x})
 		}
 	}
-	// Stable: on equal scores the earlier hypothesis and the lower label
-	// (O first) win, for determinism.
-	slices.SortStableFunc(b.cands, func(x, y candidate) int { return cmp.Compare(y.score, x.score) })
 	b.next = b.next[:0]
-	for _, c := range b.cands[:min(b.k, len(b.cands))] {
+	for _, c := range b.cands {
 		h := b.beam[c.from]
 		b.trail = append(b.trail, trailNode{prev: h.node, label: int32(c.label)})
 		b.next = append(b.next, hypothesis{node: int32(len(b.trail) - 1), p1: c.label, p2: h.p1, score: c.score, from: c.from})
 	}
 	b.beam, b.next = b.next, b.beam
+}
+
+// keep adds c to b.cands, the k best candidates so far from best to
+// worst, if it is among them. On equal scores the earlier candidate (the
+// earlier hypothesis, then the lower label, O first) stays ahead, for
+// determinism.
+func (b *beamSearch) keep(c candidate) {
+	top := b.cands
+	if len(top) == b.k && c.score <= top[len(top)-1].score {
+		return
+	}
+	at := len(top)
+	for at > 0 && top[at-1].score < c.score {
+		at--
+	}
+	if len(top) < b.k {
+		top = append(top, candidate{})
+	}
+	copy(top[at+1:], top[at:len(top)-1])
+	top[at] = c
+	b.cands = top
 }
 
 // best appends the labels of the best hypothesis to dst, first token first.

@@ -54,8 +54,9 @@ type TrainOptions struct {
 	// and the weights move as soon as the gold labelling falls out of the
 	// beam (early update: the gold prefix against the best hypothesis),
 	// or at the sentence's end when the best hypothesis is not the gold
-	// one. The model records the width as its Beam, and Dev is scored
-	// with it. 0 or 1: greedy, each token updated on its own.
+	// one; Dev is scored with that beam. 0 or 1: greedy, each token
+	// updated on its own. The model decodes with DefaultBeam either way
+	// (EntityTagger.Beam): a wider beam than training's measures better.
 	Beam int
 	// Progress, when set, is told about each pass.
 	Progress func(Pass)
@@ -494,12 +495,7 @@ func Train(docs []TrainDoc, opts TrainOptions) (*EntityTagger, error) {
 			opts.Progress(report)
 		}
 	}
-	// A model trained for a beam decodes with it; one trained greedily
-	// with DefaultBeam, unless its user says otherwise.
-	best.Beam = 0
-	if opts.Beam > 1 {
-		best.Beam = opts.Beam
-	}
+	best.Beam = 0 // decode with DefaultBeam unless the user says otherwise
 	return best.compact(), nil
 }
 
@@ -582,7 +578,7 @@ func (t *EntityTagger) compact() *EntityTagger {
 			hashes[r] = h
 		}
 	}
-	out := &EntityTagger{labels: t.labels, index: map[uint64]int32{}, Gazetteer: t.Gazetteer, Beam: t.Beam}
+	out := &EntityTagger{labels: t.labels, index: map[uint64]int32{}, Gazetteer: t.Gazetteer}
 	for r := 0; r < rows; r++ {
 		w := t.weights[r*n : r*n+n]
 		keep := false
