@@ -73,6 +73,9 @@ func (a App) train(ctx context.Context, o trainOptions, gold []string) error {
 	if o.orders <= 0 {
 		return fmt.Errorf("--orders must be positive")
 	}
+	if o.beam <= 0 {
+		return fmt.Errorf("--beam must be positive")
+	}
 	labels, err := o.gold.labels()
 	if err != nil {
 		return err

@@ -211,3 +211,35 @@ func TestTrainOrders(t *testing.T) {
 		t.Errorf("--orders 0: exit %d, stderr %q: want a usage error naming the flag", code, stderr)
 	}
 }
+
+// TestTrainBeam: --beam K trains for a beam search: the same file for the
+// same data and flags, another model than greedy training (--beam 1, the
+// default), and a usage error for a K below 1.
+func TestTrainBeam(t *testing.T) {
+	dir := t.TempDir()
+	train := func(name string, args ...string) []byte {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		args = append([]string{"train", "--iterations", "3", "--dev", trainGold, "-o", p}, append(args, trainGold)...)
+		if code, _, stderr := runApp(t, "", args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		b, _ := os.ReadFile(p)
+		return b
+	}
+	a, b := train("a", "--beam", "4"), train("b", "--beam", "4")
+	greedy, one := train("greedy"), train("one", "--beam", "1")
+	if len(a) == 0 || !bytes.Equal(a, b) {
+		t.Errorf("two trainings with --beam 4 gave different files (%d and %d bytes)", len(a), len(b))
+	}
+	if bytes.Equal(a, greedy) {
+		t.Error("--beam 4 gave the file of greedy training")
+	}
+	if !bytes.Equal(greedy, one) {
+		t.Error("--beam 1 differs from the default")
+	}
+	code, _, stderr := runApp(t, "", "train", "--beam", "0", "-o", filepath.Join(dir, "zero"), trainGold)
+	if code != exitUsage || !strings.Contains(stderr, "--beam") {
+		t.Errorf("--beam 0: exit %d, stderr %q: want a usage error naming the flag", code, stderr)
+	}
+}
