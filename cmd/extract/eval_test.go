@@ -11,7 +11,7 @@ import (
 // seedFloor is the strict micro-F1 of the pipeline on seeds/gold.jsonl
 // below which the build fails. It may only go up: raise it when quality
 // improves, never lower it.
-const seedFloor = 0.935
+const seedFloor = 0.94
 
 // evalJSON is the part of eval's --json report this test reads.
 type evalJSON struct {
