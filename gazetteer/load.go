@@ -51,6 +51,34 @@ type Layered struct {
 	Collisions []Collision // every collision, whatever was done with it
 }
 
+// Report describes what c, the policy the gazetteer was loaded with, did
+// to earlier entries: a line for each file whose entries replaced or
+// merged into them, in order, with how many and the first few ids, so
+// that no curated entry changes unsaid. Nothing under Refuse, which loads
+// no collision.
+func (l *Layered) Report(c Collisions) []string {
+	var files []string
+	ids := map[string][]string{}
+	for _, x := range l.Collisions {
+		f := x.Entry.File
+		if ids[f] == nil {
+			files = append(files, f)
+		}
+		ids[f] = append(ids[f], x.Entry.ID)
+	}
+	verb := map[Collisions]string{Replace: "replace", Merge: "were merged into"}[c]
+	var lines []string
+	for _, f := range files {
+		list := ids[f]
+		shown := strings.Join(list[:min(len(list), 3)], ", ")
+		if len(list) > 3 {
+			shown += ", ..."
+		}
+		lines = append(lines, fmt.Sprintf("%s: %d entries %s earlier entries of the same id (--gazetteer-collisions %s): %s", f, len(list), verb, c, shown))
+	}
+	return lines
+}
+
 // Load returns the embedded default gazetteer with files layered over it,
 // in order: new ids are added, and an entry whose id is already loaded is a
 // problem (Refuse; see LoadLayered to replace or merge instead).

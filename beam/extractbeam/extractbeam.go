@@ -86,6 +86,10 @@ type Config struct {
 	MaxBytes    int64
 	Pipeline    PipelineConfig
 	Graph       GraphConfig
+	// Notes are what the launcher should tell its user before the job
+	// runs: which entries of the --gazetteer files replaced or merged into
+	// earlier ones (gazetteer.Layered.Report), as extract run says them.
+	Notes []string
 }
 
 // PipelineConfig makes the pipeline on a worker.
@@ -136,16 +140,20 @@ func NewConfig(opts Options) (Config, error) {
 			return cfg, err
 		}
 	}
+	if opts.Collisions == "" {
+		opts.Collisions = string(gazetteer.Refuse)
+	}
+	collisions, err := gazetteer.ParseCollisions(opts.Collisions)
+	if err != nil {
+		return cfg, err
+	}
 	if len(opts.Gazetteers) > 0 {
-		collisions := gazetteer.Collisions(opts.Collisions) // LoadLayered checks it
-		if collisions == "" {
-			collisions = gazetteer.Refuse
-		}
 		l, err := gazetteer.LoadLayered(collisions, opts.Gazetteers...)
 		if err != nil {
 			return cfg, err
 		}
 		cfg.Pipeline.Gazetteer = l.All
+		cfg.Notes = l.Report(collisions)
 	}
 	if opts.Wordlists != "" {
 		lists, err := wordlist.Load(opts.Wordlists, pipeline.Wordlists()...)

@@ -299,7 +299,8 @@ func TestWordlistsTravel(t *testing.T) {
 
 // A gazetteer file that repeats an id of the default is refused, as by
 // extract run, unless the options say to replace or merge it; then the
-// records are extract run's with the same choice.
+// records are extract run's with the same choice, and the config's notes
+// say what was replaced.
 func TestGazetteerCollisions(t *testing.T) {
 	dir := t.TempDir()
 	gaz := filepath.Join(dir, "osh.gaz")
@@ -315,6 +316,14 @@ func TestGazetteerCollisions(t *testing.T) {
 		t.Fatalf("an unknown policy: err = %v, want it named", err)
 	}
 	opts.Collisions = "replace"
+	cfg, err := NewConfig(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Said as extract run says it, so that no curated entry changes unsaid.
+	if want := gaz + ": 1 entries replace earlier entries of the same id (--gazetteer-collisions replace): place/osh"; len(cfg.Notes) != 1 || cfg.Notes[0] != want {
+		t.Errorf("Notes = %q, want [%q]", cfg.Notes, want)
+	}
 	got := runBeam(t, opts)
 	want := extract(t, nil, "run", "--input", "jsonl", "--no-ner", "--gazetteer", gaz, "--gazetteer-collisions", "replace", docs)
 	sameRecords(t, got, lines(want))

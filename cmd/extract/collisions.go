@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -44,29 +43,8 @@ func (f *gazetteerFlags) load(w io.Writer) (*gazetteer.Layered, error) {
 	if err != nil {
 		return nil, err
 	}
-	reportCollisions(w, c, l.Collisions)
+	for _, line := range l.Report(c) {
+		fmt.Fprintf(w, "extract: %s\n", line)
+	}
 	return l, nil
-}
-
-// reportCollisions writes, for each file in order, how many of its entries
-// replaced or merged into earlier ones, with the first few ids.
-func reportCollisions(w io.Writer, c gazetteer.Collisions, collisions []gazetteer.Collision) {
-	var files []string
-	ids := map[string][]string{}
-	for _, x := range collisions {
-		f := x.Entry.File
-		if ids[f] == nil {
-			files = append(files, f)
-		}
-		ids[f] = append(ids[f], x.Entry.ID)
-	}
-	verb := map[gazetteer.Collisions]string{gazetteer.Replace: "replace", gazetteer.Merge: "were merged into"}[c]
-	for _, f := range files {
-		list := ids[f]
-		shown := strings.Join(list[:min(len(list), 3)], ", ")
-		if len(list) > 3 {
-			shown += ", ..."
-		}
-		fmt.Fprintf(w, "extract: %s: %d entries %s earlier entries of the same id (--gazetteer-collisions %s): %s\n", f, len(list), verb, c, shown)
-	}
 }

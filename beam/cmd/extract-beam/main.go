@@ -65,6 +65,9 @@ func main() {
 	if err != nil {
 		fail(2, err)
 	}
+	for _, note := range cfg.Notes {
+		fmt.Fprintf(os.Stderr, "extract-beam: %s\n", note)
+	}
 	p, s := beam.NewPipelineWithRoot()
 	extractbeam.Build(s, cfg)
 	if err := beamx.Run(context.Background(), p); err != nil {
