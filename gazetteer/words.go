@@ -17,8 +17,9 @@ type word struct {
 	// joinable reports whether a name may go on from this word into the
 	// next: only a short gap of spaces, one hyphen, dash, slash,
 	// ampersand, a full stop inside a domain name (Knb.kz) or after an
-	// initial or abbreviation (stopInSentence), or an apostrophe inside a
-	// word (apostropheInWord) lies between them, and no line break.
+	// initial or abbreviation (stopInSentence), an apostrophe inside a
+	// word (apostropheInWord), or a comma and a space (comma, below) lies
+	// between them, and no line break.
 	joinable bool
 	// comma reports that a comma and a space lie between this word and the
 	// next. A name goes on across it only where the name itself has a

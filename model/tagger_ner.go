@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -410,9 +411,10 @@ func (t *EntityTagger) Annotate(toks []Token, sents []Sentence, hits []GazMatch)
 // 0.2735 → 0.2772 → 0.2775, 0.6617 → 0.6619 → 0.6620, 0.9404 → 0.9415 →
 // 0.9415 (--seed 2 alike); trained greedily (--orders 5 --iterations 25,
 // --min-margin 2), beam 4 → 8: 0.8891 → 0.8895, 0.6459 → 0.6499, 0.2620 →
-// 0.2665, 0.6584 → 0.6586, 0.9402 → 0.9408. 8 gains on every set over 4
-// and costs ~0.1 s of CPU on the 2 MB corpus of scripts/bench; 16 adds
-// little more for twice the work.
+// 0.2665, 0.6584 → 0.6586, 0.9402 → 0.9408. 8 gains over 4 on every set
+// but one, where it equals it, and costs little (scripts/bench's 2 MB
+// corpus: within the noise of a few runs); 16 adds little more for twice
+// the work.
 const DefaultBeam = 8
 
 func (t *EntityTagger) beam() int {
@@ -541,13 +543,17 @@ func (b *beamSearch) step(dynamic func(p1, p2 int, scores []float32)) {
 // worst, if it is among them. On equal scores the earlier candidate (the
 // earlier hypothesis, then the lower label, O first) stays ahead, for
 // determinism.
+//
+// Scores compare as cmp.Compare has them, a NaN below every number: the
+// weights of a model file are finite, but their sums can overflow to
+// infinities of both signs, whose sum is NaN.
 func (b *beamSearch) keep(c candidate) {
 	top := b.cands
-	if len(top) == b.k && c.score <= top[len(top)-1].score {
+	if len(top) == b.k && cmp.Compare(c.score, top[len(top)-1].score) <= 0 {
 		return
 	}
 	at := len(top)
-	for at > 0 && top[at-1].score < c.score {
+	for at > 0 && cmp.Less(top[at-1].score, c.score) {
 		at--
 	}
 	if len(top) < b.k {

@@ -208,6 +208,7 @@ type trainer struct {
 	beam   int         // TrainOptions.Beam
 	search *beamSearch // beamPass's, reused
 	pred   []int       // beamPass's best labelling of a sentence
+	gold   []int       // beamPass's gold labelling of a sentence (sentenceGold)
 }
 
 func newTrainer(labels int, index map[uint64]int32, docs int, seed uint64) *trainer {
@@ -302,7 +303,8 @@ func (tr *trainer) add(feats []uint64, label int, delta float32) {
 // (early update, Collins and Roark 2004: the gold prefix up to there
 // against the best hypothesis) or, at the sentence's end, when the best
 // hypothesis is not the gold labelling. The document memory keeps the
-// best hypothesis's labels, as in decoding.
+// best hypothesis's labels, as decoding does; after an early update, those
+// of the tokens decoded up to it (the rest of the sentence is not decoded).
 func (tr *trainer) beamPass(ctx context.Context, train []*preparedDoc, report *Pass) error {
 	tr.rng.Shuffle(len(tr.order), func(i, j int) { tr.order[i], tr.order[j] = tr.order[j], tr.order[i] })
 	if tr.search == nil {
@@ -318,6 +320,7 @@ func (tr *trainer) beamPass(ctx context.Context, train []*preparedDoc, report *P
 		t := 0 // index into pd.off
 		for _, sent := range pd.sents {
 			b.reset()
+			tr.gold = sentenceGold(tr.gold[:0], pd.gold[sent.Start:sent.End])
 			goldAt := 0 // the gold prefix's index in the beam, -1 once out
 			end := sent.End
 			for i := sent.Start; i < sent.End; i++ {
@@ -331,7 +334,7 @@ func (tr *trainer) beamPass(ctx context.Context, train []*preparedDoc, report *P
 				report.Tokens++
 				in := -1
 				for h, hyp := range b.beam {
-					if hyp.from == goldAt && hyp.p1 == pd.gold[i] {
+					if hyp.from == goldAt && hyp.p1 == tr.gold[i-sent.Start] {
 						in = h
 						break
 					}
@@ -357,15 +360,31 @@ func (tr *trainer) beamPass(ctx context.Context, train []*preparedDoc, report *P
 	return nil
 }
 
-// structuredUpdate moves the weights towards the gold labels of the
-// tokens from start to end (end exclusive) of the sentence whose first
+// sentenceGold appends to dst the gold labels of a sentence as a labelling
+// the beam can reach: an I- that the label before it cannot continue (a
+// name cut by a sentence break) is taught as the B- it then is, as the
+// greedy pass does.
+func sentenceGold(dst, gold []int) []int {
+	prev := -1
+	for _, g := range gold {
+		if !allowedAfter(g, prev) {
+			g--
+		}
+		dst = append(dst, g)
+		prev = g
+	}
+	return dst
+}
+
+// structuredUpdate moves the weights towards tr.gold, the gold labels of
+// the tokens from start to end (end exclusive) of the sentence whose first
 // token's static features are at pd.off[t], and away from tr.pred's, each
 // token's features taken after its own labelling's previous labels.
 func (tr *trainer) structuredUpdate(pd *preparedDoc, t, start, end int, feats []uint64, report *Pass) []uint64 {
 	gp1, gp2, pp1, pp2 := -1, -1, -1, -1
 	for i := start; i < end; i++ {
 		static := pd.static[pd.off[t+i-start]:pd.off[t+i-start+1]]
-		gold, pred := pd.gold[i], tr.pred[i-start]
+		gold, pred := tr.gold[i-start], tr.pred[i-start]
 		if gold != pred {
 			report.Errors++
 			tr.add(static, gold, 1)

@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"math"
 	"slices"
 	"testing"
 )
@@ -68,6 +69,7 @@ func TestStructuredUpdate(t *testing.T) {
 	sent := pd.sents[0]
 	// Gold: B-PERSON I-PERSON O B-PLACE ...; the prediction: all O.
 	tr.pred = make([]int, sent.End-sent.Start)
+	tr.gold = sentenceGold(nil, pd.gold[sent.Start:sent.End])
 	var report Pass
 	tr.structuredUpdate(pd, 0, sent.Start, sent.End, nil, &report)
 	wrong := 0
@@ -109,5 +111,65 @@ func TestStructuredUpdate(t *testing.T) {
 	}
 	if w := weight(after(0, 0), 0); w >= 0 {
 		t.Errorf("O after O, O = %v, want < 0", w)
+	}
+}
+
+// TestBeamKeepNaN: the beam ranks a NaN score below every number, as the
+// stable sort it replaced did, and does not panic on one.
+func TestBeamKeepNaN(t *testing.T) {
+	nan := float32(math.NaN())
+	b := newBeamSearch(2, 3)
+	for i, s := range []float32{nan, 1, nan, 2, nan} {
+		b.keep(candidate{from: 0, label: i, score: s})
+	}
+	var got []int
+	for _, c := range b.cands {
+		got = append(got, c.label)
+	}
+	if want := []int{3, 1}; !slices.Equal(got, want) {
+		t.Errorf("kept labels %v, want %v", got, want)
+	}
+}
+
+// TestAnnotateHugeWeights: a model file whose weights are finite but sum
+// to infinities of both signs (and so to NaN) labels without panicking.
+func TestAnnotateHugeWeights(t *testing.T) {
+	m := trainBeam(t, 2)
+	for i := range m.weights {
+		m.weights[i] = 3e38
+		if i%2 == 1 {
+			m.weights[i] = -3e38
+		}
+	}
+	loaded, err := LoadEntityTagger(encode(t, m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := trainDocs()[0]
+	toks := Tokenize(d.Text, nil)
+	sents := SplitSentences(d.Text, toks)
+	pos := Default()
+	for _, s := range sents {
+		pos.Tag(toks[s.Start:s.End], SeparateRepeats)
+	}
+	for _, beam := range []int{1, 4} {
+		loaded.Beam = beam
+		loaded.Annotate(toks, sents, d.Hits)
+	}
+}
+
+// TestSentenceGold: an I- the label before it cannot continue becomes the
+// B- of its type, so that the beam can reach the gold labelling; labels
+// O, B-PERSON, I-PERSON, B-PLACE, I-PLACE.
+func TestSentenceGold(t *testing.T) {
+	for _, tc := range []struct{ gold, want []int }{
+		{[]int{2, 2, 0}, []int{1, 2, 0}},       // a name cut by the sentence's start
+		{[]int{0, 4, 4, 0}, []int{0, 3, 4, 0}}, // after O
+		{[]int{1, 4}, []int{1, 3}},             // after another type
+		{[]int{1, 2, 0, 3, 4}, []int{1, 2, 0, 3, 4}},
+	} {
+		if got := sentenceGold(nil, tc.gold); !slices.Equal(got, tc.want) {
+			t.Errorf("sentenceGold(%v) = %v, want %v", tc.gold, got, tc.want)
+		}
 	}
 }
