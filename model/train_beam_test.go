@@ -69,7 +69,6 @@ func TestStructuredUpdate(t *testing.T) {
 	sent := pd.sents[0]
 	// Gold: B-PERSON I-PERSON O B-PLACE ...; the prediction: all O.
 	tr.pred = make([]int, sent.End-sent.Start)
-	tr.gold = sentenceGold(nil, pd.gold[sent.Start:sent.End])
 	var report Pass
 	tr.structuredUpdate(pd, 0, sent.Start, sent.End, nil, &report)
 	wrong := 0
@@ -155,21 +154,5 @@ func TestAnnotateHugeWeights(t *testing.T) {
 	for _, beam := range []int{1, 4} {
 		loaded.Beam = beam
 		loaded.Annotate(toks, sents, d.Hits)
-	}
-}
-
-// TestSentenceGold: an I- the label before it cannot continue becomes the
-// B- of its type, so that the beam can reach the gold labelling; labels
-// O, B-PERSON, I-PERSON, B-PLACE, I-PLACE.
-func TestSentenceGold(t *testing.T) {
-	for _, tc := range []struct{ gold, want []int }{
-		{[]int{2, 2, 0}, []int{1, 2, 0}},       // a name cut by the sentence's start
-		{[]int{0, 4, 4, 0}, []int{0, 3, 4, 0}}, // after O
-		{[]int{1, 4}, []int{1, 3}},             // after another type
-		{[]int{1, 2, 0, 3, 4}, []int{1, 2, 0, 3, 4}},
-	} {
-		if got := sentenceGold(nil, tc.gold); !slices.Equal(got, tc.want) {
-			t.Errorf("sentenceGold(%v) = %v, want %v", tc.gold, got, tc.want)
-		}
 	}
 }
