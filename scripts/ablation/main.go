@@ -71,6 +71,9 @@ func main() {
 	}
 	if *model != "" {
 		extra = append(extra, "--model", *model)
+		// The recipe's models learn the seed gold: their seeds column
+		// would score what they were trained on, which is no figure.
+		fmt.Fprintln(os.Stderr, "ablation: with -model, the seeds column is a plain score; for a model trained on the seeds (scripts/train-default) use scripts/seedcv, which scores each document with a model trained without it")
 	}
 	if err := run(*bin, *shared, extra); err != nil {
 		fmt.Fprintln(os.Stderr, "ablation:", err)
