@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-func trainBeam(t *testing.T, beam int) *EntityTagger {
+func trainBeam(t testing.TB, beam int) *EntityTagger {
 	t.Helper()
 	m, err := Train(trainDocs(), TrainOptions{Iterations: 6, Seed: 3, Gazetteer: true, Beam: beam})
 	if err != nil {
@@ -133,14 +133,7 @@ func TestBeamKeepNaN(t *testing.T) {
 // TestAnnotateHugeWeights: a model file whose weights are finite but sum
 // to infinities of both signs (and so to NaN) labels without panicking.
 func TestAnnotateHugeWeights(t *testing.T) {
-	m := trainBeam(t, 2)
-	for i := range m.weights {
-		m.weights[i] = 3e38
-		if i%2 == 1 {
-			m.weights[i] = -3e38
-		}
-	}
-	loaded, err := LoadEntityTagger(encode(t, m))
+	loaded, err := LoadEntityTagger(encode(t, hugeWeights(t)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,4 +148,18 @@ func TestAnnotateHugeWeights(t *testing.T) {
 		loaded.Beam = beam
 		loaded.Annotate(toks, sents, d.Hits)
 	}
+}
+
+// hugeWeights is a model whose weights are the largest finite float32s of
+// both signs, whose sums overflow: a file that loads (FuzzLoadEntityTagger
+// starts from it too).
+func hugeWeights(t testing.TB) *EntityTagger {
+	m := trainBeam(t, 2)
+	for i := range m.weights {
+		m.weights[i] = 3e38
+		if i%2 == 1 {
+			m.weights[i] = -3e38
+		}
+	}
+	return m
 }

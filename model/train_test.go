@@ -156,6 +156,7 @@ func TestLoadEntityTaggerErrors(t *testing.T) {
 
 func FuzzLoadEntityTagger(f *testing.F) {
 	f.Add(encode(f, trainSmall(f, true)))
+	f.Add(encode(f, hugeWeights(f)))
 	f.Add([]byte(entityMagic))
 	f.Add([]byte("not a model"))
 	f.Fuzz(func(t *testing.T, data []byte) {
