@@ -17,10 +17,7 @@ func (t *EntityTagger) Margins(toks []Token, sents []Sentence, hits []GazMatch) 
 	}
 	sents = validSentences(sents, len(toks))
 	fc := prepare(toks, sents, hits)
-	labelOf := make(map[string]int, len(t.labels))
-	for l, s := range t.labels {
-		labelOf[s] = l
-	}
+	labelOf := t.labelIndex()
 	greedy := t.beam() <= 1
 	scores := make([]float32, len(t.labels))
 	var feats []uint64

@@ -43,6 +43,16 @@ type EntityTagger struct {
 // Labels returns the model's labels, "O" first.
 func (t *EntityTagger) Labels() []string { return t.labels }
 
+// labelIndex maps each of the model's labels to its index, to read back
+// the labels Annotate wrote on tokens.
+func (t *EntityTagger) labelIndex() map[string]int {
+	index := make(map[string]int, len(t.labels))
+	for l, name := range t.labels {
+		index[name] = l
+	}
+	return index
+}
+
 // GazMatch is a gazetteer name found in the text: byte offsets, the
 // entry's type (PERSON, PLACE, GROUP) and kind ("city", "militant
 // group"). The model does not depend on the gazetteer package: any
@@ -565,12 +575,9 @@ func (b *beamSearch) keep(c candidate) {
 }
 
 // best appends the labels of the best hypothesis to dst, first token first.
-func (b *beamSearch) best(dst []int) []int { return b.labels(dst, b.beam[0]) }
-
-// labels appends the labels of hypothesis h to dst, first token first.
-func (b *beamSearch) labels(dst []int, h hypothesis) []int {
+func (b *beamSearch) best(dst []int) []int {
 	n := len(dst)
-	for node := h.node; node >= 0; node = b.trail[node].prev {
+	for node := b.beam[0].node; node >= 0; node = b.trail[node].prev {
 		dst = append(dst, int(b.trail[node].label))
 	}
 	slices.Reverse(dst[n:])

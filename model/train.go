@@ -206,8 +206,8 @@ type trainer struct {
 	feats       []uint64
 
 	beam   int         // TrainOptions.Beam
-	search *beamSearch // beamPass's, reused
-	pred   []int       // beamPass's best labelling of a sentence
+	search *beamSearch // beamDoc's, reused
+	pred   []int       // beamDoc's best labelling of a sentence
 }
 
 func newTrainer(labels int, index map[uint64]int32, docs int, seed uint64) *trainer {
@@ -255,35 +255,44 @@ func (tr *trainer) update(feats []uint64, gold, pred int) {
 }
 
 // pass runs one pass over the documents in a new order of the trainer's,
-// adding its counts to report.
+// adding its counts to report: each document learnt token by token
+// (greedyDoc) or, for a beam, sentence by sentence (beamDoc).
 func (tr *trainer) pass(ctx context.Context, train []*preparedDoc, report *Pass) error {
 	tr.rng.Shuffle(len(tr.order), func(i, j int) { tr.order[i], tr.order[j] = tr.order[j], tr.order[i] })
-	scores, feats := tr.labelScores, tr.feats
 	for _, k := range tr.order {
 		if ctx.Err() != nil {
 			return context.Cause(ctx)
 		}
-		pd := train[k]
-		feats = pd.walk(feats, func(i int, feats []uint64, p1 int) int {
-			tr.scores(feats, scores)
-			pred := bestLabel(scores, p1)
-			gold := pd.gold[i]
-			// An I- the history cannot continue is taught as the B- it
-			// then is, so that the target is reachable.
-			if !allowedAfter(gold, p1) {
-				gold--
-			}
-			if pred != gold {
-				tr.update(feats, gold, pred)
-				report.Errors++
-			}
-			tr.c++
-			report.Tokens++
-			return pred
-		})
+		if tr.beam > 1 {
+			tr.beamDoc(train[k], report)
+		} else {
+			tr.greedyDoc(train[k], report)
+		}
 	}
-	tr.feats = feats
 	return nil
+}
+
+// greedyDoc learns pd greedily: each token labelled with the labels
+// chosen before it, and the weights corrected where its label is wrong.
+func (tr *trainer) greedyDoc(pd *preparedDoc, report *Pass) {
+	scores := tr.labelScores
+	tr.feats = pd.walk(tr.feats, func(i int, feats []uint64, p1 int) int {
+		tr.scores(feats, scores)
+		pred := bestLabel(scores, p1)
+		gold := pd.gold[i]
+		// An I- the history cannot continue is taught as the B- it
+		// then is, so that the target is reachable.
+		if !allowedAfter(gold, p1) {
+			gold--
+		}
+		if pred != gold {
+			tr.update(feats, gold, pred)
+			report.Errors++
+		}
+		tr.c++
+		report.Tokens++
+		return pred
+	})
 }
 
 // add adds delta to the weights of feats for label, and to the sums the
@@ -296,7 +305,7 @@ func (tr *trainer) add(feats []uint64, label int, delta float32) {
 	}
 }
 
-// beamPass is pass for a model that decodes with a beam of tr.beam
+// beamDoc learns pd for a model that decodes with a beam of tr.beam
 // (TrainOptions.Beam): each sentence is decoded as annotateBeam does,
 // and the weights move when the gold labelling drops out of the beam
 // (early update, Collins and Roark 2004: the gold prefix up to there
@@ -319,58 +328,50 @@ func (tr *trainer) add(feats []uint64, label int, delta float32) {
 //
 // The seeds, the development set of the project's own kind of text,
 // choose leaving it; the outside sets do not agree on another.
-func (tr *trainer) beamPass(ctx context.Context, train []*preparedDoc, report *Pass) error {
-	tr.rng.Shuffle(len(tr.order), func(i, j int) { tr.order[i], tr.order[j] = tr.order[j], tr.order[i] })
+func (tr *trainer) beamDoc(pd *preparedDoc, report *Pass) {
 	if tr.search == nil {
 		tr.search = newBeamSearch(tr.beam, tr.n)
 	}
 	b, feats := tr.search, tr.feats
-	for _, k := range tr.order {
-		if ctx.Err() != nil {
-			return context.Cause(ctx)
-		}
-		pd := train[k]
-		clear(pd.fc.memory)
-		t := 0 // index into pd.off
-		for _, sent := range pd.sents {
-			b.reset()
-			goldAt := 0 // the gold prefix's index in the beam, -1 once out
-			end := sent.End
-			for i := sent.Start; i < sent.End; i++ {
-				static := pd.static[pd.off[t+i-sent.Start]:pd.off[t+i-sent.Start+1]]
-				tr.scores(static, b.static)
-				b.step(func(p1, p2 int, scores []float32) {
-					feats = pd.fc.dynamicFeatures(feats[:0], i, p1, p2)
-					tr.scores(feats, scores)
-				})
-				tr.c++
-				report.Tokens++
-				in := -1
-				for h, hyp := range b.beam {
-					if hyp.from == goldAt && hyp.p1 == pd.gold[i] {
-						in = h
-						break
-					}
-				}
-				goldAt = in
-				if goldAt < 0 {
-					end = i + 1 // early update
+	clear(pd.fc.memory)
+	t := 0 // index into pd.off
+	for _, sent := range pd.sents {
+		b.reset()
+		goldAt := 0 // the gold prefix's index in the beam, -1 once out
+		end := sent.End
+		for i := sent.Start; i < sent.End; i++ {
+			static := pd.static[pd.off[t+i-sent.Start]:pd.off[t+i-sent.Start+1]]
+			tr.scores(static, b.static)
+			b.step(func(p1, p2 int, scores []float32) {
+				feats = pd.fc.dynamicFeatures(feats[:0], i, p1, p2)
+				tr.scores(feats, scores)
+			})
+			tr.c++
+			report.Tokens++
+			in := -1
+			for h, hyp := range b.beam {
+				if hyp.from == goldAt && hyp.p1 == pd.gold[i] {
+					in = h
 					break
 				}
 			}
-			tr.pred = b.best(tr.pred[:0])
-			if goldAt != 0 {
-				// The best hypothesis is not the gold labelling.
-				feats = tr.structuredUpdate(pd, t, sent.Start, end, feats, report)
+			goldAt = in
+			if goldAt < 0 {
+				end = i + 1 // early update
+				break
 			}
-			for j, l := range tr.pred {
-				pd.fc.remember(sent.Start+j, typeOf(l))
-			}
-			t += sent.End - sent.Start
 		}
+		tr.pred = b.best(tr.pred[:0])
+		if goldAt != 0 {
+			// The best hypothesis is not the gold labelling.
+			feats = tr.structuredUpdate(pd, t, sent.Start, end, feats, report)
+		}
+		for j, l := range tr.pred {
+			pd.fc.remember(sent.Start+j, typeOf(l))
+		}
+		t += sent.End - sent.Start
 	}
 	tr.feats = feats
-	return nil
 }
 
 // structuredUpdate moves the weights towards the gold labels of the
@@ -488,11 +489,7 @@ func Train(docs []TrainDoc, opts TrainOptions) (*EntityTagger, error) {
 	for pass := 1; pass <= iters; pass++ {
 		report := Pass{N: pass, DevF1: -1}
 		for _, tr := range trainers {
-			pass := tr.pass
-			if opts.Beam > 1 {
-				pass = tr.beamPass
-			}
-			if err := pass(ctx, train, &report); err != nil {
+			if err := tr.pass(ctx, train, &report); err != nil {
 				return nil, err
 			}
 		}
@@ -522,10 +519,7 @@ func (t *EntityTagger) score(docs []*preparedDoc) float64 {
 	scores := make([]float32, len(t.labels))
 	var feats []uint64
 	pred := []int{}
-	labelOf := map[string]int{}
-	for l, name := range t.labels {
-		labelOf[name] = l
-	}
+	labelOf := t.labelIndex()
 	for _, pd := range docs {
 		pred = slices.Grow(pred[:0], len(pd.toks))[:len(pd.toks)]
 		clear(pred)

@@ -186,12 +186,13 @@ func (n NER) processTrained(d *Doc) error {
 			for j < s.End && toks[j].Label == "I-"+typ {
 				j++
 			}
-			if margins != nil && closeCall(margins[i:j], Span{Start: toks[i].Start, End: toks[j-1].End}, gazetteer, n.trained.MinMargin) {
+			span := Span{Start: toks[i].Start, End: toks[j-1].End}
+			if margins != nil && closeCall(margins[i:j], span, gazetteer, n.trained.MinMargin) {
 				i = j
 				continue
 			}
 			d.Model = append(d.Model, Mention{
-				Span:   Span{Start: toks[i].Start, End: toks[j-1].End},
+				Span:   span,
 				Label:  typ,
 				Source: output.SourceNER,
 				Ref:    -1,
