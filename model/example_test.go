@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/extract-ca/extract/model"
 )
@@ -41,4 +42,16 @@ func ExampleTokenize() {
 	// 9:17 "Dushanbe" NNP B-GPE
 	// 18:23 "ended" VBD O
 	// 23:24 "." . O
+}
+
+// ReadLexicon reads a word list for extract train --lexicon: one word a
+// line, comments and blank lines skipped, lower-cased, sorted, once each.
+func ExampleReadLexicon() {
+	l, err := model.ReadLexicon("given-name", "names.txt", strings.NewReader("# given names\nNursultan\nEmomali\n\nnursultan\n"))
+	fmt.Println(l.Name, l.Words, err)
+	_, err = model.ReadLexicon("given-name", "names.txt", strings.NewReader("Emomali\nvan der\n"))
+	fmt.Println(err)
+	// Output:
+	// given-name [emomali nursultan] <nil>
+	// names.txt:2: "van der": one word a line
 }

@@ -16,7 +16,7 @@ func (t *EntityTagger) Margins(toks []Token, sents []Sentence, hits []GazMatch) 
 		hits = nil
 	}
 	sents = validSentences(sents, len(toks))
-	fc := prepare(toks, sents, hits)
+	fc := prepare(toks, sents, hits, t.lex)
 	labelOf := t.labelIndex()
 	greedy := t.beam() <= 1
 	scores := make([]float32, len(t.labels))

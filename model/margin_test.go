@@ -47,7 +47,7 @@ func TestMarginsMatchScores(t *testing.T) {
 	sents := []Sentence{{0, len(toks)}}
 	m.Annotate(toks, sents, nil)
 	got := m.Margins(toks, sents, nil)
-	fc := prepare(toks, sents, nil)
+	fc := prepare(toks, sents, nil, nil)
 	feats := fc.staticFeatures(nil, sents, 0, 0)
 	feats = fc.dynamicFeatures(feats, 0, -1, -1)
 	scores := make([]float32, len(m.labels))

@@ -15,8 +15,12 @@ import (
 
 // The entity model file: a magic line, then a gzip stream of
 //
-//	uvarint flags (bit 0: gazetteer features, bit 1: a recipe follows)
+//	uvarint flags (bit 0: gazetteer features, bit 1: a recipe follows,
+//	    bit 2: lexicons follow)
 //	if bit 1: uvarint length, bytes of the recipe
+//	if bit 2: uvarint number of lexicons, then each: its name (uvarint
+//	    length, bytes), uvarint number of words, then each word (uvarint
+//	    length, bytes), in increasing byte order
 //	uvarint number of labels, then each: uvarint length, bytes
 //	uvarint number of features, then for each, by increasing hash:
 //	    uvarint hash minus the previous hash
@@ -49,9 +53,19 @@ func (t *EntityTagger) WriteTo(w io.Writer) (int64, error) {
 	if t.Recipe != "" {
 		flags |= 2
 	}
+	if len(t.lexicons) > 0 {
+		flags |= 4
+	}
 	e.Uint(flags)
 	if t.Recipe != "" {
 		e.String(t.Recipe)
+	}
+	if len(t.lexicons) > 0 {
+		e.Uint(uint64(len(t.lexicons)))
+		for _, l := range t.lexicons {
+			e.String(l.Name)
+			e.Strings(l.Words)
+		}
 	}
 	e.Strings(t.labels)
 	n := len(t.labels)
@@ -110,12 +124,19 @@ func LoadEntityTagger(data []byte) (*EntityTagger, error) {
 	d := bindec.New(body, "entity model")
 	t := &EntityTagger{}
 	flags := d.Uint()
-	if flags&^3 != 0 {
+	if flags&^7 != 0 {
 		return nil, fmt.Errorf("entity model: unknown flags %#x", flags)
 	}
 	t.Gazetteer = flags&1 != 0
 	if flags&2 != 0 {
 		t.Recipe = d.String()
+	}
+	if flags&4 != 0 {
+		lexicons, err := readLexicons(d)
+		if err != nil {
+			return nil, err
+		}
+		t.lexicons, t.lex = lexicons, newLexiconSet(lexicons)
 	}
 	nl := d.Uint()
 	if nl == 0 || nl > maxLabels || nl%2 == 0 {
@@ -181,4 +202,31 @@ func checkLabels(labels []string) error {
 		}
 	}
 	return nil
+}
+
+// readLexicons decodes the lexicons of a model file, which must be as
+// Train leaves them: named, each name once, words normalised.
+func readLexicons(d *bindec.Decoder) ([]Lexicon, error) {
+	n := d.Uint()
+	if n == 0 || n > maxLexicons {
+		return nil, fmt.Errorf("entity model: %d lexicons: want 1 to %d", n, maxLexicons)
+	}
+	lexicons := make([]Lexicon, 0, n)
+	for i := uint64(0); i < n && d.Err() == nil; i++ {
+		lexicons = append(lexicons, Lexicon{Name: d.String(), Words: d.Strings()})
+	}
+	if d.Err() != nil {
+		return nil, d.Err()
+	}
+	if err := checkLexicons(lexicons); err != nil {
+		return nil, fmt.Errorf("entity model: %w", err)
+	}
+	for _, l := range lexicons {
+		for k, w := range l.Words {
+			if w != strings.ToLower(w) || k > 0 && w <= l.Words[k-1] {
+				return nil, fmt.Errorf("entity model: lexicon %s: words not lower case in increasing order", l.Name)
+			}
+		}
+	}
+	return lexicons, nil
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,6 +25,10 @@ type EntityTagger struct {
 	labels  []string         // "O", then B-X, I-X for each type
 	index   map[uint64]int32 // feature hash → row
 	weights []float32        // rows of len(labels)
+	// lexicons are the word lists of the lexicon features
+	// (TrainOptions.Lexicons), lex their index.
+	lexicons []Lexicon
+	lex      *lexiconSet
 	// Gazetteer says whether the model was trained with gazetteer
 	// features: callers should then pass the gazetteer's matches.
 	Gazetteer bool
@@ -42,6 +47,10 @@ type EntityTagger struct {
 
 // Labels returns the model's labels, "O" first.
 func (t *EntityTagger) Labels() []string { return t.labels }
+
+// Lexicons returns the word lists the model was trained with as features
+// (TrainOptions.Lexicons). They are part of the model; do not modify them.
+func (t *EntityTagger) Lexicons() []Lexicon { return t.lexicons }
 
 // labelIndex maps each of the model's labels to its index, to read back
 // the labels Annotate wrote on tokens.
@@ -101,6 +110,7 @@ const (
 	tSuffix2
 	tSuffix4
 	tPrevShortNext
+	tLexicon
 )
 
 // fnv-1a, 64 bit.
@@ -127,6 +137,7 @@ func (h hasher) str(s string) hasher {
 type tokenInfo struct {
 	word, lower, shape, short, pos string
 	wordlist                       bool
+	lex                            uint64 // the lexicons holding the word, a bit set
 }
 
 // shortShape maps upper-case letters to X, lower-case to x, digits to d
@@ -160,6 +171,7 @@ type featureContext struct {
 	gaz     []gazPos // by token
 	allCaps []bool   // by sentence
 	memory  map[string]int
+	lex     *lexiconSet
 }
 
 // gazPos is the gazetteer match covering a token, if any.
@@ -170,20 +182,23 @@ type gazPos struct {
 }
 
 // prepare computes the word-level information of a document's tokens.
-func prepare(toks []Token, sents []Sentence, hits []GazMatch) *featureContext {
-	fc := &featureContext{info: make([]tokenInfo, len(toks)), memory: map[string]int{}}
+// lex, when not nil, are the model's lexicons.
+func prepare(toks []Token, sents []Sentence, hits []GazMatch, lex *lexiconSet) *featureContext {
+	fc := &featureContext{info: make([]tokenInfo, len(toks)), memory: map[string]int{}, lex: lex}
 	var words map[string]bool
 	if d := Default(); d != nil {
 		words = d.w.NERWords
 	}
 	for i, t := range toks {
+		lower := strings.ToLower(t.Text)
 		fc.info[i] = tokenInfo{
 			word:     t.Text,
-			lower:    strings.ToLower(t.Text),
+			lower:    lower,
 			shape:    shape(t.Text),
 			short:    shortShape(t.Text),
 			pos:      t.Tag,
 			wordlist: words[t.Text],
+			lex:      lex.of(lower),
 		}
 	}
 	fc.allCaps = make([]bool, len(sents))
@@ -301,6 +316,9 @@ func (fc *featureContext) staticFeatures(dst []uint64, sents []Sentence, s, i in
 	if start {
 		add(newHash(tSentStart).str(w.shape).str(strconv.FormatBool(w.wordlist)))
 	}
+	for set := w.lex; set != 0; set &= set - 1 {
+		add(newHash(tLexicon).str(fc.lex.names[bits.TrailingZeros64(set)]).str(w.shape))
+	}
 	if fc.allCaps[s] {
 		add(newHash(tAllCaps).str(w.lower))
 		add(newHash(tAllCaps).str(w.short))
@@ -392,7 +410,7 @@ func (t *EntityTagger) Annotate(toks []Token, sents []Sentence, hits []GazMatch)
 		hits = nil
 	}
 	sents = validSentences(sents, len(toks))
-	fc := prepare(toks, sents, hits)
+	fc := prepare(toks, sents, hits, t.lex)
 	scores := make([]float32, len(t.labels))
 	var feats []uint64
 	if k := t.beam(); k > 1 {

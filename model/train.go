@@ -49,6 +49,10 @@ type TrainOptions struct {
 	Dev []TrainDoc
 	// Gazetteer turns on the gazetteer features (TrainDoc.Hits).
 	Gazetteer bool
+	// Lexicons are word lists the model gets as features (see Lexicon)
+	// and keeps: at most 64, each with a name of its own. Train
+	// normalises their words.
+	Lexicons []Lexicon
 	// Beam, when above 1, trains for the beam search that Annotate
 	// decodes with: each sentence is decoded with a beam of that width,
 	// and the weights move as soon as the gold labelling falls out of the
@@ -90,7 +94,7 @@ type preparedDoc struct {
 }
 
 // prepareDoc tokenizes, tags and featurizes a training document.
-func prepareDoc(d TrainDoc, labelOf map[string]int, gazetteer bool) *preparedDoc {
+func prepareDoc(d TrainDoc, labelOf map[string]int, f features) *preparedDoc {
 	toks := Tokenize(d.Text, nil)
 	sents := SplitSentences(d.Text, toks)
 	if d.Sentences != nil {
@@ -120,10 +124,10 @@ func prepareDoc(d TrainDoc, labelOf map[string]int, gazetteer bool) *preparedDoc
 		}
 	}
 	hits := d.Hits
-	if !gazetteer {
+	if !f.gazetteer {
 		hits = nil
 	}
-	fc := prepare(toks, sents, hits)
+	fc := prepare(toks, sents, hits, f.lex)
 	pd := &preparedDoc{toks: toks, sents: sents, gold: gold, fc: fc, off: make([]int32, 1, len(toks)+1)}
 	for s, sent := range sents {
 		for i := sent.Start; i < sent.End; i++ {
@@ -426,7 +430,7 @@ func (pd *preparedDoc) walk(feats []uint64, label func(i int, feats []uint64, p1
 // averaged returns the model of the mean of the trainers' averaged
 // weights so far, sharing their index (rows added later are out of its
 // range and ignored). One trainer gives its own averaged weights.
-func averaged(trainers []*trainer, labels []string, gazetteer bool) *EntityTagger {
+func averaged(trainers []*trainer, labels []string, f features) *EntityTagger {
 	sum := make([]float64, len(trainers[0].index)*len(labels))
 	for _, tr := range trainers {
 		for i, w := range tr.w {
@@ -437,7 +441,15 @@ func averaged(trainers []*trainer, labels []string, gazetteer bool) *EntityTagge
 	for i, x := range sum {
 		avg[i] = float32(x / float64(len(trainers)))
 	}
-	return &EntityTagger{labels: labels, index: trainers[0].index, weights: avg, Gazetteer: gazetteer}
+	return &EntityTagger{labels: labels, index: trainers[0].index, weights: avg, Gazetteer: f.gazetteer, lexicons: f.lexicons, lex: f.lex}
+}
+
+// features are the kinds of features beyond the word's own that a model
+// is trained with.
+type features struct {
+	gazetteer bool
+	lexicons  []Lexicon
+	lex       *lexiconSet
 }
 
 // Train trains an entity model on docs. The result depends only on the
@@ -446,6 +458,15 @@ func Train(docs []TrainDoc, opts TrainOptions) (*EntityTagger, error) {
 	if len(docs) == 0 {
 		return nil, errors.New("model: no training documents")
 	}
+	lexicons := make([]Lexicon, len(opts.Lexicons))
+	for i, l := range opts.Lexicons {
+		lexicons[i] = Lexicon{Name: l.Name, Words: slices.Clone(l.Words)}
+		lexicons[i].Normalize()
+	}
+	if err := checkLexicons(lexicons); err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	feat := features{gazetteer: opts.Gazetteer, lexicons: lexicons, lex: newLexiconSet(lexicons)}
 	iters := opts.Iterations
 	if iters <= 0 {
 		iters = 10
@@ -466,14 +487,14 @@ func Train(docs []TrainDoc, opts TrainOptions) (*EntityTagger, error) {
 		if ctx.Err() != nil {
 			return nil, context.Cause(ctx)
 		}
-		train[i] = prepareDoc(d, labelOf, opts.Gazetteer)
+		train[i] = prepareDoc(d, labelOf, feat)
 	}
 	dev := make([]*preparedDoc, len(opts.Dev))
 	for i, d := range opts.Dev {
 		if ctx.Err() != nil {
 			return nil, context.Cause(ctx)
 		}
-		dev[i] = prepareDoc(d, labelOf, opts.Gazetteer)
+		dev[i] = prepareDoc(d, labelOf, feat)
 	}
 
 	index := map[uint64]int32{}
@@ -495,14 +516,14 @@ func Train(docs []TrainDoc, opts TrainOptions) (*EntityTagger, error) {
 		}
 		report.Features = len(index)
 		if len(dev) > 0 {
-			m := averaged(trainers, labels, opts.Gazetteer)
+			m := averaged(trainers, labels, feat)
 			m.Beam = devBeam
 			report.DevF1 = m.score(dev)
 			if report.DevF1 > bestF1 {
 				bestF1, best, report.Best = report.DevF1, m, true
 			}
 		} else if pass == iters {
-			best, report.Best = averaged(trainers, labels, opts.Gazetteer), true
+			best, report.Best = averaged(trainers, labels, feat), true
 		}
 		if opts.Progress != nil {
 			opts.Progress(report)
@@ -588,7 +609,7 @@ func (t *EntityTagger) compact() *EntityTagger {
 			hashes[r] = h
 		}
 	}
-	out := &EntityTagger{labels: t.labels, index: map[uint64]int32{}, Gazetteer: t.Gazetteer}
+	out := &EntityTagger{labels: t.labels, index: map[uint64]int32{}, Gazetteer: t.Gazetteer, lexicons: t.lexicons, lex: t.lex}
 	for r := 0; r < rows; r++ {
 		w := t.weights[r*n : r*n+n]
 		keep := false
@@ -612,5 +633,9 @@ func (t *EntityTagger) Features() int { return len(t.weights) / len(t.labels) }
 
 // String describes the model briefly.
 func (t *EntityTagger) String() string {
-	return fmt.Sprintf("entity model: %d labels, %d features, gazetteer features %v", len(t.labels), len(t.index), t.Gazetteer)
+	s := fmt.Sprintf("entity model: %d labels, %d features, gazetteer features %v", len(t.labels), len(t.index), t.Gazetteer)
+	for _, l := range t.lexicons {
+		s += fmt.Sprintf(", lexicon %s (%d words)", l.Name, len(l.Words))
+	}
+	return s
 }

@@ -64,7 +64,7 @@ func TestTrainBeam(t *testing.T) {
 // labelling's labels; where both labellings agree on a token and its
 // history, nothing moves.
 func TestStructuredUpdate(t *testing.T) {
-	pd := prepareDoc(trainDocs()[0], map[string]int{"O": 0, "B-PERSON": 1, "I-PERSON": 2, "B-PLACE": 3, "I-PLACE": 4, "B-GROUP": 5, "I-GROUP": 6}, true)
+	pd := prepareDoc(trainDocs()[0], map[string]int{"O": 0, "B-PERSON": 1, "I-PERSON": 2, "B-PLACE": 3, "I-PLACE": 4, "B-GROUP": 5, "I-GROUP": 6}, features{gazetteer: true})
 	tr := newTrainer(7, map[uint64]int32{}, 1, 1)
 	sent := pd.sents[0]
 	// Gold: B-PERSON I-PERSON O B-PLACE ...; the prediction: all O.

@@ -157,6 +157,11 @@ func TestLoadEntityTaggerErrors(t *testing.T) {
 func FuzzLoadEntityTagger(f *testing.F) {
 	f.Add(encode(f, trainSmall(f, true)))
 	f.Add(encode(f, hugeWeights(f)))
+	withLexicons, err := Train(lexiconDocs(), TrainOptions{Iterations: 2, Lexicons: []Lexicon{{Name: "given-name", Words: []string{"aziz", "rustam"}}, {Name: "town", Words: []string{"osh"}}}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(encode(f, withLexicons))
 	f.Add([]byte(entityMagic))
 	f.Add([]byte("not a model"))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -30,6 +30,7 @@ type trainOptions struct {
 	noGazFeats bool
 	recipe     string
 	wordlists  string
+	lexicons   []string
 }
 
 func (a App) trainCommand() *cobra.Command {
@@ -60,6 +61,7 @@ model file, byte for byte.`,
 	c.Flags().IntVar(&o.beam, "beam", 1, "train for a beam search of width `K` (early update); 1 trains greedily, token by token")
 	o.gaz.register(c, "gazetteer `FILE` layered over the default, for the gazetteer features (repeatable)")
 	c.Flags().BoolVar(&o.noGazFeats, "no-gazetteer-features", false, "train without gazetteer features")
+	c.Flags().StringArrayVar(&o.lexicons, "lexicon", nil, "`NAME=FILE`: the words of FILE (one a line, any case, # comments) as a feature of the model, kept in it (repeatable; scripts/lexicons writes the recipe's)")
 	wordlistsFlag(c, &o.wordlists)
 	c.Flags().StringVar(&o.recipe, "recipe", "", "record `TEXT` in the model file as how it was trained (model.EntityTagger.Recipe)")
 	c.MarkFlagRequired("output")
@@ -96,6 +98,10 @@ func (a App) train(ctx context.Context, o trainOptions, gold []string) error {
 	if n := sharedTexts(train, dev); n > 0 {
 		fmt.Fprintf(a.Stderr, "extract: warning: %d of the %d --dev documents are also training documents: the pass chosen on them, and their score, measure what the model learnt, not how it does on new text\n", n, len(dev))
 	}
+	lexicons, err := readLexicons(o.lexicons)
+	if err != nil {
+		return err
+	}
 	lists, err := loadWordlists(a.Stderr, o.wordlists)
 	if err != nil {
 		return err
@@ -118,6 +124,7 @@ func (a App) train(ctx context.Context, o trainOptions, gold []string) error {
 		Beam:       o.beam,
 		Dev:        trainDocs(dev, split, match),
 		Gazetteer:  match != nil,
+		Lexicons:   lexicons,
 		Progress: func(p model.Pass) {
 			line := fmt.Sprintf("extract: pass %d: %d/%d tokens wrong, %d features", p.N, p.Errors, p.Tokens, p.Features)
 			if p.DevF1 >= 0 {
@@ -150,6 +157,28 @@ func (a App) train(ctx context.Context, o trainOptions, gold []string) error {
 	fmt.Fprintf(a.Stderr, "extract: wrote %s (%.1f MB, %d features) in %.0f s\n",
 		o.output, float64(buf.Len())/1e6, m.Features(), time.Since(start).Seconds())
 	return nil
+}
+
+// readLexicons reads the files of --lexicon NAME=FILE flags.
+func readLexicons(flags []string) ([]model.Lexicon, error) {
+	var out []model.Lexicon
+	for _, f := range flags {
+		name, file, ok := strings.Cut(f, "=")
+		if !ok || name == "" || file == "" {
+			return nil, fmt.Errorf("--lexicon %q: want NAME=FILE", f)
+		}
+		r, err := os.Open(file)
+		if err != nil {
+			return nil, fmt.Errorf("--lexicon %s: %w", name, err)
+		}
+		l, err := model.ReadLexicon(name, file, r)
+		r.Close()
+		if err != nil {
+			return nil, fmt.Errorf("--lexicon %s: %w", name, err)
+		}
+		out = append(out, l)
+	}
+	return out, nil
 }
 
 // trainDocs converts gold documents (code point offsets) to the model's

@@ -5,11 +5,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
 
 	"github.com/extract-ca/extract/internal/testfile"
+	"github.com/extract-ca/extract/model"
 )
 
 const trainGold = "testdata/train/gold.jsonl"
@@ -241,5 +243,58 @@ func TestTrainBeam(t *testing.T) {
 	code, _, stderr := runApp(t, "", "train", "--beam", "0", "-o", filepath.Join(dir, "zero"), trainGold)
 	if code != exitUsage || !strings.Contains(stderr, "--beam") {
 		t.Errorf("--beam 0: exit %d, stderr %q: want a usage error naming the flag", code, stderr)
+	}
+}
+
+// TestTrainLexicon: --lexicon NAME=FILE trains with the words of FILE as
+// a feature and keeps them in the model, byte for byte the same each time;
+// a bad lexicon is refused naming its file and line, and writes no model.
+func TestTrainLexicon(t *testing.T) {
+	dir := t.TempDir()
+	names := filepath.Join(dir, "given.txt")
+	testfile.Write(t, names, "# given names\nDilnoza\nOrzu\nAziz\n")
+	train := func(name string, args ...string) []byte {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		args = append([]string{"train", "--iterations", "3", "-o", p}, append(args, trainGold)...)
+		if code, _, stderr := runApp(t, "", args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		b, _ := os.ReadFile(p)
+		return b
+	}
+	a, b := train("a", "--lexicon", "given-name="+names), train("b", "--lexicon", "given-name="+names)
+	if len(a) == 0 || !bytes.Equal(a, b) {
+		t.Errorf("two trainings with --lexicon gave different files (%d and %d bytes)", len(a), len(b))
+	}
+	if bytes.Equal(a, train("none")) {
+		t.Error("--lexicon gave the file of a training without it")
+	}
+	m, err := model.LoadEntityTagger(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := m.Lexicons(); len(l) != 1 || l[0].Name != "given-name" || !slices.Equal(l[0].Words, []string{"aziz", "dilnoza", "orzu"}) {
+		t.Errorf("the model's lexicons: %v", l)
+	}
+	if code, _, stderr := runApp(t, "Dilnoza Karimbekova went to Osh.", "run", "--model", filepath.Join(dir, "a"), "-"); code != 0 {
+		t.Errorf("run with the model: exit %d: %s", code, stderr)
+	}
+
+	bad := filepath.Join(dir, "bad.txt")
+	testfile.Write(t, bad, "Dilnoza\nvan der\n")
+	for _, tc := range []struct{ flag, want string }{
+		{"given-name=" + bad, bad + ":2"},
+		{"given-name", "NAME=FILE"},
+		{"given-name=" + filepath.Join(dir, "missing.txt"), "missing.txt"},
+	} {
+		out := filepath.Join(dir, "refused")
+		code, _, stderr := runApp(t, "", "train", "--lexicon", tc.flag, "-o", out, trainGold)
+		if code != exitUsage || !strings.Contains(stderr, tc.want) {
+			t.Errorf("--lexicon %s: exit %d, stderr %q: want a usage error with %q", tc.flag, code, stderr, tc.want)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("--lexicon %s: a model was written", tc.flag)
+		}
 	}
 }
