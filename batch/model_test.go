@@ -10,9 +10,11 @@ import (
 	"github.com/extract-ca/extract/model"
 )
 
-// ReadModel gives nil for prose's weights, the decoded model and its
-// file's bytes for a model file, and an error naming the file for one
-// that is missing or no model, or for a model with --no-ner.
+// ReadModel gives the embedded default model and its bytes by default,
+// nil for prose's weights or for the default with --no-ner, the decoded
+// model and its file's bytes for a model file, and an error naming the
+// file for one that is missing or no model, or for a model file with
+// --no-ner.
 func TestReadModel(t *testing.T) {
 	dir := t.TempDir()
 	trained, err := model.Train([]model.TrainDoc{{Text: "Rahmon visited Osh.", Spans: []model.TrainSpan{{Start: 0, End: 6, Type: "PERSON"}, {Start: 15, End: 18, Type: "PLACE"}}}},
@@ -41,9 +43,10 @@ func TestReadModel(t *testing.T) {
 		{bad, true, "gold.jsonl: not an extract entity model"},
 		{filepath.Join(dir, "missing.model"), true, "missing.model"},
 		{good, false, "--model " + good + " has no effect with --no-ner"},
-		{"", true, ""}, // prose's weights: no model, no error
-		{"prose", true, ""},
+		{"prose", true, ""}, // prose's weights: no model, no error
 		{"prose", false, ""},
+		{"default", false, ""}, // --no-ner: no model runs
+		{"", false, ""},
 	} {
 		m, data, err := ReadModel(tc.name, tc.ner)
 		if tc.want == "" {
@@ -54,6 +57,12 @@ func TestReadModel(t *testing.T) {
 		}
 		if err == nil || !strings.Contains(err.Error(), tc.want) || m != nil || data != nil {
 			t.Errorf("ReadModel(%q, %v) = %v, %d bytes, %v; want an error saying %q", tc.name, tc.ner, m, len(data), err, tc.want)
+		}
+	}
+	for _, name := range []string{"default", ""} {
+		m, data, err := ReadModel(name, true)
+		if err != nil || m != model.DefaultEntityTagger() || !bytes.Equal(data, model.DefaultEntityModelFile()) {
+			t.Errorf("ReadModel(%q, true) = %v, %d bytes, %v; want the default model and its file", name, m, len(data), err)
 		}
 	}
 }

@@ -66,7 +66,7 @@ type Options struct {
 	Gazetteers  []string          // gazetteer files layered over the default, as extract run --gazetteer
 	Collisions  string            // what an id a file repeats does: refuse (default), replace or merge, as --gazetteer-collisions
 	NoNER       bool              // gazetteer and rules only
-	Model       string            // "prose" (default) or a file made by extract train
+	Model       string            // "default" (or ""), "prose" or a file made by extract train
 	Wordlists   string            // a directory of word lists replacing the embedded ones, as extract run --wordlists
 	MaxBytes    int64             // largest document; 0 means batch.DefaultMaxBytes
 	Graph       string            // when set, the corpus graph is written there

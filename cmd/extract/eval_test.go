@@ -8,9 +8,12 @@ import (
 	"testing"
 )
 
-// seedFloor is the strict micro-F1 of the pipeline on seeds/gold.jsonl
-// below which the build fails. It may only go up: raise it when quality
-// improves, never lower it.
+// seedFloor is the strict micro-F1 of the pipeline with prose's weights on
+// seeds/gold.jsonl below which the build fails: the gazetteer and the
+// rules, with a model that never saw the seeds. The default model was
+// trained on them, so its score there is no figure; its floor is
+// seedCVFloor, by cross-validation (TestDefaultModelSeedCV). Floors may
+// only go up: raise them when quality improves, never lower them.
 const seedFloor = 0.94
 
 // evalJSON is the part of eval's --json report this test reads.
@@ -39,12 +42,12 @@ func strictF1(t *testing.T, out string) float64 {
 }
 
 func TestEvalSeedsFloor(t *testing.T) {
-	code, out, stderr := runApp(t, "", "eval", "--json", "../../seeds/gold.jsonl")
+	code, out, stderr := runApp(t, "", "eval", "--json", "--model", "prose", "../../seeds/gold.jsonl")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	f1 := strictF1(t, out)
-	t.Logf("strict micro-F1 on the seeds: %.4f (floor %.4f)", f1, seedFloor)
+	t.Logf("strict micro-F1 on the seeds, prose's weights: %.4f (floor %.4f)", f1, seedFloor)
 	if f1 < seedFloor {
 		t.Errorf("strict micro-F1 %.4f fell below the floor %.4f", f1, seedFloor)
 	}

@@ -43,9 +43,9 @@ func TestRunMinMargin(t *testing.T) {
 	}
 
 	for _, args := range [][]string{
-		{"run", "--min-margin", "2", "-"},                 // prose's weights
-		{"run", "--model", m, "--min-margin", "-1", "-"},  // negative
-		{"run", "--model", m, "--min-margin", "NaN", "-"}, // not a number
+		{"run", "--model", "prose", "--min-margin", "2", "-"}, // prose's weights
+		{"run", "--model", m, "--min-margin", "-1", "-"},      // negative
+		{"run", "--model", m, "--min-margin", "NaN", "-"},     // not a number
 	} {
 		code, _, stderr := runApp(t, text, args...)
 		if code != exitUsage || !strings.Contains(stderr, "--min-margin") {

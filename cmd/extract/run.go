@@ -36,7 +36,7 @@ func (f *pipelineFlags) register(c *cobra.Command) {
 	c.Flags().BoolVar(&f.noNER, "no-ner", false, "use the gazetteer and rules only, not the statistical model")
 	c.Flags().IntVar(&f.workers, "workers", 0, "documents processed in parallel (default: all cores)")
 	c.Flags().StringSliceVar(&f.without, "without", nil, withoutUsage())
-	c.Flags().StringVar(&f.model, "model", "prose", "entity model: `prose` (prose's weights) or a FILE made by extract train")
+	c.Flags().StringVar(&f.model, "model", "default", "entity model: `default` (trained for extract, embedded), prose (prose's weights) or a FILE made by extract train")
 	c.Flags().IntVar(&f.beam, "beam", 0, "width of a trained model's beam search (default 8; 1 decodes greedily)")
 	c.Flags().Float32Var(&f.minMargin, "min-margin", 0, "drop a trained model's names decided by a margin below `M` that no gazetteer name overlaps (0: keep all)")
 	c.Flags().StringVar(&f.repeats, "repeats", "shared", "how the model tags a word repeated within a sentence: `shared` (prose's way: every repeat takes the tag and label of the last) or separate")

@@ -43,7 +43,7 @@ func main() {
 	flag.StringVar(&o.Collisions, "gazetteer-collisions", "refuse", "what an entry of a --gazetteer file does when its id is already taken: `refuse`, replace or merge (as extract run)")
 	flag.StringVar(&o.Wordlists, "wordlists", "", "`DIR` of word lists: DIR/NAME.txt replaces the rules' list NAME (as extract run --wordlists), read here and sent to the workers")
 	flag.BoolVar(&o.NoNER, "no-ner", false, "use the gazetteer and rules only, not the statistical model")
-	flag.StringVar(&o.Model, "model", "prose", "entity model: `prose` (prose's weights) or a FILE made by extract train, read here and sent to the workers")
+	flag.StringVar(&o.Model, "model", "default", "entity model: `default` (trained for extract, embedded), prose (prose's weights) or a FILE made by extract train, read here and sent to the workers")
 	flag.Int64Var(&o.MaxBytes, "max-bytes", batch.DefaultMaxBytes, "largest document in `BYTES`; a larger one gets an error record without being read")
 	flag.StringVar(&o.Graph, "graph", "", "also write the corpus graph of the records to `FILE`, as extract graph does")
 	flag.StringVar(&o.GraphFormat, "graph-format", "graphml", "graph `FORMAT`: graphml, gexf or nodelink")
