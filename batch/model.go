@@ -24,7 +24,10 @@ func ReadModel(name string, ner bool) (*model.EntityTagger, []byte, error) {
 		if !ner {
 			return nil, nil, nil
 		}
-		return model.DefaultEntityTagger(), model.DefaultEntityModelFile(), nil
+		// A copy, sharing the weights, so that the caller may set its
+		// Beam and MinMargin without touching the shared model.
+		m := *model.DefaultEntityTagger()
+		return &m, model.DefaultEntityModelFile(), nil
 	}
 	if !ner {
 		return nil, nil, fmt.Errorf("--model %s has no effect with --no-ner", name)

@@ -61,8 +61,14 @@ func TestReadModel(t *testing.T) {
 	}
 	for _, name := range []string{"default", ""} {
 		m, data, err := ReadModel(name, true)
-		if err != nil || m != model.DefaultEntityTagger() || !bytes.Equal(data, model.DefaultEntityModelFile()) {
+		if err != nil || m == nil || m.Recipe != model.DefaultEntityTagger().Recipe || !bytes.Equal(data, model.DefaultEntityModelFile()) {
 			t.Errorf("ReadModel(%q, true) = %v, %d bytes, %v; want the default model and its file", name, m, len(data), err)
+			continue
+		}
+		// The caller's settings stay its own.
+		m.MinMargin = 5
+		if model.DefaultEntityTagger().MinMargin != 0 {
+			t.Error("setting MinMargin on ReadModel's default model changed the shared one")
 		}
 	}
 }

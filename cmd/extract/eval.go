@@ -2,15 +2,19 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/extract-ca/extract/batch"
 	"github.com/extract-ca/extract/eval"
 	"github.com/extract-ca/extract/internal/fileerr"
+	"github.com/extract-ca/extract/model"
 	"github.com/extract-ca/extract/output"
 	"github.com/extract-ca/extract/view"
 )
@@ -74,6 +78,11 @@ func (a App) eval(ctx context.Context, o evalOptions, gold []string) error {
 		if err != nil {
 			return err
 		}
+		if m, _, err := batch.ReadModel(o.model, !o.noNER); err == nil && m != nil {
+			for _, g := range trainedOn(m, gold) {
+				fmt.Fprintf(a.Stderr, "extract: warning: the model was trained on %s (its recipe records the file): the score measures what it learnt, not how it does on new text; --model prose never saw it, and scripts/seedcv scores the default model's recipe on the seeds by cross-validation\n", g)
+			}
+		}
 		predict = func(ctx context.Context, docs []eval.Document) ([]*output.Record, error) {
 			inputs := func(yield func(batch.Input) bool) {
 				for _, d := range docs {
@@ -103,4 +112,21 @@ func (a App) eval(ctx context.Context, o evalOptions, gold []string) error {
 		return failure{err}
 	}
 	return nil
+}
+
+// trainedOn returns the gold files that the model's recipe records as
+// training data, by the first 16 hex digits of their sha256, as
+// scripts/train-recipe writes them.
+func trainedOn(m *model.EntityTagger, gold []string) []string {
+	var out []string
+	for _, g := range gold {
+		data, err := os.ReadFile(g)
+		if err != nil {
+			continue // eval reports it
+		}
+		if sum := fmt.Sprintf("%x", sha256.Sum256(data))[:16]; strings.Contains(m.Recipe, sum) {
+			out = append(out, g)
+		}
+	}
+	return out
 }

@@ -53,6 +53,23 @@ func TestEvalSeedsFloor(t *testing.T) {
 	}
 }
 
+// TestEvalWarnsTrainedOn: scoring a model on a gold file its recipe
+// records as training data says so; prose's weights never saw it.
+func TestEvalWarnsTrainedOn(t *testing.T) {
+	for _, tc := range []struct {
+		model string
+		warn  bool
+	}{{"default", true}, {"prose", false}} {
+		code, _, stderr := runApp(t, "", "eval", "--json", "--model", tc.model, "../../seeds/gold.jsonl")
+		if code != 0 {
+			t.Fatalf("--model %s: exit %d: %s", tc.model, code, stderr)
+		}
+		if got := strings.Contains(stderr, "warning: the model was trained on ../../seeds/gold.jsonl"); got != tc.warn {
+			t.Errorf("--model %s: warning %v, want %v: %s", tc.model, got, tc.warn, stderr)
+		}
+	}
+}
+
 func TestEvalTableAndPredFile(t *testing.T) {
 	dir := t.TempDir()
 	_, run, _ := runApp(t, "", "run", "--no-ner", "../../seeds/")
