@@ -53,7 +53,8 @@ func (l *Lexicon) check() error {
 }
 
 // ReadLexicon reads a lexicon file: one word per line, in any case; blank
-// lines and lines starting with '#' are skipped. A line holding more than
+// lines and lines starting with '#' are skipped, and so is a byte order
+// mark before the first line. A line holding more than
 // one word, or bytes that are not UTF-8, is an error naming file and line.
 // The lexicon comes back normalised.
 func ReadLexicon(name, file string, r io.Reader) (Lexicon, error) {
@@ -66,7 +67,11 @@ func ReadLexicon(name, file string, r io.Reader) (Lexicon, error) {
 	n := 0
 	for sc.Scan() {
 		n++
-		line := strings.TrimSpace(sc.Text())
+		line := sc.Text()
+		if n == 1 {
+			line = strings.TrimPrefix(line, "\ufeff")
+		}
+		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}

@@ -14,6 +14,7 @@ func TestReadLexicon(t *testing.T) {
 	}{
 		{"given", "Glenn\n# a comment\n\n  helen  \nGLENN\nÉmile\n", []string{"glenn", "helen", "émile"}, ""},
 		{"given", "glenn\r\nhelen\r\n", []string{"glenn", "helen"}, ""},
+		{"given", "\ufeffGlenn\nhelen\n", []string{"glenn", "helen"}, ""}, // a byte order mark
 		{"given", "glenn\nvan der\n", nil, "names.txt:2: \"van der\": one word a line"},
 		{"given", "glenn\n\xff\n", nil, "names.txt:2: not UTF-8"},
 		{"given", "# only a comment\n", nil, "names.txt: no words"},
@@ -139,4 +140,34 @@ func FuzzReadLexicon(f *testing.F) {
 			t.Fatalf("normalising twice changes %q to %q", l.Words, again.Words)
 		}
 	})
+}
+
+// TestLoadRefusesBadLexicons: a model file whose lexicons are not as Train
+// writes them (named once each, words one lower-case word each, sorted,
+// without repeats) is refused with an error, not loaded.
+func TestLoadRefusesBadLexicons(t *testing.T) {
+	many := make([]Lexicon, maxLexicons+1)
+	for i := range many {
+		many[i] = Lexicon{Name: string(rune('a'+i%26)) + strings.Repeat("x", i/26), Words: []string{"w"}}
+	}
+	for _, tc := range []struct {
+		lexicons []Lexicon
+		want     string
+	}{
+		{[]Lexicon{{Name: "given", Words: []string{"a"}}, {Name: "given", Words: []string{"b"}}}, "given twice"},
+		{[]Lexicon{{Name: "", Words: []string{"a"}}}, "needs a name"},
+		{[]Lexicon{{Name: "given", Words: []string{"helen", "glenn"}}}, "increasing order"},
+		{[]Lexicon{{Name: "given", Words: []string{"glenn", "glenn"}}}, "increasing order"},
+		{[]Lexicon{{Name: "given", Words: []string{"Glenn"}}}, "lower case"},
+		{[]Lexicon{{Name: "given", Words: []string{""}}}, "not one word"},
+		{[]Lexicon{{Name: "given", Words: []string{"van der"}}}, "not one word"},
+		{[]Lexicon{{Name: "given", Words: []string{"\xff"}}}, "not one word"},
+		{many, "want 1 to 64"},
+	} {
+		m := trainSmall(t, false)
+		m.lexicons = tc.lexicons
+		if _, err := LoadEntityTagger(encode(t, m)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%d lexicons: error %v, want one saying %q", len(tc.lexicons), err, tc.want)
+		}
+	}
 }

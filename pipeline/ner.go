@@ -8,9 +8,10 @@ import (
 	"github.com/extract-ca/extract/output"
 )
 
-// NER runs the statistical model (prose's English model, through package
-// model) over each sentence's tokens and turns their IOB labels into
-// mentions. The tokens are the ones the tokenize stage made: the text is
+// NER runs the statistical model (Config.Model, a trained entity model
+// such as extract's default, or prose's English model when it is nil,
+// through package model) over each sentence's tokens and turns their IOB
+// labels into mentions. The tokens are the ones the tokenize stage made: the text is
 // tokenized once.
 //
 // The model runs sentence by sentence, as prose.NewDocument would over

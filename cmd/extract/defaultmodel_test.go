@@ -41,6 +41,7 @@ func TestDefaultModelRecipe(t *testing.T) {
 	for _, want := range []string{
 		"scripts/train-recipe " + sha16(t, "../../scripts/train-recipe"),
 		"seeds/gold.jsonl " + sha16(t, "../../seeds/gold.jsonl"),
+		"scripts/lexicons " + sha16(t, "../../scripts/lexicons"),
 	} {
 		if !strings.Contains(m.Recipe, want) {
 			t.Errorf("the default model's recipe %q lacks %q: run scripts/train-default model/data/entity.model", m.Recipe, want)
@@ -65,8 +66,9 @@ func TestDefaultModelRecipe(t *testing.T) {
 // scripts/seedcv, which trains the recipe five times, each time without
 // one seed document, and scores each document with the model that never
 // saw it; and it checks that the fold models carry the default model's
-// recipe (same recipe file, seed gold, CoNLL file and given names), so
-// that the figure is the embedded model's. It takes about four minutes
+// recipe (same recipe file, seed gold, eng.train, lexicon script, lexicons
+// and their sources: Debian package versions), so that the figure is the
+// embedded model's. It takes about four minutes
 // of CPU and the training data in ../shared, so it runs only when asked
 // (EXTRACT_SEEDCV=1; .ci/run asks when ../shared is there).
 func TestDefaultModelSeedCV(t *testing.T) {

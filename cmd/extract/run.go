@@ -82,7 +82,7 @@ func (f *pipelineFlags) build(stderr io.Writer) (*pipeline.Pipeline, error) {
 		return nil, fmt.Errorf("--min-margin must be 0 or more")
 	}
 	if f.minMargin > 0 && trained == nil {
-		return nil, fmt.Errorf("--min-margin applies to a trained model (--model FILE), not to prose's weights")
+		return nil, fmt.Errorf("--min-margin applies to a trained model (--model default or FILE), not to prose's weights or --no-ner")
 	}
 	l, err := f.gaz.load(stderr)
 	if err != nil {

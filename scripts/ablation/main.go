@@ -12,7 +12,7 @@
 // from ../shared/external (never copied into the repository) and a missing
 // set is skipped with a note.
 //
-// Usage: go run ./scripts/ablation [-extract BIN] [-no-ner] [-model FILE]
+// Usage: go run ./scripts/ablation [-extract BIN] [-no-ner] [-model prose|default|FILE]
 package main
 
 import (
@@ -62,18 +62,21 @@ func stages() []string {
 func main() {
 	bin := flag.String("extract", "", "extract binary (default: go run ./cmd/extract)")
 	noNER := flag.Bool("no-ner", false, "measure without the model")
-	model := flag.String("model", "", "a trained entity model (extract train) instead of prose's weights")
+	model := flag.String("model", "prose", "entity model, as extract's --model: prose (here the default: prose's weights never saw the seeds), default (extract's own default, trained on them) or a FILE made by extract train")
 	shared := flag.String("shared", "../shared", "the shared folder beside the repository")
 	flag.Parse()
 	var extra []string
 	if *noNER {
 		extra = append(extra, "--no-ner")
 	}
-	if *model != "" {
+	if !*noNER {
 		extra = append(extra, "--model", *model)
-		// The recipe's models learn the seed gold: their seeds column
-		// would score what they were trained on, which is no figure.
-		fmt.Fprintln(os.Stderr, "ablation: with -model, the seeds column is a plain score; for a model trained on the seeds (scripts/train-default) use scripts/seedcv, which scores each document with a model trained without it")
+	}
+	if !*noNER && *model != "prose" {
+		// The recipe's models, the default one included, learn the seed
+		// gold: their seeds column would score what they were trained
+		// on, which is no figure.
+		fmt.Fprintln(os.Stderr, "ablation: with -model other than prose, the seeds column is a plain score; for a model trained on the seeds (the default, scripts/train-default) use scripts/seedcv, which scores each document with a model trained without it")
 	}
 	if err := run(*bin, *shared, extra); err != nil {
 		fmt.Fprintln(os.Stderr, "ablation:", err)
