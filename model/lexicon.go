@@ -93,10 +93,10 @@ func ReadLexicon(name, file string, r io.Reader) (Lexicon, error) {
 	return l, nil
 }
 
-// lexiconSet looks up which of a model's lexicons hold a word.
+// lexiconSet is a model's lexicons, indexed to look up which hold a word.
 type lexiconSet struct {
-	names []string
-	words map[string]uint64 // lower-case word → bit set of lexicons
+	lexicons []Lexicon
+	words    map[string]uint64 // lower-case word → bit set of lexicons
 }
 
 // newLexiconSet indexes lexicons; nil for none.
@@ -104,14 +104,21 @@ func newLexiconSet(lexicons []Lexicon) *lexiconSet {
 	if len(lexicons) == 0 {
 		return nil
 	}
-	s := &lexiconSet{words: map[string]uint64{}}
+	s := &lexiconSet{lexicons: lexicons, words: map[string]uint64{}}
 	for i, l := range lexicons {
-		s.names = append(s.names, l.Name)
 		for _, w := range l.Words {
 			s.words[w] |= 1 << i
 		}
 	}
 	return s
+}
+
+// list returns the lexicons; nil for none.
+func (s *lexiconSet) list() []Lexicon {
+	if s == nil {
+		return nil
+	}
+	return s.lexicons
 }
 
 // of returns the bit set of the lexicons that hold lower.

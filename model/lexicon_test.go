@@ -165,7 +165,7 @@ func TestLoadRefusesBadLexicons(t *testing.T) {
 		{many, "want 1 to 64"},
 	} {
 		m := trainSmall(t, false)
-		m.lexicons = tc.lexicons
+		m.lex = &lexiconSet{lexicons: tc.lexicons}
 		if _, err := LoadEntityTagger(encode(t, m)); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%d lexicons: error %v, want one saying %q", len(tc.lexicons), err, tc.want)
 		}

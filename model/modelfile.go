@@ -53,16 +53,17 @@ func (t *EntityTagger) WriteTo(w io.Writer) (int64, error) {
 	if t.Recipe != "" {
 		flags |= 2
 	}
-	if len(t.lexicons) > 0 {
+	lexicons := t.Lexicons()
+	if len(lexicons) > 0 {
 		flags |= 4
 	}
 	e.Uint(flags)
 	if t.Recipe != "" {
 		e.String(t.Recipe)
 	}
-	if len(t.lexicons) > 0 {
-		e.Uint(uint64(len(t.lexicons)))
-		for _, l := range t.lexicons {
+	if len(lexicons) > 0 {
+		e.Uint(uint64(len(lexicons)))
+		for _, l := range lexicons {
 			e.String(l.Name)
 			e.Strings(l.Words)
 		}
@@ -136,7 +137,7 @@ func LoadEntityTagger(data []byte) (*EntityTagger, error) {
 		if err != nil {
 			return nil, err
 		}
-		t.lexicons, t.lex = lexicons, newLexiconSet(lexicons)
+		t.lex = newLexiconSet(lexicons)
 	}
 	nl := d.Uint()
 	if nl == 0 || nl > maxLabels || nl%2 == 0 {

@@ -25,10 +25,9 @@ type EntityTagger struct {
 	labels  []string         // "O", then B-X, I-X for each type
 	index   map[uint64]int32 // feature hash → row
 	weights []float32        // rows of len(labels)
-	// lexicons are the word lists of the lexicon features
-	// (TrainOptions.Lexicons), lex their index.
-	lexicons []Lexicon
-	lex      *lexiconSet
+	// lex holds the word lists of the lexicon features
+	// (TrainOptions.Lexicons); nil for none.
+	lex *lexiconSet
 	// Gazetteer says whether the model was trained with gazetteer
 	// features: callers should then pass the gazetteer's matches.
 	Gazetteer bool
@@ -50,7 +49,7 @@ func (t *EntityTagger) Labels() []string { return t.labels }
 
 // Lexicons returns the word lists the model was trained with as features
 // (TrainOptions.Lexicons). They are part of the model; do not modify them.
-func (t *EntityTagger) Lexicons() []Lexicon { return t.lexicons }
+func (t *EntityTagger) Lexicons() []Lexicon { return t.lex.list() }
 
 // labelIndex maps each of the model's labels to its index, to read back
 // the labels Annotate wrote on tokens.
@@ -317,7 +316,7 @@ func (fc *featureContext) staticFeatures(dst []uint64, sents []Sentence, s, i in
 		add(newHash(tSentStart).str(w.shape).str(strconv.FormatBool(w.wordlist)))
 	}
 	for set := w.lex; set != 0; set &= set - 1 {
-		add(newHash(tLexicon).str(fc.lex.names[bits.TrailingZeros64(set)]).str(w.shape))
+		add(newHash(tLexicon).str(fc.lex.lexicons[bits.TrailingZeros64(set)].Name).str(w.shape))
 	}
 	if fc.allCaps[s] {
 		add(newHash(tAllCaps).str(w.lower))

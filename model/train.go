@@ -441,15 +441,14 @@ func averaged(trainers []*trainer, labels []string, f features) *EntityTagger {
 	for i, x := range sum {
 		avg[i] = float32(x / float64(len(trainers)))
 	}
-	return &EntityTagger{labels: labels, index: trainers[0].index, weights: avg, Gazetteer: f.gazetteer, lexicons: f.lexicons, lex: f.lex}
+	return &EntityTagger{labels: labels, index: trainers[0].index, weights: avg, Gazetteer: f.gazetteer, lex: f.lex}
 }
 
 // features are the kinds of features beyond the word's own that a model
 // is trained with.
 type features struct {
 	gazetteer bool
-	lexicons  []Lexicon
-	lex       *lexiconSet
+	lex       *lexiconSet // the lexicons, nil for none
 }
 
 // Train trains an entity model on docs. The result depends only on the
@@ -466,7 +465,7 @@ func Train(docs []TrainDoc, opts TrainOptions) (*EntityTagger, error) {
 	if err := checkLexicons(lexicons); err != nil {
 		return nil, fmt.Errorf("model: %w", err)
 	}
-	feat := features{gazetteer: opts.Gazetteer, lexicons: lexicons, lex: newLexiconSet(lexicons)}
+	feat := features{gazetteer: opts.Gazetteer, lex: newLexiconSet(lexicons)}
 	iters := opts.Iterations
 	if iters <= 0 {
 		iters = 10
@@ -609,7 +608,7 @@ func (t *EntityTagger) compact() *EntityTagger {
 			hashes[r] = h
 		}
 	}
-	out := &EntityTagger{labels: t.labels, index: map[uint64]int32{}, Gazetteer: t.Gazetteer, lexicons: t.lexicons, lex: t.lex}
+	out := &EntityTagger{labels: t.labels, index: map[uint64]int32{}, Gazetteer: t.Gazetteer, lex: t.lex}
 	for r := 0; r < rows; r++ {
 		w := t.weights[r*n : r*n+n]
 		keep := false
@@ -634,7 +633,7 @@ func (t *EntityTagger) Features() int { return len(t.weights) / len(t.labels) }
 // String describes the model briefly.
 func (t *EntityTagger) String() string {
 	s := fmt.Sprintf("entity model: %d labels, %d features, gazetteer features %v", len(t.labels), len(t.index), t.Gazetteer)
-	for _, l := range t.lexicons {
+	for _, l := range t.Lexicons() {
 		s += fmt.Sprintf(", lexicon %s (%d words)", l.Name, len(l.Words))
 	}
 	return s
