@@ -1,8 +1,6 @@
 package main
 
 import (
-	"crypto/sha256"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,15 +18,15 @@ import (
 // go up.
 const seedCVFloor = 0.939
 
-// sha16 is the first 16 hex digits of the sha256 of a file, as
-// scripts/train-recipe records them in a model's recipe.
+// sha16 is a file's recipeSum, as scripts/train-recipe records it in a
+// model's recipe.
 func sha16(t *testing.T, path string) string {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return fmt.Sprintf("%x", sha256.Sum256(b))[:16]
+	return recipeSum(b)
 }
 
 // TestDefaultModelRecipe: the embedded default model was trained by the

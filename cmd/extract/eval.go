@@ -74,12 +74,12 @@ func (a App) eval(ctx context.Context, o evalOptions, gold []string) error {
 	}
 	var predict eval.Predictor
 	if o.pred == "" {
-		p, err := o.build(a.Stderr)
+		p, trained, err := o.build(a.Stderr)
 		if err != nil {
 			return err
 		}
-		if m, _, err := batch.ReadModel(o.model, !o.noNER); err == nil && m != nil {
-			for _, g := range trainedOn(m, gold) {
+		if trained != nil {
+			for _, g := range trainedOn(trained, gold) {
 				fmt.Fprintf(a.Stderr, "extract: warning: the model was trained on %s (its recipe records the file): the score measures what it learnt, not how it does on new text; --model prose never saw it, and scripts/seedcv scores the default model's recipe on the seeds by cross-validation\n", g)
 			}
 		}
@@ -115,18 +115,26 @@ func (a App) eval(ctx context.Context, o evalOptions, gold []string) error {
 }
 
 // trainedOn returns the gold files that the model's recipe records as
-// training data, by the first 16 hex digits of their sha256, as
-// scripts/train-recipe writes them.
+// training data, by their recipeSum.
 func trainedOn(m *model.EntityTagger, gold []string) []string {
+	if m.Recipe == "" {
+		return nil
+	}
 	var out []string
 	for _, g := range gold {
 		data, err := os.ReadFile(g)
 		if err != nil {
 			continue // eval reports it
 		}
-		if sum := fmt.Sprintf("%x", sha256.Sum256(data))[:16]; strings.Contains(m.Recipe, sum) {
+		if strings.Contains(m.Recipe, recipeSum(data)) {
 			out = append(out, g)
 		}
 	}
 	return out
+}
+
+// recipeSum is how scripts/train-recipe names a file's content in a
+// model's recipe: the first 16 hex digits of its sha256.
+func recipeSum(data []byte) string {
+	return fmt.Sprintf("%x", sha256.Sum256(data))[:16]
 }

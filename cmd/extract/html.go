@@ -63,7 +63,7 @@ func (a App) html(ctx context.Context, o htmlOptions, args []string) error {
 	if o.from != "" {
 		return a.htmlFrom(o, reader.Inputs(files))
 	}
-	p, err := o.build(a.Stderr)
+	p, _, err := o.build(a.Stderr)
 	if err != nil {
 		return err
 	}

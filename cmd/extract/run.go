@@ -54,9 +54,9 @@ func withoutUsage() string {
 // merged as --gazetteer-collisions says (what was replaced or merged is
 // said on stderr). A gazetteer that cannot be loaded (a missing
 // or bad file) is a usage error.
-func (f *pipelineFlags) build(stderr io.Writer) (*pipeline.Pipeline, error) {
+func (f *pipelineFlags) build(stderr io.Writer) (*pipeline.Pipeline, *model.EntityTagger, error) {
 	if f.workers < 0 {
-		return nil, fmt.Errorf("--workers must be positive")
+		return nil, nil, fmt.Errorf("--workers must be positive")
 	}
 	var repeats model.Repeats
 	switch f.repeats {
@@ -65,34 +65,35 @@ func (f *pipelineFlags) build(stderr io.Writer) (*pipeline.Pipeline, error) {
 	case "separate":
 		repeats = model.SeparateRepeats
 	default:
-		return nil, fmt.Errorf("--repeats must be shared or separate, not %q", f.repeats)
+		return nil, nil, fmt.Errorf("--repeats must be shared or separate, not %q", f.repeats)
 	}
 	trained, _, err := batch.ReadModel(f.model, !f.noNER)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if trained != nil {
 		trained.Beam = f.beam
 		trained.MinMargin = f.minMargin
 	}
 	if f.beam < 0 {
-		return nil, fmt.Errorf("--beam must be positive")
+		return nil, nil, fmt.Errorf("--beam must be positive")
 	}
 	if f.minMargin < 0 || math.IsNaN(float64(f.minMargin)) {
-		return nil, fmt.Errorf("--min-margin must be 0 or more")
+		return nil, nil, fmt.Errorf("--min-margin must be 0 or more")
 	}
 	if f.minMargin > 0 && trained == nil {
-		return nil, fmt.Errorf("--min-margin applies to a trained model (--model default or FILE), not to prose's weights or --no-ner")
+		return nil, nil, fmt.Errorf("--min-margin applies to a trained model (--model default or FILE), not to prose's weights or --no-ner")
 	}
 	l, err := f.gaz.load(stderr)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	lists, err := loadWordlists(stderr, f.wordlists)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return pipeline.New(pipeline.Config{Gazetteer: l.All, NER: !f.noNER, Model: trained, Repeats: repeats, Without: f.without, Wordlists: lists})
+	p, err := pipeline.New(pipeline.Config{Gazetteer: l.All, NER: !f.noNER, Model: trained, Repeats: repeats, Without: f.without, Wordlists: lists})
+	return p, trained, err
 }
 
 type runOptions struct {
@@ -159,7 +160,7 @@ func (a App) run(c *cobra.Command, o runOptions, args []string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	p, err := o.build(a.Stderr)
+	p, _, err := o.build(a.Stderr)
 	if err != nil {
 		return err
 	}
