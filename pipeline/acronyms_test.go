@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/extract-ca/extract/output"
@@ -89,5 +91,97 @@ func TestAcronymsOfPersons(t *testing.T) {
 	}
 	if len(spans) != 3 || spans[1] != (Span{Start: 32, End: 35}) || spans[2] != (Span{Start: 46, End: 49}) || d.Mentions[2].Ref != 0 {
 		t.Errorf("a group's acronym: mentions %+v", d.Mentions)
+	}
+}
+
+func TestAbbreviated(t *testing.T) {
+	tests := []struct {
+		text string // the long form ends where " (" starts
+		acr  string
+		want Span
+		ok   bool
+	}{
+		{"components for improvised explosive devices (IEDs)", "IEDs", Span{Start: 15, End: 43}, true},
+		{"supporting the Operation Enduring Freedom (OEF)", "OEF", Span{Start: 15, End: 41}, true},
+		{"the Ministry of Defence (MoD)", "MoD", Span{Start: 4, End: 23}, true},         // "of" between the words
+		{"the Counter-Terrorism Committee (CTC)", "CTC", Span{Start: 4, End: 31}, true}, // a hyphen parts words
+		{"the National Security Committee (GKNB)", "GKNB", Span{}, false},               // another language's initials
+		{"fighters of the (FO)", "FO", Span{}, false},                                   // the last word gives the last capital
+		{"explosive devices (IEDs)", "IEDs", Span{}, false},                             // the text starts before the first letter is met
+		{"improvised\nexplosive devices (IEDs)", "IEDs", Span{}, false},                 // not across a line
+		{"improvised  explosive devices (IEDs)", "IEDs", Span{}, false},                 // two spaces: no word between them
+		{"“improvised explosive devices” (IEDs)", "IEDs", Span{}, false},                // a quote before the first word
+	}
+	for _, tt := range tests {
+		end := strings.Index(tt.text, " (")
+		got, ok := abbreviated(tt.text, end, tt.acr)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("abbreviated(%q, %d, %q) = %v, %v; want %v, %v", tt.text, end, tt.acr, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestNoNameAcronyms: the model's mentions of an acronym the article
+// defines for a description or an event go, wherever they stand; those
+// of a body's acronym, and the gazetteer's, stay.
+func TestNoNameAcronyms(t *testing.T) {
+	tests := []struct {
+		text     string
+		mentions []Mention // before the stage, in order
+		want     []Span    // after
+	}{
+		{
+			text: "They found improvised explosive devices (IEDs). The IEDs were old.",
+			mentions: []Mention{
+				{Span: Span{Start: 41, End: 45}, Label: output.LabelGroup, Source: output.SourceNER},
+				{Span: Span{Start: 52, End: 56}, Label: output.LabelGroup, Source: output.SourceNER},
+			},
+			want: nil,
+		},
+		{
+			text: "Supporting Operation Enduring Freedom (OEF), Kazakhstan said OEF ended.",
+			mentions: []Mention{
+				{Span: Span{Start: 39, End: 42}, Label: output.LabelGroup, Source: output.SourceNER},
+				{Span: Span{Start: 45, End: 55}, Label: output.LabelPlace, Source: output.SourceGazetteer},
+				{Span: Span{Start: 61, End: 64}, Label: output.LabelGroup, Source: output.SourceNER},
+			},
+			want: []Span{{Start: 45, End: 55}},
+		},
+		{
+			// A body written in lower case is still named by its acronym.
+			text: "The ministry of internal affairs (MIA) said so.",
+			mentions: []Mention{
+				{Span: Span{Start: 34, End: 37}, Label: output.LabelGroup, Source: output.SourceNER},
+			},
+			want: []Span{{Start: 34, End: 37}},
+		},
+		{
+			// The gazetteer's acronym stays, and so does the model's elsewhere.
+			text: "The foreign terrorist fighters (FTF) met the FTF.",
+			mentions: []Mention{
+				{Span: Span{Start: 32, End: 35}, Label: output.LabelGroup, Source: output.SourceGazetteer},
+				{Span: Span{Start: 45, End: 48}, Label: output.LabelGroup, Source: output.SourceNER},
+			},
+			want: []Span{{Start: 32, End: 35}, {Start: 45, End: 48}},
+		},
+	}
+	for _, tt := range tests {
+		d := &Doc{Text: tt.text}
+		Tokenize{}.Process(d)
+		Sentences{}.Process(d)
+		for i := range tt.mentions {
+			tt.mentions[i].Ref = -1
+		}
+		d.Mentions = tt.mentions
+		if err := (Acronyms{}).Process(d); err != nil {
+			t.Fatal(err)
+		}
+		var got []Span
+		for _, m := range d.Mentions {
+			got = append(got, m.Span)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: mentions %v, want %v", tt.text, got, tt.want)
+		}
 	}
 }
