@@ -184,6 +184,7 @@ func plausibleAcronym(long, acr, label string) bool {
 func dropNoNameAcronyms(d *Doc) {
 	var none map[string]bool
 	mentions := newSpanIndex(spansOf(d.Mentions, nil))
+	notModel := newSpanIndex(spansOf(d.Mentions, func(m *Mention) bool { return m.Source != output.SourceNER }))
 	lists := d.words()
 	for p := 0; p < len(d.Text); p++ {
 		i := strings.IndexByte(d.Text[p:], '(')
@@ -201,7 +202,7 @@ func dropNoNameAcronyms(d *Doc) {
 		}
 		word := d.Text[acr.Start:acr.End]
 		long, ok := abbreviated(d.Text, end, word)
-		if !ok || mentions.any(long) || mentions.any(acr) && !modelOnly(d, acr) {
+		if !ok || mentions.any(long) || notModel.any(acr) {
 			continue
 		}
 		surface := d.Text[long.Start:long.End]
@@ -226,16 +227,6 @@ func dropNoNameAcronyms(d *Doc) {
 		}
 	}
 	d.Mentions = kept
-}
-
-// modelOnly reports whether every mention overlapping s is the model's.
-func modelOnly(d *Doc, s Span) bool {
-	for _, m := range d.Mentions {
-		if m.Start < s.End && s.Start < m.End && m.Source != output.SourceNER {
-			return false
-		}
-	}
-	return true
 }
 
 // abbreviated finds the words before byte offset end, on the same line,
