@@ -24,7 +24,9 @@ import (
 // A file reads a list when it asks for it by name (Set, Pairs or Words with
 // the name as a string constant), or, in package pipeline, when it uses a
 // field of the words that newWords (pipeline/words.go, the loader, whose
-// own calls do not count) fills from the list.
+// own calls do not count) fills from the list. A script under scripts/
+// (not Go) reads a list when it names its file, wordlist/data/NAME.txt:
+// scripts/lexicons makes lexicons of the default entity model from some.
 func TestUsedBy(t *testing.T) {
 	readers := listReaders(t, "..")
 	names, _ := fs.Glob(data, "data/*.txt")
@@ -38,8 +40,8 @@ func TestUsedBy(t *testing.T) {
 		}
 		for _, p := range paths {
 			if _, err := os.Stat(filepath.Join("..", p+".go")); err != nil {
-				if st, err := os.Stat(filepath.Join("..", p)); err != nil || !st.IsDir() {
-					t.Errorf("%s: Used by %s: neither %s.go nor a directory %s exists", n, p, p, p)
+				if st, err := os.Stat(filepath.Join("..", p)); err != nil || !st.IsDir() && !isScript(p) {
+					t.Errorf("%s: Used by %s: neither %s.go, a directory %s nor a script exists", n, p, p, p)
 					continue
 				}
 			}
@@ -106,6 +108,16 @@ func listReaders(t *testing.T, root string) map[string][]string {
 			}
 			return nil
 		}
+		if isScript(rel) {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			for _, m := range listPath.FindAllSubmatch(b, -1) {
+				add(string(m[1]), rel)
+			}
+			return nil
+		}
 		if !strings.HasSuffix(rel, ".go") || strings.HasSuffix(rel, "_test.go") {
 			return nil
 		}
@@ -136,6 +148,19 @@ func listReaders(t *testing.T, root string) map[string][]string {
 	}
 	return readers
 }
+
+// isScript reports whether rel, a path from the repository's root, is a
+// script: a file under scripts/ that is not Go.
+func isScript(rel string) bool {
+	if !strings.HasPrefix(rel, "scripts/") || strings.HasSuffix(rel, ".go") {
+		return false
+	}
+	st, err := os.Stat(filepath.Join("..", rel))
+	return err == nil && st.Mode().IsRegular()
+}
+
+// listPath is a list's file named in a script.
+var listPath = regexp.MustCompile(`wordlist/data/([a-z0-9-]+)\.txt`)
 
 // listCall returns the list a call Set("NAME"), Pairs("NAME") or
 // Words("NAME") (of any receiver) asks for.

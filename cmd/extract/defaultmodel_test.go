@@ -5,11 +5,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/extract-ca/extract/model"
+	"github.com/extract-ca/extract/wordlist"
 )
 
 // seedCVFloor is the strict micro-F1 on the seeds of the default model's
@@ -71,12 +73,31 @@ func TestDefaultModelRecipe(t *testing.T) {
 	if !m.Gazetteer {
 		t.Error("the default model has no gazetteer features")
 	}
-	words := map[string]int{}
+	lexicons := map[string][]string{}
 	for _, l := range m.Lexicons() {
-		words[l.Name] = len(l.Words)
+		lexicons[l.Name] = l.Words
 	}
-	if len(words) != 2 || words["given-name"] < 10000 || words["common-word"] < 10000 {
-		t.Errorf("the default model's lexicons: %v", m)
+	if len(lexicons) != 7 || len(lexicons["given-name"]) < 10000 || len(lexicons["common-word"]) < 10000 {
+		t.Errorf("the default model's lexicons: %d, given-name %d words, common-word %d", len(lexicons), len(lexicons["given-name"]), len(lexicons["common-word"]))
+	}
+	// The lexicons made of the rules' word lists (scripts/lexicons) hold
+	// the lists of this commit: a list edited since asks for a retrain.
+	for name, lists := range map[string][]string{
+		"title":      {"titles", "honorifics"},
+		"demonym":    {"demonyms"},
+		"org-head":   {"org-heads"},
+		"event-head": {"event-heads"},
+		"place-noun": {"place-nouns", "facility-heads"},
+	} {
+		l := model.Lexicon{Name: name}
+		for _, list := range lists {
+			l.Words = append(l.Words, wordlist.Words(list)...)
+		}
+		l.Normalize()
+		if !slices.Equal(lexicons[name], l.Words) {
+			t.Errorf("the default model's lexicon %s (%d words) is not the word lists %v of this commit (%d words): run scripts/train-default model/data/entity.model",
+				name, len(lexicons[name]), lists, len(l.Words))
+		}
 	}
 }
 
