@@ -29,4 +29,9 @@ func ExampleDefaultEntityTagger() {
 	// Khujand B-PLACE
 	// lexicon given-name
 	// lexicon common-word
+	// lexicon title
+	// lexicon demonym
+	// lexicon org-head
+	// lexicon event-head
+	// lexicon place-noun
 }

@@ -18,7 +18,7 @@ import (
 // recipe, each seed document scored by a model trained without it
 // (scripts/seedcv), below which TestDefaultModelSeedCV fails. It may only
 // go up.
-const seedCVFloor = 0.942
+const seedCVFloor = 0.943
 
 // sha16 is a file's recipeSum, as scripts/train-recipe records it in a
 // model's recipe.
