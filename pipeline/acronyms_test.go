@@ -103,14 +103,16 @@ func TestAbbreviated(t *testing.T) {
 	}{
 		{"components for improvised explosive devices (IEDs)", "IEDs", Span{Start: 15, End: 43}, true},
 		{"supporting the Operation Enduring Freedom (OEF)", "OEF", Span{Start: 15, End: 41}, true},
-		{"the Ministry of Defence (MoD)", "MoD", Span{Start: 4, End: 23}, true},         // "of" between the words
-		{"the Counter-Terrorism Committee (CTC)", "CTC", Span{Start: 4, End: 31}, true}, // a hyphen parts words
-		{"the National Security Committee (GKNB)", "GKNB", Span{}, false},               // another language's initials
-		{"fighters of the (FO)", "FO", Span{}, false},                                   // the last word gives the last capital
-		{"explosive devices (IEDs)", "IEDs", Span{}, false},                             // the text starts before the first letter is met
-		{"improvised\nexplosive devices (IEDs)", "IEDs", Span{}, false},                 // not across a line
-		{"improvised  explosive devices (IEDs)", "IEDs", Span{}, false},                 // two spaces: no word between them
-		{"“improvised explosive devices” (IEDs)", "IEDs", Span{}, false},                // a quote before the first word
+		{"the Ministry of Defence (MoD)", "MoD", Span{Start: 4, End: 23}, true},                 // "of" between the words
+		{"the Counter-Terrorism Committee (CTC)", "CTC", Span{Start: 4, End: 31}, true},         // a hyphen parts words
+		{"the National Security Committee (GKNB)", "GKNB", Span{}, false},                       // another language's initials
+		{"fighters of the (FO)", "FO", Span{}, false},                                           // the last word gives the last capital
+		{"explosive devices (IEDs)", "IEDs", Span{}, false},                                     // the text starts before the first letter is met
+		{"improvised\nexplosive devices (IEDs)", "IEDs", Span{}, false},                         // not across a line
+		{"improvised  explosive devices (IEDs)", "IEDs", Span{}, false},                         // two spaces: no word between them
+		{"“improvised explosive devices” (IEDs)", "IEDs", Span{}, false},                        // a quote before the first word
+		{"the Organization of Islamic Cooperation (OIC)", "OIC", Span{Start: 4, End: 39}, true}, // "of" is no letter
+		{strings.Repeat("x", 100) + " (XY)", "XY", Span{}, false},                               // no word that long
 	}
 	for _, tt := range tests {
 		end := strings.Index(tt.text, " (")
@@ -154,6 +156,47 @@ func TestNoNameAcronyms(t *testing.T) {
 				{Span: Span{Start: 34, End: 37}, Label: output.LabelGroup, Source: output.SourceNER},
 			},
 			want: []Span{{Start: 34, End: 37}},
+		},
+		{
+			// At a sentence start a description is capitalised.
+			text: "Improvised explosive devices (IEDs) were found.",
+			mentions: []Mention{
+				{Span: Span{Start: 30, End: 34}, Label: output.LabelGroup, Source: output.SourceNER},
+			},
+			want: nil,
+		},
+		{
+			// Only a plural description: bodies are singular.
+			text: "The presidential administration (PA) met.",
+			mentions: []Mention{
+				{Span: Span{Start: 33, End: 35}, Label: output.LabelGroup, Source: output.SourceNER},
+			},
+			want: []Span{{Start: 33, End: 35}},
+		},
+		{
+			// The plural of a body's head noun is bodies.
+			text: "Several non-governmental organizations (NGOs) met.",
+			mentions: []Mention{
+				{Span: Span{Start: 40, End: 44}, Label: output.LabelGroup, Source: output.SourceNER},
+			},
+			want: []Span{{Start: 40, End: 44}},
+		},
+		{
+			// A name defines its acronym as a name.
+			text: "The Collective Security Treaty Organization (CSTO) met.",
+			mentions: []Mention{
+				{Span: Span{Start: 45, End: 49}, Label: output.LabelGroup, Source: output.SourceNER},
+			},
+			want: []Span{{Start: 45, End: 49}},
+		},
+		{
+			// A long form that is a mention is no event, whatever its words.
+			text: "The Peace Process Initiative (PPI) met.",
+			mentions: []Mention{
+				{Span: Span{Start: 4, End: 28}, Label: output.LabelGroup, Source: output.SourceGazetteer},
+				{Span: Span{Start: 30, End: 33}, Label: output.LabelGroup, Source: output.SourceNER},
+			},
+			want: []Span{{Start: 4, End: 28}, {Start: 30, End: 33}},
 		},
 		{
 			// The gazetteer's acronym stays, and so does the model's elsewhere.
