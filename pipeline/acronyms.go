@@ -169,8 +169,9 @@ func plausibleAcronym(long, acr, label string) bool {
 }
 
 // dropNoNameAcronyms removes the model's mentions of an acronym the
-// article defines for what is no name: a description in lower case,
-// "improvised explosive devices (IEDs)", or an event or document,
+// article defines for what is no name: a plural description in lower
+// case, "improvised explosive devices (IEDs)", or an event or document
+// (eventName),
 // "Operation Enduring Freedom (OEF)", "Central American Free Trade
 // Agreement (CAFTA)" (the annotation guideline marks neither). The
 // definition is better evidence than the model's guess, as for the
@@ -213,9 +214,7 @@ func dropNoNameAcronyms(d *Doc) {
 		if !ok || mentions.any(long) || notModel.any(acr) {
 			continue
 		}
-		surface := d.Text[long.Start:long.End]
-		first, rest, _ := strings.Cut(surface, " ")
-		if pluralDescription(d, long, word) || inLower(lists.eventHeads, lastWord(surface)) || rest != "" && inLower(lists.eventStarts, first) {
+		if pluralDescription(d, long, word) || eventName(lists, d.Text[long.Start:long.End]) {
 			if none == nil {
 				none = map[string]bool{}
 			}
